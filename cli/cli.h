@@ -1,0 +1,76 @@
+/*
+ * cli.h - shared pieces of the brink command: the subcommand table, option
+ * helpers, exit codes, progress display.  Each subcommand lives in its own
+ * cmd_<name>.c and sees only the public API in include/brink/.
+ */
+#ifndef BRINK_CLI_H
+#define BRINK_CLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "brink/brink.h"
+
+/* exit statuses */
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+typedef struct cli_command {
+    const char *name;
+    const char *summary;              /* one line for `brink --help` */
+    const char *usage;                /* the full manual for `brink help NAME` */
+    int (*run)(int argc, char **argv); /* argv[0] is the command name */
+} cli_command_t;
+
+/* The table of subcommands (cli/main.c). */
+extern const cli_command_t cli_commands[];
+extern const size_t cli_command_count;
+
+/* Prints "brink: " + message + newline on stderr; returns EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "brink: " + message + newline on stderr; returns EXIT_FAIL. */
+int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The closest candidate to word by edit distance, or NULL if none is close. */
+const char *cli_suggest(const char *word, const char *const *candidates, size_t n);
+
+/* Reports an unknown option of command cmd with a suggestion from the
+ * NULL-terminated list of known options; returns EXIT_USAGE. */
+int cli_unknown_option(const char *cmd, const char *opt, const char *const *known);
+
+/* Parses an unsigned integer / a double; returns 0 on success. */
+int cli_parse_u64(const char *s, uint64_t *out);
+int cli_parse_double(const char *s, double *out);
+
+/* Progress display on stderr when it is a terminal (silent otherwise). */
+typedef struct cli_progress {
+    int enabled;
+    const char *label;
+    double start;
+    double last;
+} cli_progress_t;
+void cli_progress_init(cli_progress_t *p, const char *label);
+void cli_progress_update(cli_progress_t *p, uint64_t done, uint64_t total);
+void cli_progress_done(cli_progress_t *p);
+/* A brink_progress_fn that forwards to a cli_progress_t (ud). */
+void cli_progress_cb(uint64_t done, uint64_t total, void *ud);
+
+/* Monotonic seconds. */
+double cli_now(void);
+
+/* Atomic output: write to a temporary file beside path, then rename, so a
+ * reader never sees a partial file.  cli_atomic_open returns NULL and
+ * prints an error on failure; cli_atomic_commit returns 0 on success
+ * (fsync + rename), and on failure removes the temporary file. */
+typedef struct cli_atomic {
+    FILE *fp;
+    char *path;
+    char *tmp;
+} cli_atomic_t;
+int cli_atomic_open(cli_atomic_t *a, const char *path);
+int cli_atomic_commit(cli_atomic_t *a);
+void cli_atomic_abort(cli_atomic_t *a);
+
+/* Creates directory dir (and parents) if missing; 0 on success. */
+int cli_mkdirs(const char *dir);
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * brink/brink.h - the umbrella header of libbrink, the only supported include.
+ *
+ * libbrink simulates and forecasts nuclear crisis bargaining among states.
+ * Modules:
+ *   core.h      status codes, the context, allocation, located diagnostics
+ *   rng.h       counter-based random streams keyed by (seed, point, rep, stream)
+ *   scenario.h  scenario files: strict loading, validation and overrides
+ */
+#ifndef BRINK_BRINK_H
+#define BRINK_BRINK_H
+
+#include "brink/core.h"
+#include "brink/rng.h"
+/* scenario.h: added with the loader */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The library's version string, e.g. "0.1.0". */
+const char *brink_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

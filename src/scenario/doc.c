@@ -1,0 +1,428 @@
+/* doc.c - YAML/JSON text to a located node tree, via libfyaml events. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libfyaml.h>
+
+#include "scenario/doc.h"
+
+void doc_node_free(brink_ctx_t *ctx, doc_node_t *node)
+{
+    /* iterative post-order free: no recursion on deep trees */
+    if (!node)
+        return;
+    doc_node_t *stack_small[DOC_MAX_DEPTH + 2];
+    size_t top = 0;
+    stack_small[top++] = node;
+    while (top > 0) {
+        doc_node_t *n = stack_small[top - 1];
+        if (n->count > 0) {
+            doc_node_t *child = n->items[--n->count];
+            if (child)
+                stack_small[top++] = child;
+            continue;
+        }
+        top--;
+        brink_free(ctx, n->items);
+        brink_free(ctx, n->text);
+        brink_free(ctx, n);
+    }
+}
+
+void doc_free(doc_t *doc)
+{
+    if (!doc)
+        return;
+    brink_ctx_t *ctx = doc->ctx;
+    doc_node_free(ctx, doc->root);
+    brink_free(ctx, doc->file);
+    brink_free(ctx, doc);
+}
+
+doc_node_t *doc_node_new_scalar(brink_ctx_t *ctx, const char *text, int quoted, int line,
+                                int column)
+{
+    doc_node_t *n = brink_calloc(ctx, 1, sizeof *n);
+    if (!n)
+        return NULL;
+    n->type = DOC_SCALAR;
+    n->quoted = quoted;
+    n->line = line;
+    n->column = column;
+    n->len = strlen(text);
+    n->text = brink_strndup(ctx, text, n->len);
+    if (!n->text) {
+        brink_free(ctx, n);
+        return NULL;
+    }
+    return n;
+}
+
+static brink_status_t push_item(brink_ctx_t *ctx, doc_node_t *parent, doc_node_t *child)
+{
+    if (parent->count == parent->cap) {
+        size_t cap = parent->cap ? parent->cap * 2 : 4;
+        doc_node_t **items = brink_realloc(ctx, parent->items, cap * sizeof *items);
+        if (!items)
+            return BRINK_ENOMEM;
+        parent->items = items;
+        parent->cap = cap;
+    }
+    parent->items[parent->count++] = child;
+    return BRINK_OK;
+}
+
+brink_status_t doc_node_append(brink_ctx_t *ctx, doc_node_t *parent, doc_node_t *a,
+                               doc_node_t *b)
+{
+    if (parent->type == DOC_SEQ)
+        return push_item(ctx, parent, a);
+    if (parent->count + 2 > parent->cap) {
+        size_t cap = parent->cap ? parent->cap * 2 : 4;
+        doc_node_t **items = brink_realloc(ctx, parent->items, cap * sizeof *items);
+        if (!items)
+            return BRINK_ENOMEM;
+        parent->items = items;
+        parent->cap = cap;
+    }
+    parent->items[parent->count++] = a;
+    parent->items[parent->count++] = b;
+    return BRINK_OK;
+}
+
+doc_node_t *doc_map_get(const doc_node_t *map, const char *key)
+{
+    if (!map || map->type != DOC_MAP)
+        return NULL;
+    for (size_t i = 0; i + 1 < map->count; i += 2)
+        if (strcmp(map->items[i]->text, key) == 0)
+            return map->items[i + 1];
+    return NULL;
+}
+
+const char *doc_describe(const doc_node_t *node, char *buf, size_t size)
+{
+    if (!node) {
+        snprintf(buf, size, "nothing");
+    } else if (node->type == DOC_MAP) {
+        snprintf(buf, size, "a mapping");
+    } else if (node->type == DOC_SEQ) {
+        snprintf(buf, size, "a sequence");
+    } else {
+        const char *q = node->quoted ? "'" : "";
+        if (node->len > 40)
+            snprintf(buf, size, "%s%.40s...%s", q, node->text, q);
+        else
+            snprintf(buf, size, "%s%s%s", q, node->text, q);
+    }
+    return buf;
+}
+
+/* ---- duplicate keys ----------------------------------------------------- */
+
+static int key_cmp(const void *a, const void *b)
+{
+    const doc_node_t *x = *(doc_node_t *const *)a, *y = *(doc_node_t *const *)b;
+    int c = strcmp(x->text, y->text);
+    if (c)
+        return c;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return (x->column > y->column) - (x->column < y->column);
+}
+
+static brink_status_t check_duplicates(brink_ctx_t *ctx, const char *file, doc_node_t *map,
+                                       brink_diags_t *diags, int *found)
+{
+    size_t n = map->count / 2;
+    if (n < 2)
+        return BRINK_OK;
+    doc_node_t **keys = brink_malloc(ctx, n * sizeof *keys);
+    if (!keys)
+        return BRINK_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        keys[i] = map->items[2 * i];
+    qsort(keys, n, sizeof *keys, key_cmp);
+    brink_status_t st = BRINK_OK;
+    for (size_t i = 1; i < n && st == BRINK_OK; i++) {
+        if (strcmp(keys[i]->text, keys[i - 1]->text) == 0) {
+            size_t first = i - 1;
+            while (first > 0 && strcmp(keys[first - 1]->text, keys[i]->text) == 0)
+                first--;
+            *found = 1;
+            st = brink_diags_add(ctx, diags, file, keys[i]->line, keys[i]->column, "",
+                                 "duplicate key '%s' (first at line %d)", keys[i]->text,
+                                 keys[first]->line);
+        }
+    }
+    brink_free(ctx, keys);
+    return st;
+}
+
+/* ---- the event loop ----------------------------------------------------- */
+
+typedef struct builder {
+    brink_ctx_t *ctx;
+    const char *file;
+    brink_diags_t *diags;
+    doc_node_t *stack[DOC_MAX_DEPTH + 1];
+    size_t depth;
+    doc_node_t *root;
+    int failed;   /* a located error was recorded */
+    int docs;     /* documents seen */
+} builder_t;
+
+static brink_status_t located(builder_t *b, const struct fy_mark *m, const char *fmt,
+                              const char *arg)
+{
+    b->failed = 1;
+    return brink_diags_add(b->ctx, b->diags, b->file, m ? m->line + 1 : 0, m ? m->column + 1 : 0,
+                           "", fmt, arg);
+}
+
+/* Attaches a finished node to its parent (or makes it the root). */
+static brink_status_t attach(builder_t *b, doc_node_t *node)
+{
+    if (b->depth == 0) {
+        b->root = node;
+        return BRINK_OK;
+    }
+    doc_node_t *parent = b->stack[b->depth - 1];
+    if (parent->type == DOC_MAP && parent->count % 2 == 0 && node->type != DOC_SCALAR) {
+        b->failed = 1;
+        brink_status_t st = brink_diags_add(b->ctx, b->diags, b->file, node->line, node->column,
+                                            "", "mapping keys must be plain scalars");
+        doc_node_free(b->ctx, node);
+        return st == BRINK_OK ? BRINK_EPARSE : st;
+    }
+    brink_status_t st = push_item(b->ctx, parent, node);
+    if (st != BRINK_OK)
+        doc_node_free(b->ctx, node);
+    return st;
+}
+
+static brink_status_t on_event(builder_t *b, struct fy_event *fye)
+{
+    const struct fy_mark *m = fy_event_start_mark(fye);
+    int line = m ? m->line + 1 : 0, col = m ? m->column + 1 : 0;
+    switch (fye->type) {
+    case FYET_DOCUMENT_START:
+        if (++b->docs > 1)
+            return located(b, m, "%sonly one document per file is allowed", "");
+        return BRINK_OK;
+    case FYET_ALIAS:
+        return located(b, m, "%saliases (*name) are not supported; write the value out", "");
+    case FYET_SCALAR:
+    case FYET_SEQUENCE_START:
+    case FYET_MAPPING_START: {
+        if (fy_event_get_anchor_token(fye))
+            return located(b, m, "%sanchors (&name) are not supported", "");
+        struct fy_token *tag = fy_event_get_tag_token(fye);
+        if (tag) {
+            const char *t = fy_token_get_text0(tag);
+            return located(b, m, "tag '%s' is not supported; remove it", t ? t : "?");
+        }
+        doc_node_t *n = brink_calloc(b->ctx, 1, sizeof *n);
+        if (!n)
+            return BRINK_ENOMEM;
+        n->line = line;
+        n->column = col;
+        if (fye->type == FYET_SCALAR) {
+            struct fy_token *tok = fye->scalar.value;
+            size_t len = 0;
+            const char *text = tok ? fy_token_get_text(tok, &len) : "";
+            if (!text)
+                text = "";
+            n->type = DOC_SCALAR;
+            n->quoted = tok && fy_token_scalar_style(tok) != FYSS_PLAIN;
+            n->len = len;
+            n->text = brink_strndup(b->ctx, text, len);
+            if (!n->text) {
+                brink_free(b->ctx, n);
+                return BRINK_ENOMEM;
+            }
+            return attach(b, n);
+        }
+        n->type = fye->type == FYET_SEQUENCE_START ? DOC_SEQ : DOC_MAP;
+        if (b->depth >= DOC_MAX_DEPTH) {
+            brink_free(b->ctx, n);
+            b->failed = 1;
+            brink_status_t st = brink_diags_add(b->ctx, b->diags, b->file, line, col, "",
+                                                "nesting deeper than %d levels", DOC_MAX_DEPTH);
+            return st == BRINK_OK ? BRINK_ELIMIT : st;
+        }
+        b->stack[b->depth++] = n;
+        return BRINK_OK;
+    }
+    case FYET_SEQUENCE_END:
+    case FYET_MAPPING_END: {
+        if (b->depth == 0)
+            return BRINK_EPARSE;
+        doc_node_t *n = b->stack[--b->depth];
+        brink_status_t st = BRINK_OK;
+        if (n->type == DOC_MAP) {
+            int dup = 0;
+            st = check_duplicates(b->ctx, b->file, n, b->diags, &dup);
+            if (dup)
+                b->failed = 1;
+        }
+        brink_status_t st2 = attach(b, n);
+        return st != BRINK_OK ? st : st2;
+    }
+    default:
+        return BRINK_OK;
+    }
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+brink_status_t doc_parse_string(brink_ctx_t *ctx, const char *file, const char *text, size_t len,
+                                doc_t **out, brink_diags_t *diags)
+{
+    *out = NULL;
+    brink_status_t st = BRINK_OK;
+    struct fy_parser *fyp = NULL;
+    builder_t b;
+    memset(&b, 0, sizeof b);
+    b.ctx = ctx;
+    b.file = file;
+    b.diags = diags;
+
+    if (len > DOC_MAX_BYTES) {
+        brink_diags_add(ctx, diags, file, 0, 0, "", "input is %zu bytes; the limit is %zu MiB",
+                        len, DOC_MAX_BYTES >> 20);
+        return BRINK_ELIMIT;
+    }
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        /* locate the NUL for the message */
+        int line = 1, col = 1;
+        for (const char *p = text; p < nul; p++) {
+            if (*p == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        brink_diags_add(ctx, diags, file, line, col, "",
+                        "input contains a NUL byte; expected UTF-8 text");
+        return BRINK_EPARSE;
+    }
+
+    struct fy_parse_cfg cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.flags = FYPCF_QUIET | FYPCF_COLLECT_DIAG | FYPCF_DEFAULT_VERSION_1_2 |
+                (ends_with(file, ".json") ? FYPCF_JSON_FORCE : FYPCF_JSON_NONE);
+    fyp = fy_parser_create(&cfg);
+    if (!fyp)
+        return BRINK_ENOMEM;
+    if (fy_parser_set_string(fyp, text, len) != 0) {
+        st = BRINK_ENOMEM;
+        goto cleanup;
+    }
+    for (;;) {
+        struct fy_event *fye = fy_parser_parse(fyp);
+        if (!fye)
+            break;
+        brink_status_t est = on_event(&b, fye);
+        fy_parser_event_free(fyp, fye);
+        if (est != BRINK_OK || b.failed) {
+            st = est != BRINK_OK ? est : BRINK_EPARSE;
+            break;
+        }
+    }
+    if (st == BRINK_OK && fy_parser_get_stream_error(fyp)) {
+        struct fy_diag *diag = fy_parser_get_diag(fyp);
+        void *iter = NULL;
+        struct fy_diag_error *err;
+        int any = 0;
+        while (diag && (err = fy_diag_errors_iterate(diag, &iter)) != NULL) {
+            if (any++)
+                break; /* the first syntax error is the one that matters */
+            st = brink_diags_add(ctx, diags, file, err->line + 1, err->column + 1, "",
+                                 "syntax error: %s", err->msg ? err->msg : "invalid YAML");
+            if (st != BRINK_OK)
+                goto cleanup;
+        }
+        if (!any)
+            brink_diags_add(ctx, diags, file, 0, 0, "", "syntax error: invalid YAML");
+        st = BRINK_EPARSE;
+    }
+    if (st == BRINK_OK) {
+        doc_t *doc = brink_calloc(ctx, 1, sizeof *doc);
+        char *name = brink_strdup(ctx, file);
+        if (!doc || !name) {
+            brink_free(ctx, doc);
+            brink_free(ctx, name);
+            st = BRINK_ENOMEM;
+            goto cleanup;
+        }
+        doc->ctx = ctx;
+        doc->file = name;
+        doc->root = b.root;
+        b.root = NULL;
+        *out = doc;
+    }
+cleanup:
+    while (b.depth > 0)
+        doc_node_free(ctx, b.stack[--b.depth]);
+    doc_node_free(ctx, b.root);
+    if (fyp)
+        fy_parser_destroy(fyp);
+    return st;
+}
+
+brink_status_t doc_parse_file(brink_ctx_t *ctx, const char *path, doc_t **out,
+                              brink_diags_t *diags)
+{
+    *out = NULL;
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        brink_status_t st =
+            brink_diags_add(ctx, diags, path, 0, 0, "", "cannot open: %s", strerror(errno));
+        return st == BRINK_OK ? BRINK_EIO : st;
+    }
+    brink_status_t st = BRINK_OK;
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len == cap) {
+            if (cap > DOC_MAX_BYTES) {
+                brink_diags_add(ctx, diags, path, 0, 0, "",
+                                "file is larger than the limit of %zu MiB", DOC_MAX_BYTES >> 20);
+                st = BRINK_ELIMIT;
+                goto cleanup;
+            }
+            size_t ncap = cap ? cap * 2 : 65536;
+            char *nbuf = brink_realloc(ctx, buf, ncap + 1);
+            if (!nbuf) {
+                st = BRINK_ENOMEM;
+                goto cleanup;
+            }
+            buf = nbuf;
+            cap = ncap;
+        }
+        size_t got = fread(buf + len, 1, cap - len, fp);
+        len += got;
+        if (got == 0) {
+            if (ferror(fp)) {
+                brink_diags_add(ctx, diags, path, 0, 0, "", "cannot read: %s", strerror(errno));
+                st = BRINK_EIO;
+                goto cleanup;
+            }
+            break;
+        }
+    }
+    st = doc_parse_string(ctx, path, buf ? buf : "", len, out, diags);
+cleanup:
+    brink_free(ctx, buf);
+    fclose(fp);
+    return st;
+}

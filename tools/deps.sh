@@ -1,0 +1,20 @@
+#!/bin/sh
+# deps.sh - install the Debian packages brink needs, if any are missing.
+# Usage: tools/deps.sh [extra-package...]
+# Says what it installs; uses sudo when not root.
+set -e
+PKGS="build-essential cmake pkg-config libfyaml-dev libjansson-dev libsqlite3-dev sqlite3
+librandom123-dev libcmocka-dev libgmp-dev clang libclang-rt-14-dev lrslib valgrind $*"
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \
+        || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "brink: installing Debian packages:$missing"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing
