@@ -6,7 +6,7 @@
 #include "commands.h"
 
 const cli_command_t cli_commands[] = {
-    /* VALIDATE */
+    {"validate", "check scenario files strictly", cmd_validate_usage, cmd_validate},
     {"help", "show the manual of a command", cmd_help_usage, cmd_help},
 };
 const size_t cli_command_count = sizeof cli_commands / sizeof cli_commands[0];

@@ -12,7 +12,7 @@
 
 #include "brink/core.h"
 #include "brink/rng.h"
-/* scenario.h: added with the loader */
+#include "brink/scenario.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <libfyaml.h>
@@ -100,6 +101,58 @@ doc_node_t *doc_map_get(const doc_node_t *map, const char *key)
         if (strcmp(map->items[i]->text, key) == 0)
             return map->items[i + 1];
     return NULL;
+}
+
+const char *doc_node_file(const doc_t *doc, const doc_node_t *node)
+{
+    return node && node->origin ? node->origin : doc->file;
+}
+
+doc_node_t *doc_lookup(const doc_node_t *root, const char *path)
+{
+    const doc_node_t *n = root;
+    const char *s = path;
+    while (n && *s) {
+        if (*s == '.')
+            s++;
+        if (*s == '[') {
+            const char *close = strchr(s, ']');
+            if (!close || n->type != DOC_SEQ)
+                return NULL;
+            char key[128];
+            size_t klen = (size_t)(close - s - 1);
+            if (klen == 0 || klen >= sizeof key)
+                return NULL;
+            memcpy(key, s + 1, klen);
+            key[klen] = '\0';
+            char *end;
+            unsigned long idx = strtoul(key, &end, 10);
+            const doc_node_t *next = NULL;
+            if (*end == '\0' && key[0] >= '0' && key[0] <= '9') {
+                if (idx < n->count)
+                    next = n->items[idx];
+            } else {
+                for (size_t i = 0; i < n->count && !next; i++) {
+                    const doc_node_t *id = doc_map_get(n->items[i], "id");
+                    if (id && id->type == DOC_SCALAR && strcmp(id->text, key) == 0)
+                        next = n->items[i];
+                }
+            }
+            n = next;
+            s = close + 1;
+            continue;
+        }
+        size_t len = strcspn(s, ".[");
+        if (len == 0 || n->type != DOC_MAP)
+            return NULL;
+        const doc_node_t *next = NULL;
+        for (size_t i = 0; i + 1 < n->count; i += 2)
+            if (n->items[i]->len == len && strncmp(n->items[i]->text, s, len) == 0)
+                next = n->items[i + 1];
+        n = next;
+        s += len;
+    }
+    return (doc_node_t *)(uintptr_t)n;
 }
 
 const char *doc_describe(const doc_node_t *node, char *buf, size_t size)

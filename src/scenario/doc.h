@@ -26,6 +26,7 @@ typedef enum doc_type { DOC_SCALAR, DOC_SEQ, DOC_MAP } doc_type_t;
 typedef struct doc_node {
     doc_type_t type;
     int quoted;   /* scalar was single- or double-quoted (or a block scalar) */
+    const char *origin; /* static name of another source (e.g. "--set"), or NULL */
     int line;     /* 1-based */
     int column;   /* 1-based */
     char *text;   /* scalar text, NUL-terminated (NULL for collections) */
@@ -67,6 +68,13 @@ doc_node_t *doc_node_new_scalar(brink_ctx_t *ctx, const char *text, int quoted, 
  *  be NULL for a sequence).  BRINK_ENOMEM on failure (nothing is taken). */
 brink_status_t doc_node_append(brink_ctx_t *ctx, doc_node_t *parent, doc_node_t *a,
                                doc_node_t *b);
+
+/** The file name to report for node: its origin, or the document's. */
+const char *doc_node_file(const doc_t *doc, const doc_node_t *node);
+
+/** The node at a field path such as "actors[2].leaders[0].start" (list
+ *  elements may also be named by their "id": "actors[DPRK]"), or NULL. */
+doc_node_t *doc_lookup(const doc_node_t *root, const char *path);
 
 /** The value of key in a mapping, or NULL. */
 doc_node_t *doc_map_get(const doc_node_t *map, const char *key);

@@ -97,6 +97,7 @@ typedef struct decoder {
     brink_diags_t *diags;
     int problems;
     brink_status_t fatal; /* ENOMEM */
+    const schema_refs_t *refs;
 } decoder_t;
 
 static void problem(decoder_t *d, const doc_node_t *at, const char *path, const char *fmt, ...)
@@ -112,10 +113,10 @@ static void problem(decoder_t *d, const doc_node_t *at, const char *path, const 
     d->problems++;
     brink_status_t st;
     if (path && *path)
-        st = brink_diags_add(d->ctx, d->diags, d->doc->file, at ? at->line : 0,
+        st = brink_diags_add(d->ctx, d->diags, doc_node_file(d->doc, at), at ? at->line : 0,
                              at ? at->column : 0, path, "%s: %s", path, msg);
     else
-        st = brink_diags_add(d->ctx, d->diags, d->doc->file, at ? at->line : 0,
+        st = brink_diags_add(d->ctx, d->diags, doc_node_file(d->doc, at), at ? at->line : 0,
                              at ? at->column : 0, path, "%s", msg);
     if (st != BRINK_OK)
         d->fatal = st;
@@ -159,6 +160,9 @@ static const char *kind_expect(const schema_field_t *f, char *buf, size_t size)
         break;
     case SK_NUMLIST:
         snprintf(buf, size, "a sequence of numbers");
+        break;
+    case SK_REF:
+        snprintf(buf, size, "the id of a defined %s", f->unit ? f->unit : "item");
         break;
     }
     return buf;
@@ -253,9 +257,8 @@ static void decode_field(decoder_t *d, const doc_node_t *n, const schema_field_t
             return;
         }
         if (schema_parse_month(n->text, &m) != 0) {
-            char found[64];
-            problem(d, n, path, "%s is not a valid date; expected %s",
-                    doc_describe(n, found, sizeof found), kind_expect(f, expect, sizeof expect));
+            problem(d, n, path, "'%.60s' is not a valid date; expected %s", n->text,
+                    kind_expect(f, expect, sizeof expect));
             return;
         }
         *(int *)(void *)addr = m;
@@ -313,6 +316,29 @@ static void decode_field(decoder_t *d, const doc_node_t *n, const schema_field_t
         }
         return;
     }
+    case SK_REF: {
+        if (n->type != DOC_SCALAR || is_null(n) || n->len == 0) {
+            wrong(d, n, path, f);
+            return;
+        }
+        const schema_refs_t *r = d->refs;
+        for (size_t i = 0; r && i < r->count; i++) {
+            if (strcmp(r->ids[i], n->text) == 0) {
+                *(int *)(void *)addr = (int)i;
+                return;
+            }
+        }
+        char list[300];
+        size_t off = 0;
+        list[0] = '\0';
+        for (size_t i = 0; r && i < r->count && off < sizeof list; i++)
+            off += (size_t)snprintf(list + off, sizeof list - off, "%s%s", i ? ", " : "",
+                                    r->ids[i]);
+        problem(d, n, path, "'%.60s' is not a defined %s; expected one of: %s", n->text,
+                r && r->what ? r->what : "id",
+                r && r->count ? list : "(none defined)");
+        return;
+    }
     case SK_NUMLIST: {
         if (n->type != DOC_SEQ) {
             wrong(d, n, path, f);
@@ -360,6 +386,9 @@ static void set_defaults(const schema_obj_t *obj, void *dst)
         case SK_ENUM:
         case SK_MONTH:
             *(int *)(void *)addr = (int)f->def;
+            break;
+        case SK_REF:
+            *(int *)(void *)addr = -1;
             break;
         case SK_OBJ:
             set_defaults(f->sub, addr);
@@ -438,13 +467,13 @@ static void decode_obj(decoder_t *d, const doc_node_t *node, const schema_obj_t 
 
 brink_status_t schema_decode(brink_ctx_t *ctx, const doc_t *doc, const doc_node_t *node,
                              const schema_obj_t *obj, void *dst, const char *path,
-                             brink_diags_t *diags)
+                             const schema_refs_t *refs, brink_diags_t *diags)
 {
-    decoder_t d = {ctx, doc, diags, 0, BRINK_OK};
+    decoder_t d = {ctx, doc, diags, 0, BRINK_OK, refs};
     set_defaults(obj, dst);
     if (!node || node->type != DOC_MAP) {
         char found[64];
-        doc_node_t empty = {DOC_SCALAR, 0, 1, 1, NULL, 0, NULL, 0, 0};
+        doc_node_t empty = {DOC_SCALAR, 0, NULL, 1, 1, NULL, 0, NULL, 0, 0};
         problem(&d, node ? node : &empty, path, "found %s; expected a mapping",
                 node ? doc_describe(node, found, sizeof found) : "an empty document");
     } else {
@@ -489,7 +518,7 @@ void schema_free(brink_ctx_t *ctx, const schema_obj_t *obj, void *p)
 
 /* ---- encoding ----------------------------------------------------------- */
 
-json_t *schema_encode(const schema_obj_t *obj, const void *p)
+json_t *schema_encode(const schema_obj_t *obj, const void *p, const schema_refs_t *refs)
 {
     json_t *o = json_object();
     if (!o)
@@ -527,15 +556,22 @@ json_t *schema_encode(const schema_obj_t *obj, const void *p)
         case SK_ENUM:
             v = json_string(f->choices[*(const int *)(const void *)addr]);
             break;
+        case SK_REF: {
+            int r = *(const int *)(const void *)addr;
+            if (r < 0 || !refs || (size_t)r >= refs->count)
+                continue; /* optional and absent */
+            v = json_string(refs->ids[r]);
+            break;
+        }
         case SK_OBJ:
-            v = schema_encode(f->sub, addr);
+            v = schema_encode(f->sub, addr, refs);
             break;
         case SK_LIST: {
             const char *items = *(char *const *)(const void *)addr;
             size_t count = *(const size_t *)(const void *)((const char *)p + f->count_offset);
             v = json_array();
             for (size_t k = 0; v && k < count; k++) {
-                json_t *it = schema_encode(f->sub, items + k * f->sub->size);
+                json_t *it = schema_encode(f->sub, items + k * f->sub->size, refs);
                 if (!it || json_array_append_new(v, it) != 0) {
                     json_decref(v);
                     v = NULL;

@@ -37,8 +37,16 @@ typedef enum schema_kind {
     SK_ENUM,   /* int index into choices */
     SK_OBJ,    /* nested struct at offset, described by sub */
     SK_LIST,   /* sequence of sub structs: pointer at offset, size_t count at count_offset */
-    SK_NUMLIST /* sequence of doubles: double * at offset, size_t count at count_offset */
+    SK_NUMLIST, /* sequence of doubles: double * at offset, size_t count at count_offset */
+    SK_REF     /* int index of a defined id (e.g. an actor), written as the id string */
 } schema_kind_t;
+
+/** The ids that SK_REF fields may name (e.g. the actor ids), in order. */
+typedef struct schema_refs {
+    const char *const *ids;
+    size_t count;
+    const char *what; /* "actor" */
+} schema_refs_t;
 
 enum { SF_REQUIRED = 1 };
 
@@ -67,19 +75,20 @@ struct schema_obj {
 
 /** Decodes node against obj into the struct at dst (which must be zeroed).
  *  path is the field path of node ("" for the root).  Every problem goes to
- *  diags with doc->file.  Returns BRINK_OK, BRINK_EVALIDATE when any problem
+ *  diags with doc->file.  refs lists the ids SK_REF fields may name (NULL:
+ *  none).  Returns BRINK_OK, BRINK_EVALIDATE when any problem
  *  was reported, or BRINK_ENOMEM.  Whatever was allocated into dst is freed
  *  by schema_free() in every case. */
 brink_status_t schema_decode(brink_ctx_t *ctx, const doc_t *doc, const doc_node_t *node,
                              const schema_obj_t *obj, void *dst, const char *path,
-                             brink_diags_t *diags);
+                             const schema_refs_t *refs, brink_diags_t *diags);
 
 /** Frees what schema_decode() allocated inside the struct at p (not p). */
 void schema_free(brink_ctx_t *ctx, const schema_obj_t *obj, void *p);
 
 /** Encodes the struct at p as a new JSON object (NULL on allocation
- *  failure). */
-json_t *schema_encode(const schema_obj_t *obj, const void *p);
+ *  failure).  refs names the ids of SK_REF fields. */
+json_t *schema_encode(const schema_obj_t *obj, const void *p, const schema_refs_t *refs);
 
 /** Resolves path (e.g. "actors[1].nuclear.arsenal", or with list elements
  *  named by their first string field: "actors[DPRK].power") to the field.
