@@ -7,6 +7,8 @@
 
 const cli_command_t cli_commands[] = {
     {"validate", "check scenario files strictly", cmd_validate_usage, cmd_validate},
+    {"report", "write an HTML report (and SVG figures) of a result directory", cmd_report_usage,
+     cmd_report},
     {"help", "show the manual of a command", cmd_help_usage, cmd_help},
 };
 const size_t cli_command_count = sizeof cli_commands / sizeof cli_commands[0];
