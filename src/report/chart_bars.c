@@ -24,7 +24,7 @@ static char *hbars(brink_ctx_t *ctx, const char *const *names, size_t n, const b
     rp_plot_t *p = rp_plot_begin(ctx, 760, h);
     if (!p)
         return NULL;
-    double top = 1.0 - 45.0 / h, bot = 55.0 / h;
+    double top = 1.0 - 45.0 / h, bot = (ng > 1 ? 85.0 : 60.0) / h;
     rp_plot_frame(0.30, values ? 0.80 : 0.95, bot, top, xmin, xmax, 0, (double)n, xlabel, NULL,
                   title, 2);
     char buf[256];
@@ -52,15 +52,15 @@ static char *hbars(brink_ctx_t *ctx, const char *const *names, size_t n, const b
                     snprintf(buf, sizeof buf, "%.3f [%.3f, %.3f]", v, lo, hi);
                 else
                     snprintf(buf, sizeof buf, "%.3f", v);
-                plschr(0, 0.7);
+                plschr(0, RP_CHR * 0.85);
                 plmtex("rv", 0.8, ((y0 + y1) / 2) / (double)n, 0.0, buf);
-                plschr(0, 0.85);
+                plschr(0, RP_CHR);
             }
         }
     }
     if (ng > 1) {
-        /* legend above the plot */
-        plvpor(0.30, 0.95, top, top + 20.0 / h);
+        /* legend under the axis label */
+        plvpor(0.30, 0.95, 4.0 / h, 24.0 / h);
         plwind(0, 1, 0, 1);
         for (int k = 0; k < ng; k++) {
             rp_plot_color(k, 0.85);

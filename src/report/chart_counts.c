@@ -94,20 +94,20 @@ brink_status_t rp_chart_counts(brink_report_t *r)
         /* legend line under the title */
         plvpor(0.10, 0.97, 0.0, 0.07);
         plwind(0, 1, 0, 1);
-        plschr(0, 0.7);
+        plschr(0, RP_CHR * 0.85);
         rp_plot_color(0, 0.35);
         rp_plot_rect(0.0, 0.02, 0.2, 0.8);
         plcol0(1);
-        plptex(0.025, 0.45, 1, 0, 0, "simulated median, 50% box, 90% whisker");
+        plptex(0.025, 0.45, 1, 0, 0, "simulated: median, 50%, 90%");
         rp_plot_rgb(0, 0, 0, 1.0);
-        rp_plot_dot(0.40, 0.5, 2.6);
+        rp_plot_dot(0.36, 0.5, 2.6);
         plcol0(1);
-        plptex(0.415, 0.45, 1, 0, 0, "historical record");
+        plptex(0.375, 0.45, 1, 0, 0, "historical");
         if (has_cal) {
             rp_plot_rgb(253, 236, 200, 1.0);
-            rp_plot_rect(0.58, 0.60, 0.2, 0.8);
+            rp_plot_rect(0.54, 0.56, 0.2, 0.8);
             plcol0(1);
-            plptex(0.605, 0.45, 1, 0, 0, "calibration years");
+            plptex(0.565, 0.45, 1, 0, 0, "calibration");
         }
         if (has_in) {
             rp_plot_rgb(214, 236, 214, 1.0);
@@ -115,7 +115,7 @@ brink_status_t rp_chart_counts(brink_report_t *r)
             plcol0(1);
             plptex(0.805, 0.45, 1, 0, 0, "in-sample check");
         }
-        plschr(0, 0.85);
+        plschr(0, RP_CHR);
         char *svg = rp_plot_end(ctx, p);
         if (!svg)
             return brink_ctx_errcode(ctx);

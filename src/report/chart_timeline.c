@@ -44,14 +44,14 @@ brink_status_t rp_chart_timeline(brink_report_t *r)
     }
     x0 = floor(x0);
     x1 = floor(x1) + 1;
-    int h = (int)(120 + 34 * na);
+    int h = (int)(140 + 34 * na);
     rp_plot_t *p = rp_plot_begin(ctx, 760, h);
     if (!p)
         return brink_ctx_errcode(ctx);
     char title[128];
     snprintf(title, sizeof title, "Event timeline of run %lld",
              (long long)json_integer_value(json_object_get(sec, "run")));
-    double bot = 55.0 / h, top = 1.0 - 50.0 / h;
+    double bot = 90.0 / h, top = 1.0 - 40.0 / h;
     rp_plot_frame(0.12, 0.97, bot, top, x0, x1, 0, (double)na, "year", NULL, title, 3);
     for (size_t k = 0; k < na; k++) {
         rp_plot_category((double)(na - k) - 0.5, 0, (double)na, actors[k]);
@@ -79,18 +79,18 @@ brink_status_t rp_chart_timeline(brink_report_t *r)
         PLFLT y = (double)(na - k) - 0.5 + 0.2 * (g > 0 ? 1 : g < 0 ? -1 : 0);
         rp_plot_dot(x, y, 2.4);
     }
-    plvpor(0.12, 0.97, top, top + 22.0 / h);
+    plvpor(0.12, 0.97, 4.0 / h, 26.0 / h);
     plwind(0, 1, 0, 1);
-    plschr(0, 0.7);
+    plschr(0, RP_CHR * 0.85);
     rp_plot_rgb(213, 94, 0, 0.9);
     rp_plot_dot(0.01, 0.5, 2.4);
     plcol0(1);
-    plptex(0.02, 0.45, 1, 0, 0, "conflictual (Goldstein < 0, lower half of the row)");
+    plptex(0.02, 0.45, 1, 0, 0, "conflictual (Goldstein < 0, lower half)");
     rp_plot_rgb(0, 114, 178, 0.9);
     rp_plot_dot(0.50, 0.5, 2.4);
     plcol0(1);
     plptex(0.51, 0.45, 1, 0, 0, "cooperative (Goldstein > 0, upper half)");
-    plschr(0, 0.85);
+    plschr(0, RP_CHR);
     char *svg = rp_plot_end(ctx, p);
     if (!svg)
         return brink_ctx_errcode(ctx);

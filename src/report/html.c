@@ -41,18 +41,41 @@ static const char *jstr(const json_t *o, const char *k)
     return s ? s : "";
 }
 
-/* Inline form of a figure: the SVG element without the XML prolog. */
-static void figure(FILE *fp, const rp_figure_t *f)
+/* Writes the SVG element of figure f without its XML prolog, with every id
+ * (and every reference to one) prefixed by the figure's name, since the ids
+ * PLplot writes (text-clipping0, ...) repeat from figure to figure. */
+static void inline_svg(FILE *fp, const rp_figure_t *f)
 {
     const char *s = strstr(f->svg, "<svg");
+    static const char *const pat[] = {"id=\"", "url(#", "href=\"#"};
+    while (s && *s) {
+        int hit = -1;
+        for (int k = 0; k < 3 && hit < 0; k++)
+            if (strncmp(s, pat[k], strlen(pat[k])) == 0)
+                hit = k;
+        if (hit < 0) {
+            fputc(*s++, fp);
+            continue;
+        }
+        fputs(pat[hit], fp);
+        fputs(f->name, fp);
+        fputc('-', fp);
+        s += strlen(pat[hit]);
+    }
+}
+
+static void figure(FILE *fp, const rp_figure_t *f)
+{
     fprintf(fp, "<figure id=\"fig-");
     esc(fp, f->name);
     fprintf(fp, "\" aria-label=\"");
     esc(fp, f->title);
-    fprintf(fp, "\">%s</figure>\n", s ? s : "");
+    fputs("\">", fp);
+    inline_svg(fp, f);
+    fputs("</figure>\n", fp);
 }
 
-static void figures_of(FILE *fp, const brink_report_t *r, const char *section, int grid)
+void rp_html_figures(FILE *fp, const brink_report_t *r, const char *section, int grid)
 {
     int any = 0;
     for (size_t i = 0; i < r->nfig; i++)
@@ -65,6 +88,8 @@ static void figures_of(FILE *fp, const brink_report_t *r, const char *section, i
     if (any && grid)
         fputs("</div>\n", fp);
 }
+
+#define figures_of rp_html_figures
 
 static void fmt_num(FILE *fp, const json_t *v, const char *f)
 {

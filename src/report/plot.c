@@ -62,7 +62,7 @@ rp_plot_t *rp_plot_begin(brink_ctx_t *ctx, int w, int h)
     plscol0(1, 40, 40, 40);
     plinit();
     pladv(0);
-    plschr(0, 0.85);
+    plschr(0, RP_CHR);
     plwidth(1.0);
     return p;
 }
@@ -107,9 +107,9 @@ void rp_plot_frame(double vx0, double vx1, double vy0, double vy1, double xmin, 
     }
     if (title) {
         rp_plot_text(buf, sizeof buf, title);
-        plschr(0, 1.0);
-        plmtex("t", 1.2, 0.5, 0.5, buf);
-        plschr(0, 0.85);
+        plschr(0, RP_CHR * 1.2);
+        plmtex("t", 1.0, 0.5, 0.5, buf);
+        plschr(0, RP_CHR);
     }
 }
 

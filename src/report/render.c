@@ -1,6 +1,8 @@
 /* render.c - draws every chart of the payload, in report order. */
 #include "report/report_internal.h"
 
+brink_status_t rp_chart_response(brink_report_t *r);
+
 brink_status_t brink_report_render(brink_ctx_t *ctx, brink_report_t *r)
 {
     if (!ctx || !r)
@@ -12,7 +14,7 @@ brink_status_t brink_report_render(brink_ctx_t *ctx, brink_report_t *r)
     brink_status_t st;
     if ((st = rp_chart_outcomes(r)) || (st = rp_chart_milestones(r)) || (st = rp_chart_fans(r)) ||
         (st = rp_chart_counts(r)) || (st = rp_chart_timeline(r)) ||
-        (st = rp_chart_sensitivity(r)) || (st = rp_chart_backtest(r)) ||
+        (st = rp_chart_sensitivity(r)) || (st = rp_chart_response(r)) || (st = rp_chart_backtest(r)) ||
         (st = rp_chart_forecast(r)))
         goto done;
     r->rendered = 1;

@@ -81,6 +81,8 @@ brink_status_t rp_read_sweep_db(brink_ctx_t *ctx, const char *path, json_t *payl
 
 /* ---- SVG through PLplot --------------------------------------------------- */
 typedef struct rp_plot rp_plot_t;
+/* Base character scale of the charts (PLplot's plschr). */
+#define RP_CHR 1.15
 /* Starts a w x h (points) SVG page; NULL on failure (error set). */
 rp_plot_t *rp_plot_begin(brink_ctx_t *ctx, int w, int h);
 /* Ends the page; returns the SVG document (new, brink_free) or NULL. */
@@ -121,5 +123,7 @@ brink_status_t rp_chart_forecast(brink_report_t *r);
 
 /* ---- HTML helpers ---------------------------------------------------------- */
 void rp_html_escape(FILE *fp, const char *s);
+/* Writes the figures of a section inline (in a grid when grid != 0). */
+void rp_html_figures(FILE *fp, const brink_report_t *r, const char *section, int grid);
 
 #endif
