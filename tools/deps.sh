@@ -4,7 +4,11 @@
 # Says what it installs; uses sudo when not root.
 set -e
 PKGS="build-essential cmake pkg-config libfyaml-dev libjansson-dev libsqlite3-dev sqlite3
-librandom123-dev libcmocka-dev libgmp-dev clang libclang-rt-14-dev lrslib valgrind $*"
+librandom123-dev libcmocka-dev libgmp-dev clang libclang-rt-14-dev lrslib valgrind
+libplplot-dev chromium $*"
+# node and npm (the report's browser test installs playwright-core with npm):
+# from Debian unless a node with npm is already installed
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \

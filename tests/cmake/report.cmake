@@ -1,0 +1,17 @@
+# brink report: bad result directories (exit 2, located messages, no output
+# left behind) and the headless-Chromium check of every example report.
+# The golden payload checks are the cmocka test unit.test_report_payload.
+add_test(NAME report.invalid
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/report/run_invalid.sh $<TARGET_FILE:brink>
+                 ${CMAKE_CURRENT_SOURCE_DIR}/report)
+add_test(NAME report.browser
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/report/browser/run.sh $<TARGET_FILE:brink>
+                 ${CMAKE_CURRENT_SOURCE_DIR}/report ${CMAKE_CURRENT_BINARY_DIR}/report-browser)
+# Skipped (77) where chromium is missing; in CI (CI set, after tools/deps.sh
+# installed chromium) a missing browser is a failure.
+set(BRINK_REPORT_BROWSER_ENV "")
+if(DEFINED ENV{CI})
+  set(BRINK_REPORT_BROWSER_ENV "BRINK_REQUIRE_BROWSER=1")
+endif()
+set_tests_properties(report.browser PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS browser
+                     RUN_SERIAL TRUE ENVIRONMENT "${BRINK_REPORT_BROWSER_ENV}")

@@ -1,0 +1,51 @@
+#!/bin/sh
+# run.sh - the headless-browser test of brink's reports.  Writes the report of
+# every example directory in tests/report/ (and of a generated 100,000-run
+# ensemble when given), loads each in Debian's chromium through
+# playwright-core, and fails on console errors, network requests, blank
+# screenshots, or a load slower than BRINK_MAX_LOAD_MS (default 2000 ms).
+# Exit 77 (ctest: skipped) when chromium or node is missing, unless
+# BRINK_REQUIRE_BROWSER=1 (make test sets it after tools/deps.sh installed them).
+# usage: run.sh BRINK TESTS_REPORT_DIR WORK_DIR
+BRINK=$1
+SRC=$2
+WORK=$3
+CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
+if [ -z "$CHROMIUM" ] || ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    echo "report-browser: SKIPPED: needs Debian's chromium, node and npm (tools/deps.sh installs them)"
+    [ "${BRINK_REQUIRE_BROWSER:-0}" = 1 ] && exit 1
+    exit 77
+fi
+set -e
+mkdir -p "$WORK"
+if [ ! -d "$WORK/node_modules/playwright-core" ]; then
+    cp "$SRC/browser/package.json" "$WORK/package.json"
+    (cd "$WORK" && npm install --no-audit --no-fund --silent >/dev/null)
+fi
+cp "$SRC/browser/check.js" "$WORK/check.js"
+reports=""
+for d in ensemble run backtest forecast forecast-bdm sweep; do
+    "$BRINK" report "$SRC/$d" --out "$WORK/$d.html" --figures "$WORK/fig-$d" >/dev/null
+    reports="$reports $WORK/$d.html"
+done
+# the big ensemble, if a generator result is present
+if [ -d "$WORK/ensemble-100k" ]; then
+    "$BRINK" report "$WORK/ensemble-100k" --out "$WORK/ensemble-100k.html" >/dev/null
+    reports="$reports $WORK/ensemble-100k.html"
+fi
+export BRINK_MAX_LOAD_MS=${BRINK_MAX_LOAD_MS:-2000}
+# the checker must catch what it is there to catch: a blank page, a network
+# request and a console error each fail it
+cd "$WORK"
+printf '<!DOCTYPE html><html><body></body></html>\n' > bad-blank.html
+printf '<!DOCTYPE html><html><body><svg width="300" height="300"><rect width="300" height="300" fill="red"/></svg><img src="http://192.0.2.1/x.png"></body></html>\n' > bad-request.html
+printf '<!DOCTYPE html><html><body><svg width="300" height="300"><rect width="300" height="300" fill="red"/></svg><script>console.error("boom")</script></body></html>\n' > bad-console.html
+for bad in bad-blank bad-request bad-console; do
+    if node check.js "$CHROMIUM" "$WORK/screenshots-bad" "$bad.html" >"$bad.log" 2>&1; then
+        echo "report-browser: FAIL: the checker passed $bad.html, which it must reject"
+        exit 1
+    fi
+done
+echo "report-browser: the checker rejects a blank page, a network request and a console error"
+# shellcheck disable=SC2086
+cd "$WORK" && node check.js "$CHROMIUM" "$WORK/screenshots" $reports
