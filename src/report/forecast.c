@@ -58,8 +58,8 @@ static brink_status_t read_smp(brink_ctx_t *ctx, const char *file, const json_t 
             json_t *row = json_array_get(pos, i);
             if (!json_is_array(row) || json_array_size(row) != nd)
                 return rp_error(ctx, BRINK_EVALIDATE, file, 0,
-                                "states[%zu].positions[%zu]: expected %zu numbers, one per "
-                                "dimension",
+                                "states[%zu].positions[%zu]: expected an array of %zu "
+                                "position(s), one per dimension",
                                 t, i, nd);
             for (size_t d = 0; d < nd; d++) {
                 json_t *v = json_array_get(row, d);

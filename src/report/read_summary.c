@@ -286,8 +286,13 @@ brink_status_t rp_read_summary(brink_ctx_t *ctx, const char *path, json_t *paylo
             goto cleanup;
     json_t *runs = json_object_get(root, "runs");
     if (runs && (!json_is_integer(runs) || json_integer_value(runs) < 1)) {
-        st = rp_error(ctx, BRINK_EVALIDATE, path, 0, "runs: expected a positive integer, found %s",
-                      rp_json_kind(runs));
+        if (json_is_integer(runs))
+            st = rp_error(ctx, BRINK_EVALIDATE, path, 0,
+                          "runs: expected a positive integer, found %lld",
+                          (long long)json_integer_value(runs));
+        else
+            st = rp_error(ctx, BRINK_EVALIDATE, path, 0,
+                          "runs: expected a positive integer, found %s", rp_json_kind(runs));
         goto cleanup;
     }
     if (runs)
