@@ -6,10 +6,14 @@
 # screenshots, or a load slower than BRINK_MAX_LOAD_MS (default 2000 ms).
 # Exit 77 (ctest: skipped) when chromium or node is missing, unless
 # BRINK_REQUIRE_BROWSER=1 (make test sets it after tools/deps.sh installed them).
-# usage: run.sh BRINK TESTS_REPORT_DIR WORK_DIR
+# When `brink run` exists (issue 3) and SCENARIO is given, also the flagship
+# ensemble of BRINK_REPORT_RUNS runs (default 100000): its report must stay
+# under 5 MB and render in under BRINK_MAX_LOAD_MS.
+# usage: run.sh BRINK TESTS_REPORT_DIR WORK_DIR [SCENARIO]
 BRINK=$1
 SRC=$2
 WORK=$3
+SCENARIO=${4:-}
 CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
 if [ -z "$CHROMIUM" ] || ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     echo "report-browser: SKIPPED: needs Debian's chromium, node and npm (tools/deps.sh installs them)"
@@ -28,8 +32,22 @@ for d in ensemble run backtest forecast forecast-bdm sweep; do
     "$BRINK" report "$SRC/$d" --out "$WORK/$d.html" --figures "$WORK/fig-$d" >/dev/null
     reports="$reports $WORK/$d.html"
 done
-# the big ensemble, if a generator result is present
-if [ -d "$WORK/ensemble-100k" ]; then
+# the flagship ensemble, once `brink run` exists
+if [ -n "$SCENARIO" ] && [ -f "$SCENARIO" ] && "$BRINK" help run >/dev/null 2>&1; then
+    RUNS=${BRINK_REPORT_RUNS:-100000}
+    if [ ! -f "$WORK/flagship-$RUNS/summary.json" ]; then
+        BRINK_NO_PROGRESS=1 "$BRINK" run "$SCENARIO" --runs "$RUNS" --seed 1 \
+            --out "$WORK/flagship-$RUNS" >/dev/null
+    fi
+    "$BRINK" report "$WORK/flagship-$RUNS" --out "$WORK/flagship-$RUNS.html" >/dev/null
+    size=$(wc -c <"$WORK/flagship-$RUNS.html")
+    echo "report-browser: flagship ensemble of $RUNS runs: report of $size bytes"
+    if [ "$size" -ge 5242880 ]; then
+        echo "report-browser: FAIL: the report is not under 5 MB"
+        exit 1
+    fi
+    reports="$reports $WORK/flagship-$RUNS.html"
+elif [ -d "$WORK/ensemble-100k" ]; then
     "$BRINK" report "$WORK/ensemble-100k" --out "$WORK/ensemble-100k.html" >/dev/null
     reports="$reports $WORK/ensemble-100k.html"
 fi
