@@ -22,6 +22,10 @@ if [ -z "$CHROMIUM" ] || ! command -v node >/dev/null || ! command -v npm >/dev/
 fi
 set -e
 mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd)
+SRC=$(cd "$SRC" && pwd)
+case $BRINK in /*) ;; */*) BRINK=$(pwd)/$BRINK ;; esac
+case $SCENARIO in /* | "") ;; *) SCENARIO=$(pwd)/$SCENARIO ;; esac
 if [ ! -d "$WORK/node_modules/playwright-core" ]; then
     cp "$SRC/browser/package.json" "$WORK/package.json"
     (cd "$WORK" && npm install --no-audit --no-fund --silent >/dev/null)
@@ -66,4 +70,4 @@ for bad in bad-blank bad-request bad-console; do
 done
 echo "report-browser: the checker rejects a blank page, a network request and a console error"
 # shellcheck disable=SC2086
-cd "$WORK" && node check.js "$CHROMIUM" "$WORK/screenshots" $reports
+node check.js "$CHROMIUM" "$WORK/screenshots" $reports
