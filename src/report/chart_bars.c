@@ -64,9 +64,9 @@ static char *hbars(brink_ctx_t *ctx, const char *const *names, size_t n, const b
         plwind(0, 1, 0, 1);
         for (int k = 0; k < ng; k++) {
             rp_plot_color(k, 0.85);
-            rp_plot_rect(0.62 + 0.2 * k, 0.65 + 0.2 * k, 0.1, 0.7);
+            rp_plot_rect(0.45 + 0.28 * k, 0.48 + 0.28 * k, 0.1, 0.7);
             plcol0(1);
-            plptex(0.66 + 0.2 * k, 0.4, 1, 0, 0.0, g[k].label);
+            plptex(0.49 + 0.28 * k, 0.4, 1, 0, 0.0, g[k].label);
         }
     }
     return rp_plot_end(ctx, p);
@@ -177,7 +177,9 @@ brink_status_t rp_chart_sensitivity(brink_report_t *r)
         size_t n = json_array_size(fac);
         if (n == 0 || n > 64)
             continue;
-        const char *method = json_string_value(json_object_get(s, "method"));
+        const char *method = json_string_value(json_object_get(out, "method"));
+        if (!method)
+            method = json_string_value(json_object_get(s, "method"));
         int sobol = method && strcmp(method, "sobol") == 0;
         const char *k1 = sobol ? "S1" : "mu_star", *k2 = sobol ? "ST" : "sigma";
         const char *names[64];

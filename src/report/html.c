@@ -333,6 +333,8 @@ static int has_section(const brink_report_t *r, const char *s)
         return json_array_size(json_object_get(v, "events")) > 0;
     if (!strcmp(s, "timeline"))
         return json_array_size(json_object_get(v, "events")) > 0;
+    if (!strcmp(s, "sensitivity"))
+        return 1;
     if (json_is_array(v))
         return json_array_size(v) > 0;
     return 1;

@@ -1,6 +1,7 @@
 /* load.c - finding the files of a result directory and building the payload. */
 #include <string.h>
 #include <stdlib.h>
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include "report/report_internal.h"
@@ -19,6 +20,73 @@ static brink_status_t read_if(brink_ctx_t *ctx, const char *dir, const char *nam
             json_array_append_new(files, json_string(name));
     }
     brink_free(ctx, p);
+    return st;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The JSON files in DIR/analysis/ (brink analyze), in name order. */
+static brink_status_t read_analysis_dir(brink_ctx_t *ctx, const char *dir, json_t *payload,
+                                        json_t *files)
+{
+    char *sub = rp_path(ctx, dir, "analysis");
+    if (!sub)
+        return brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory");
+    brink_status_t st = BRINK_OK;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    DIR *d = opendir(sub);
+    if (!d)
+        goto cleanup; /* no analysis: no section */
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        if (l < 6 || strcmp(e->d_name + l - 5, ".json") != 0 || e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            size_t c = cap ? cap * 2 : 8;
+            char **p = brink_realloc(ctx, names, c * sizeof *p);
+            if (!p) {
+                st = brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory");
+                goto cleanup;
+            }
+            names = p;
+            cap = c;
+        }
+        if (!(names[n] = brink_strdup(ctx, e->d_name))) {
+            st = brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory");
+            goto cleanup;
+        }
+        n++;
+    }
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n && !st; i++) {
+        char *p = rp_path(ctx, sub, names[i]);
+        if (!p) {
+            st = brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory");
+            break;
+        }
+        if (rp_exists(p)) {
+            st = rp_read_analysis(ctx, p, payload);
+            if (!st) {
+                char rel[300];
+                snprintf(rel, sizeof rel, "analysis/%s", names[i]);
+                json_array_append_new(files, json_string(rel));
+            }
+        }
+        brink_free(ctx, p);
+    }
+cleanup:
+    if (d)
+        closedir(d);
+    for (size_t i = 0; i < n; i++)
+        brink_free(ctx, names[i]);
+    brink_free(ctx, names);
+    brink_free(ctx, sub);
     return st;
 }
 
@@ -51,6 +119,8 @@ brink_status_t brink_report_load(brink_ctx_t *ctx, const char *dir, brink_report
         (st = read_if(ctx, dir, "series.csv", rp_read_series, r->payload, files)) ||
         (st = read_if(ctx, dir, "events.csv", rp_read_events, r->payload, files)) ||
         (st = read_if(ctx, dir, "analysis.json", rp_read_analysis, r->payload, files)) ||
+        (st = read_analysis_dir(ctx, dir, r->payload, files)) ||
+        (st = read_if(ctx, dir, "results.sqlite", rp_read_sweep_db, r->payload, files)) ||
         (st = read_if(ctx, dir, "sweep.db", rp_read_sweep_db, r->payload, files)) ||
         (st = read_if(ctx, dir, "backtest.json", rp_read_backtest, r->payload, files)) ||
         (st = read_if(ctx, dir, "forecast.json", rp_read_forecast, r->payload, files)))
@@ -58,8 +128,8 @@ brink_status_t brink_report_load(brink_ctx_t *ctx, const char *dir, brink_report
     if (json_array_size(files) == 0) {
         st = brink_ctx_error(ctx, BRINK_ENOTFOUND,
                              "%s: expected a result directory of brink, with at least one of "
-                             "summary.json, series.csv, events.csv, analysis.json, sweep.db, "
-                             "backtest.json, forecast.json",
+                             "summary.json, series.csv, events.csv, analysis/*.json, "
+                             "results.sqlite, backtest.json, forecast.json",
                              dir);
         goto fail;
     }

@@ -162,10 +162,11 @@ void rp_plot_dot(double x, double y, double d)
     double mmx = (vx1 - vx0) * (sx1 - sx0), mmy = (vy1 - vy0) * (sy1 - sy0);
     double rx = d / 2 * (wx1 - wx0) / mmx, ry = d / 2 * (wy1 - wy0) / mmy;
     PLFLT px[16], py[16];
-    for (int i = 0; i < 16; i++) {
-        double a = 2 * M_PI * i / 16;
+    int nv = d < 2.0 ? 8 : 16; /* small dots need fewer vertices */
+    for (int i = 0; i < nv; i++) {
+        double a = 2 * M_PI * i / nv;
         px[i] = x + rx * cos(a);
         py[i] = y + ry * sin(a);
     }
-    plfill(16, px, py);
+    plfill(nv, px, py);
 }

@@ -11,6 +11,9 @@
 
 #include "report/report_internal.h"
 
+#define RP_MAX_DOTS 1500 /* dots per response chart */
+#define RP_NBINS 10      /* bins of the binned mean */
+
 static const char *const sobol_keys[] = {"S1", "ST"};
 static const char *const morris_keys[] = {"mu_star", "sigma", "mu"};
 
@@ -33,10 +36,17 @@ static brink_status_t index_of(brink_ctx_t *ctx, const char *file, const json_t 
     if ((st = rp_get_num(ctx, file, f, where, k, 0, &hi, &fhi)))
         return st;
     snprintf(k, sizeof k, "%s_conf", key);
-    if ((st = rp_get_num(ctx, file, f, where, k, 0, &conf, &fconf)))
-        return st;
-    snprintf(k, sizeof k, "%s_ci", key);
     json_t *ci = json_object_get(f, k);
+    fconf = 0;
+    conf = NAN;
+    if (!json_is_array(ci)) {
+        /* a half-width (SALib's form) */
+        ci = NULL;
+        if ((st = rp_get_num(ctx, file, f, where, k, 0, &conf, &fconf)))
+            return st;
+        snprintf(k, sizeof k, "%s_ci", key);
+        ci = json_object_get(f, k);
+    }
     if (ci) {
         if (!json_is_array(ci) || json_array_size(ci) != 2 ||
             !json_is_number(json_array_get(ci, 0)) || !json_is_number(json_array_get(ci, 1)))
@@ -66,19 +76,20 @@ static brink_status_t read_output(brink_ctx_t *ctx, const char *file, const char
                                   const char *oname, const json_t *o, const char *where,
                                   json_t *outs)
 {
-    json_t *fac = json_object_get(o, "factors");
+    const char *fkey = "indices";
+    json_t *fac = json_object_get(o, fkey);
     if (!fac)
-        fac = json_object_get(o, "indices");
+        fac = json_object_get(o, fkey = "factors");
     if (!json_is_array(fac) && !json_is_object(fac))
         return rp_error(ctx, BRINK_EVALIDATE, file, 0,
-                        "%s%sfactors: expected the factors' indices (an array of {name, ...} or "
-                        "an object name -> {...}), found %s",
+                        "%s%sindices: expected the factors' indices (an array of {factor, ...} "
+                        "or an object name -> {...}), found %s",
                         where, *where ? "." : "", rp_json_kind(fac));
     int sobol = !strcmp(method, "sobol");
     const char *const *keys = sobol ? sobol_keys : morris_keys;
     int nk = sobol ? 2 : 3;
     json_t *arr = json_array();
-    json_t *out = json_pack("{s:s,s:o}", "name", oname, "factors", arr);
+    json_t *out = json_pack("{s:s,s:s,s:o}", "name", oname, "method", method, "factors", arr);
     json_array_append_new(outs, out);
     size_t n = json_is_array(fac) ? json_array_size(fac) : json_object_size(fac);
     void *it = json_is_object(fac) ? json_object_iter((json_t *)fac) : NULL;
@@ -88,16 +99,18 @@ static brink_status_t read_output(brink_ctx_t *ctx, const char *file, const char
         char w[400];
         if (json_is_array(fac)) {
             f = json_array_get(fac, i);
-            fname = json_string_value(json_object_get(f, "name"));
-            snprintf(w, sizeof w, "%s%sfactors[%zu]", where, *where ? "." : "", i);
+            fname = json_string_value(json_object_get(f, "factor"));
+            if (!fname)
+                fname = json_string_value(json_object_get(f, "name"));
+            snprintf(w, sizeof w, "%s%s%s[%zu]", where, *where ? "." : "", fkey, i);
             if (!json_is_object(f) || !fname)
                 return rp_error(ctx, BRINK_EVALIDATE, file, 0,
-                                "%s: expected an object with a 'name'", w);
+                                "%s: expected an object with the factor's name ('factor')", w);
         } else {
             fname = json_object_iter_key(it);
             f = json_object_iter_value(it);
             it = json_object_iter_next((json_t *)fac, it);
-            snprintf(w, sizeof w, "%s%sfactors.%s", where, *where ? "." : "", fname);
+            snprintf(w, sizeof w, "%s%s%s.%s", where, *where ? "." : "", fkey, fname);
             if (!json_is_object(f))
                 return rp_error(ctx, BRINK_EVALIDATE, file, 0, "%s: expected an object, found %s",
                                 w, rp_json_kind(f));
@@ -145,11 +158,13 @@ brink_status_t rp_read_analysis(brink_ctx_t *ctx, const char *path, json_t *payl
         goto cleanup;
     }
     if (!strcmp(method, "summary"))
-        goto cleanup; /* per-point summaries: nothing to chart here */
-    json_t *sec = json_object(), *outs = json_array();
-    json_object_set_new(payload, "sensitivity", sec);
-    json_object_set_new(sec, "method", json_string(method));
-    json_object_set_new(sec, "outputs", outs);
+        goto cleanup; /* per-point summaries: the store has them */
+    json_t *sec = json_object_get(payload, "sensitivity");
+    if (!sec) {
+        sec = json_pack("{s:s,s:[]}", "method", method, "outputs");
+        json_object_set_new(payload, "sensitivity", sec);
+    }
+    json_t *outs = json_object_get(sec, "outputs");
     json_t *o = json_object_get(root, "outputs");
     if (json_is_object(o)) {
         const char *name;
@@ -201,17 +216,23 @@ static int has_column(sqlite3 *db, const char *table, const char *col)
 static brink_status_t manifest(brink_ctx_t *ctx, sqlite3 *db, json_t *prov)
 {
     (void)ctx;
-    static const char *const keys[] = {"version", "scenario", "scenario_hash", "experiment",
-                                       "experiment_hash", "seed", "runs", "command"};
+    /* the store's key -> the provenance key (docs/results-format.md) */
+    static const char *const keys[][2] = {
+        {"brink_version", "version"},       {"version", "version"},
+        {"scenario", "scenario"},           {"scenario_sha256", "scenario_hash"},
+        {"scenario_hash", "scenario_hash"}, {"experiment", "experiment"},
+        {"experiment_sha256", "experiment_hash"}, {"experiment_hash", "experiment_hash"},
+        {"seed", "seed"},                   {"runs", "runs"},
+        {"command", "command"},             {"status", "sweep_status"}};
     sqlite3_stmt *s = NULL;
     if (has_column(db, "manifest", "key") && has_column(db, "manifest", "value")) {
         if (sqlite3_prepare_v2(db, "SELECT key, value FROM manifest", -1, &s, NULL) == SQLITE_OK)
             while (sqlite3_step(s) == SQLITE_ROW) {
                 const char *k = (const char *)sqlite3_column_text(s, 0);
                 const char *v = (const char *)sqlite3_column_text(s, 1);
-                for (size_t i = 0; k && v && i < sizeof keys / sizeof keys[0]; i++)
-                    if (!strcmp(k, keys[i]))
-                        json_object_set_new(prov, k, json_string(v));
+                for (size_t i = 0; k && v && *v && i < sizeof keys / sizeof keys[0]; i++)
+                    if (!strcmp(k, keys[i][0]))
+                        json_object_set_new(prov, keys[i][1], json_string(v));
             }
     } else if (sqlite3_prepare_v2(db, "SELECT * FROM manifest LIMIT 1", -1, &s, NULL) ==
                    SQLITE_OK &&
@@ -219,9 +240,9 @@ static brink_status_t manifest(brink_ctx_t *ctx, sqlite3 *db, json_t *prov)
         for (int c = 0; c < sqlite3_column_count(s); c++) {
             const char *k = sqlite3_column_name(s, c);
             const char *v = (const char *)sqlite3_column_text(s, c);
-            for (size_t i = 0; k && v && i < sizeof keys / sizeof keys[0]; i++)
-                if (!strcmp(k, keys[i]))
-                    json_object_set_new(prov, k, json_string(v));
+            for (size_t i = 0; k && v && *v && i < sizeof keys / sizeof keys[0]; i++)
+                if (!strcmp(k, keys[i][0]))
+                    json_object_set_new(prov, keys[i][1], json_string(v));
         }
     }
     sqlite3_finalize(s);
@@ -231,9 +252,9 @@ static brink_status_t manifest(brink_ctx_t *ctx, sqlite3 *db, json_t *prov)
 /* The output as a function of the top factors: the first table or view that
  * has a column for each of the two most influential factors and for the
  * output. */
-static brink_status_t response(brink_ctx_t *ctx, const char *path, sqlite3 *db, json_t *payload)
+static brink_status_t response(brink_ctx_t *ctx, const char *path, sqlite3 *db, json_t *out,
+                               json_t *list)
 {
-    json_t *out = json_array_get(json_object_get(json_object_get(payload, "sensitivity"), "outputs"), 0);
     json_t *fac = json_object_get(out, "factors");
     const char *oname = json_string_value(json_object_get(out, "name"));
     size_t nf = json_array_size(fac) < 2 ? json_array_size(fac) : 2;
@@ -244,6 +265,22 @@ static brink_status_t response(brink_ctx_t *ctx, const char *path, sqlite3 *db, 
     sqlite3_stmt *t = NULL, *s = NULL;
     brink_status_t st = BRINK_OK;
     char table[200] = "";
+    char sql[800];
+    if (has_column(db, "point_summary", "mean") && has_column(db, "design", "value") &&
+        has_column(db, "factor", "name") && has_column(db, "output", "name")) {
+        /* brink sweep's store (docs/results-format.md): design in long form,
+         * the per-point mean of each output in point_summary */
+        snprintf(table, sizeof table, "point_summary");
+        snprintf(sql, sizeof sql,
+                 "SELECT d1.value, d2.value, ps.mean FROM point_summary ps "
+                 "JOIN output o ON o.idx = ps.output AND o.name = ?3 "
+                 "JOIN design d1 ON d1.point = ps.point AND d1.factor = "
+                 "(SELECT idx FROM factor WHERE name = ?1) "
+                 "LEFT JOIN design d2 ON d2.point = ps.point AND d2.factor = "
+                 "(SELECT idx FROM factor WHERE name = ?2) "
+                 "WHERE ps.mean IS NOT NULL ORDER BY ps.point");
+        goto query;
+    }
     if (sqlite3_prepare_v2(db,
                            "SELECT name FROM sqlite_master WHERE type IN ('table','view') "
                            "ORDER BY (name LIKE '%point%') DESC, name",
@@ -260,16 +297,20 @@ static brink_status_t response(brink_ctx_t *ctx, const char *path, sqlite3 *db, 
     sqlite3_finalize(t);
     if (!*table)
         return BRINK_OK;
-    char sql[800];
-    snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\", \"%s\" FROM \"%s\" LIMIT 20000", f[0],
+    snprintf(sql, sizeof sql, "SELECT \"%s\", \"%s\", \"%s\" FROM \"%s\"", f[0],
              f[1] ? f[1] : f[0], oname, table);
+query:
     if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
         return rp_error(ctx, BRINK_EDB, path, 0, "cannot read table %s: %s", table,
                         sqlite3_errmsg(db));
-    json_t *rows = json_array();
-    json_object_set_new(payload, "response",
-                        json_pack("{s:s,s:s,s:[s,s?],s:o}", "output", oname, "table", table,
-                                  "factors", f[0], f[1], "rows", rows));
+    sqlite3_bind_text(s, 1, f[0], -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, f[1] ? f[1] : f[0], -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, oname, -1, SQLITE_STATIC);
+    /* every row goes into the binned means; at most RP_MAX_DOTS evenly
+     * spaced rows (in point order) are kept as dots, so the report's size
+     * does not grow with the sweep */
+    double *v3 = NULL;
+    size_t n = 0, cap = 0;
     int rc;
     long line = 0;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -289,12 +330,57 @@ static brink_status_t response(brink_ctx_t *ctx, const char *path, sqlite3 *db, 
             }
             v[c] = sqlite3_column_double(s, c);
         }
-        if (isfinite(v[0]) && isfinite(v[2]))
-            json_array_append_new(rows, json_pack("[f,f,f]", v[0], isfinite(v[1]) ? v[1] : 0.0, v[2]));
+        if (!isfinite(v[0]) || !isfinite(v[2]) || (f[1] && !isfinite(v[1])))
+            continue;
+        if (n == cap) {
+            size_t c = cap ? cap * 2 : 1024;
+            double *p = brink_realloc(ctx, v3, c * 3 * sizeof *p);
+            if (!p) {
+                st = brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory");
+                goto done;
+            }
+            v3 = p;
+            cap = c;
+        }
+        memcpy(v3 + 3 * n++, v, sizeof v);
     }
-    if (rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE) {
         st = rp_error(ctx, BRINK_EDB, path, 0, "cannot read table %s: %s", table, sqlite3_errmsg(db));
+        goto done;
+    }
+    if (n == 0)
+        goto done;
+    json_t *rows = json_array(), *bins = json_array();
+    json_array_append_new(list,
+                        json_pack("{s:s,s:s,s:[s,s?],s:I,s:o,s:o}", "output", oname, "table",
+                                  table, "factors", f[0], f[1], "n", (json_int_t)n, "rows", rows,
+                                  "bins", bins));
+    size_t step = (n + RP_MAX_DOTS - 1) / RP_MAX_DOTS;
+    for (size_t i = 0; i < n; i += step)
+        json_array_append_new(rows, json_pack("[f,f,f]", v3[3 * i], v3[3 * i + 1], v3[3 * i + 2]));
+    for (int k = 0; k < (f[1] ? 2 : 1); k++) {
+        double lo = INFINITY, hi = -INFINITY, sum[RP_NBINS] = {0}, cnt[RP_NBINS] = {0};
+        for (size_t i = 0; i < n; i++) {
+            lo = fmin(lo, v3[3 * i + k]);
+            hi = fmax(hi, v3[3 * i + k]);
+        }
+        for (size_t i = 0; i < n; i++) {
+            int b = hi > lo ? (int)((v3[3 * i + k] - lo) / (hi - lo) * RP_NBINS) : 0;
+            b = b < 0 ? 0 : b >= RP_NBINS ? RP_NBINS - 1 : b;
+            sum[b] += v3[3 * i + 2];
+            cnt[b] += 1;
+        }
+        json_t *bx = json_array(), *bm = json_array(), *bn = json_array();
+        for (int b = 0; b < RP_NBINS; b++)
+            if (cnt[b] > 0) {
+                json_array_append_new(bx, json_real(lo + (b + 0.5) * (hi - lo) / RP_NBINS));
+                json_array_append_new(bm, json_real(sum[b] / cnt[b]));
+                json_array_append_new(bn, json_integer((json_int_t)cnt[b]));
+            }
+        json_array_append_new(bins, json_pack("{s:o,s:o,s:o}", "x", bx, "mean", bm, "n", bn));
+    }
 done:
+    brink_free(ctx, v3);
     sqlite3_finalize(s);
     return st;
 }
@@ -316,7 +402,13 @@ brink_status_t rp_read_sweep_db(brink_ctx_t *ctx, const char *path, json_t *payl
     json_object_set_new(payload, "sweep", json_object());
     if ((st = manifest(ctx, db, json_object_get(payload, "provenance"))))
         goto cleanup;
-    st = response(ctx, path, db, payload);
+    /* the output against its top factors, for every analysed output */
+    json_t *list = json_array(), *o;
+    size_t i;
+    json_object_set_new(payload, "response", list);
+    json_array_foreach(json_object_get(json_object_get(payload, "sensitivity"), "outputs"), i, o)
+        if ((st = response(ctx, path, db, o, list)))
+            break;
 cleanup:
     sqlite3_close(db);
     return st;
@@ -326,11 +418,13 @@ brink_status_t rp_chart_response(brink_report_t *r);
 brink_status_t rp_chart_response(brink_report_t *r)
 {
     brink_ctx_t *ctx = r->ctx;
-    json_t *resp = json_object_get(r->payload, "response");
+    size_t ri;
+    json_t *resp;
+    json_array_foreach(json_object_get(r->payload, "response"), ri, resp) {
     json_t *rows = json_object_get(resp, "rows");
     size_t n = json_array_size(rows);
     if (n == 0)
-        return BRINK_OK;
+        continue;
     json_t *fac = json_object_get(resp, "factors");
     const char *oname = json_string_value(json_object_get(resp, "output"));
     for (size_t k = 0; k < json_array_size(fac); k++) {
@@ -355,25 +449,17 @@ brink_status_t rp_chart_response(brink_report_t *r)
         rp_plot_color(0, 0.35);
         for (size_t i = 0; i < n; i++) {
             json_t *row = json_array_get(rows, i);
-            rp_plot_dot(rp_jnum(row, k), rp_jnum(row, 2), 1.6);
+            rp_plot_dot(rp_jnum(row, k), rp_jnum(row, 2), 1.4);
         }
-        /* binned means: 10 equal-width bins */
-        enum { NB = 10 };
-        double sum[NB] = {0}, cnt[NB] = {0};
-        for (size_t i = 0; i < n; i++) {
-            json_t *row = json_array_get(rows, i);
-            int b = (int)((rp_jnum(row, k) - x0) / (x1 - x0) * NB);
-            b = b < 0 ? 0 : b >= NB ? NB - 1 : b;
-            sum[b] += rp_jnum(row, 2);
-            cnt[b] += 1;
-        }
-        PLFLT bx[NB], by[NB];
+        /* the binned means of every row */
+        json_t *bin = json_array_get(json_object_get(resp, "bins"), k);
+        json_t *bxs = json_object_get(bin, "x"), *bms = json_object_get(bin, "mean");
+        PLFLT bx[RP_NBINS], by[RP_NBINS];
         int m = 0;
-        for (int b = 0; b < NB; b++)
-            if (cnt[b] > 0) {
-                bx[m] = x0 + (b + 0.5) * (x1 - x0) / NB;
-                by[m++] = sum[b] / cnt[b];
-            }
+        for (size_t b = 0; b < json_array_size(bxs) && m < RP_NBINS; b++, m++) {
+            bx[m] = rp_jnum(bxs, b);
+            by[m] = rp_jnum(bms, b);
+        }
         rp_plot_color(1, 1.0);
         plwidth(2.5);
         if (m > 1)
@@ -383,10 +469,11 @@ brink_status_t rp_chart_response(brink_report_t *r)
         if (!svg)
             return brink_ctx_errcode(ctx);
         char name[300];
-        snprintf(name, sizeof name, "response-%s", fname);
+        snprintf(name, sizeof name, "response-%s-%s", oname, fname);
         brink_status_t st = rp_add_figure(r, name, "response", title, svg);
         if (st)
             return st;
+    }
     }
     return BRINK_OK;
 }
@@ -395,31 +482,39 @@ void rp_html_sensitivity(FILE *fp, const brink_report_t *r);
 void rp_html_sensitivity(FILE *fp, const brink_report_t *r)
 {
     json_t *sec = json_object_get(r->payload, "sensitivity");
-    if (!sec && !json_object_get(r->payload, "response"))
+    if (!sec && !json_array_size(json_object_get(r->payload, "response")))
         return;
-    const char *method = json_string_value(json_object_get(sec, "method"));
-    int sobol = method && !strcmp(method, "sobol");
+    int has_sobol = 0, has_morris = 0;
+    size_t oi, i;
+    json_t *out, *f;
+    json_array_foreach(json_object_get(sec, "outputs"), oi, out) {
+        const char *m = json_string_value(json_object_get(out, "method"));
+        has_sobol |= m && !strcmp(m, "sobol");
+        has_morris |= m && !strcmp(m, "morris");
+    }
     fputs("<section id=\"sensitivity\"><h2>Sensitivity analysis</h2>\n", fp);
-    if (sec)
-        fprintf(fp, "<p class=\"note\">%s</p>\n",
-                sobol ? "Sobol indices: S1 is the share of the output's variance due to the factor "
-                        "alone, ST the share including its interactions; bars show the "
-                        "estimate, whiskers its bootstrap interval."
-                      : "Morris screening: mu* is the mean absolute elementary effect (the "
-                        "factor's overall influence), sigma the spread of its effects "
-                        "(non-linearity and interactions).");
+    if (has_sobol)
+        fputs("<p class=\"note\">Sobol indices: S1 is the share of the output's variance due to "
+              "the factor alone, ST the share including its interactions; bars show the "
+              "estimate, whiskers its bootstrap interval.</p>\n",
+              fp);
+    if (has_morris)
+        fputs("<p class=\"note\">Morris screening: mu* is the mean absolute elementary effect "
+              "(the factor's overall influence), sigma the spread of its effects (non-linearity "
+              "and interactions).</p>\n",
+              fp);
     for (int pass = 0; pass < 2; pass++) {
         const char *want = pass ? "response" : "sensitivity";
-        if (pass && json_object_get(r->payload, "response"))
+        if (pass && json_array_size(json_object_get(r->payload, "response")))
             fputs("<h3>The output as a function of the most influential factors</h3>\n<p "
                   "class=\"note\">Each dot is one design point or run of the sweep; the line "
                   "is the mean in ten bins of the factor.</p>\n",
                   fp);
         rp_html_figures(fp, r, want, 1);
     }
-    size_t oi, i;
-    json_t *out, *f;
     json_array_foreach(json_object_get(sec, "outputs"), oi, out) {
+        const char *m = json_string_value(json_object_get(out, "method"));
+        int sobol = m && !strcmp(m, "sobol");
         fputs("<details><summary>Table: ", fp);
         rp_html_escape(fp, json_string_value(json_object_get(out, "name")));
         fputs("</summary><table><tr><th>factor</th>", fp);

@@ -236,30 +236,66 @@ static void test_sweep(void **state)
 {
     (void)state;
     size_t nfig = 0;
+    /* the layout of brink sweep and brink analyze: analysis/METHOD-OUTPUT.json
+     * (read in name order) and results.sqlite */
     json_t *p = payload_of(DIR_OF("sweep"), &nfig);
     str_is(p, "kind", "sweep");
-    str_is(p, "sensitivity/method", "sobol");
-    str_is(p, "sensitivity/outputs/0/name", "p_deal");
-    /* ordered by ST: 0.6, 0.2, 0.01; intervals from _lo/_hi, _conf, _ci */
-    str_is(p, "sensitivity/outputs/0/factors/0/name", "us_pressure");
-    num_is(p, "sensitivity/outputs/0/factors/0/S1_lo", 0.45);
-    num_is(p, "sensitivity/outputs/0/factors/0/S1_hi", 0.55);
-    num_is(p, "sensitivity/outputs/0/factors/0/ST_lo", 0.5);
-    num_is(p, "sensitivity/outputs/0/factors/0/ST_hi", 0.7);
-    str_is(p, "sensitivity/outputs/0/factors/1/name", "chn_enforcement");
-    num_is(p, "sensitivity/outputs/0/factors/1/ST_hi", 0.26);
-    str_is(p, "sensitivity/outputs/0/factors/2/name", "dprk_risk");
-    num_is(p, "sensitivity/outputs/0/factors/2/S1_lo", -0.02);
-    /* the store: points table, the two top factors and the output */
-    str_is(p, "response/table", "points");
-    str_is(p, "response/factors/0", "us_pressure");
-    str_is(p, "response/factors/1", "chn_enforcement");
-    size_is(p, "response/rows", 4);
-    num_is(p, "response/rows/3/0", 1.0);
-    num_is(p, "response/rows/3/2", 0.6);
-    str_is(p, "provenance/experiment_hash", "sha256:bb22");
+    str_is(p, "files/0", "analysis/morris-p_war.json");
+    str_is(p, "files/1", "analysis/sobol-p_deal.json");
+    str_is(p, "files/2", "results.sqlite");
+    /* Morris, by mu*: dprk_risk 0.06, chn_enforcement 0.02, us_pressure 0.01 */
+    str_is(p, "sensitivity/outputs/0/name", "p_war");
+    str_is(p, "sensitivity/outputs/0/method", "morris");
+    str_is(p, "sensitivity/outputs/0/factors/0/name", "dprk_risk");
+    num_is(p, "sensitivity/outputs/0/factors/0/sigma", 0.03);
+    str_is(p, "sensitivity/outputs/0/factors/2/name", "us_pressure");
+    /* Sobol, by ST: us_pressure 0.6, chn_enforcement 0.2, dprk_risk 0.01;
+     * intervals from the [low, high] pairs */
+    str_is(p, "sensitivity/outputs/1/method", "sobol");
+    str_is(p, "sensitivity/outputs/1/factors/0/name", "us_pressure");
+    num_is(p, "sensitivity/outputs/1/factors/0/S1_lo", 0.45);
+    num_is(p, "sensitivity/outputs/1/factors/0/ST_hi", 0.7);
+    num_is(p, "sensitivity/outputs/1/factors/2/S1_lo", -0.02);
+    /* p_war against dprk_risk and chn_enforcement: point 3 has no mean, so 3
+     * points; dprk_risk is 0.5 everywhere: one bin of mean (0.05+0.04+0.03)/3 */
+    str_is(p, "response/0/output", "p_war");
+    str_is(p, "response/0/factors/0", "dprk_risk");
+    num_is(p, "response/0/n", 3);
+    size_is(p, "response/0/bins/0/mean", 1);
+    num_is(p, "response/0/bins/0/mean/0", 0.04);
+    /* p_deal against us_pressure (0, .25, .5, 1 -> bins 0, 2, 5, 9 of width
+     * 0.1, centres .05 .25 .55 .95) and chn_enforcement (0: points 0 and 2,
+     * mean (0.1+0.3)/2; 1: points 1 and 3, mean (0.2+0.6)/2) */
+    str_is(p, "response/1/factors/0", "us_pressure");
+    str_is(p, "response/1/factors/1", "chn_enforcement");
+    num_is(p, "response/1/n", 4);
+    num_is(p, "response/1/rows/3/0", 1.0);
+    num_is(p, "response/1/rows/3/1", 1.0);
+    num_is(p, "response/1/rows/3/2", 0.6);
+    num_is(p, "response/1/bins/0/x/2", 0.55);
+    num_is(p, "response/1/bins/0/mean/3", 0.6);
+    num_is(p, "response/1/bins/1/mean/0", 0.2);
+    num_is(p, "response/1/bins/1/mean/1", 0.4);
+    /* the manifest's keys mapped to the provenance block */
+    str_is(p, "provenance/version", "0.1.0");
+    str_is(p, "provenance/experiment_hash", "bb22");
+    str_is(p, "provenance/scenario_hash", "aa11");
     str_is(p, "provenance/seed", "99");
-    /* Sobol bars and two response charts */
+    /* two index charts and two response charts per output */
+    assert_int_equal(nfig, 6);
+    json_decref(p);
+
+    /* the other accepted spellings: analysis.json with 'name', _lo/_hi,
+     * half-width _conf and _ci pairs; a store with one wide table */
+    p = payload_of(DIR_OF("sweep-wide"), &nfig);
+    str_is(p, "sensitivity/outputs/0/factors/0/name", "us_pressure");
+    num_is(p, "sensitivity/outputs/0/factors/0/S1_lo", 0.45); /* 0.50 - 0.05 */
+    num_is(p, "sensitivity/outputs/0/factors/0/ST_hi", 0.7);  /* 0.60 + 0.10 */
+    num_is(p, "sensitivity/outputs/0/factors/1/ST_hi", 0.26);
+    num_is(p, "sensitivity/outputs/0/factors/2/S1_lo", -0.02);
+    str_is(p, "response/0/table", "points");
+    num_is(p, "response/0/rows/3/2", 0.6);
+    str_is(p, "provenance/experiment_hash", "sha256:bb22");
     assert_int_equal(nfig, 3);
     json_decref(p);
 }
@@ -268,7 +304,8 @@ static void test_sweep(void **state)
 static void test_html_self_contained(void **state)
 {
     (void)state;
-    static const char *const dirs[] = {"ensemble", "run", "backtest", "forecast", "sweep"};
+    static const char *const dirs[] = {"ensemble", "run", "backtest", "forecast", "sweep",
+                                       "sweep-wide"};
     for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
         char dir[512];
         snprintf(dir, sizeof dir, "%s/report/%s", BRINK_TEST_DIR, dirs[d]);

@@ -32,7 +32,7 @@ if [ ! -d "$WORK/node_modules/playwright-core" ]; then
 fi
 cp "$SRC/browser/check.js" "$WORK/check.js"
 reports=""
-for d in ensemble run backtest forecast forecast-bdm sweep; do
+for d in ensemble run backtest forecast forecast-bdm sweep sweep-wide; do
     "$BRINK" report "$SRC/$d" --out "$WORK/$d.html" --figures "$WORK/fig-$d" >/dev/null
     reports="$reports $WORK/$d.html"
 done
