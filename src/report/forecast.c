@@ -239,6 +239,31 @@ brink_status_t rp_chart_forecast(brink_report_t *r)
                       json_object_get(d, "mean") ? "round" : "turn", "position", title, 0);
         PLFLT xs[T], ys[T];
         char buf[200];
+        /* end labels: sorted by final position and pushed apart so that
+         * actors that converge stay readable */
+        double lab[na > 0 ? na : 1];
+        size_t ord[na > 0 ? na : 1];
+        for (size_t i = 0; i < na; i++) {
+            lab[i] = (rp_jnum(json_object_get(json_array_get(acts, i), "positions"), T - 1) - lo) /
+                     (hi - lo);
+            ord[i] = i;
+        }
+        for (size_t a = 1; a < na; a++)
+            for (size_t b = a; b > 0 && lab[ord[b - 1]] > lab[ord[b]]; b--) {
+                size_t t = ord[b];
+                ord[b] = ord[b - 1];
+                ord[b - 1] = t;
+            }
+        const double gap = 0.045;
+        for (size_t a = 1; a < na; a++)
+            if (lab[ord[a]] < lab[ord[a - 1]] + gap)
+                lab[ord[a]] = lab[ord[a - 1]] + gap;
+        if (na > 0 && lab[ord[na - 1]] > 1.0) { /* shift down from the top if needed */
+            lab[ord[na - 1]] = 1.0;
+            for (size_t a = na - 1; a > 0; a--)
+                if (lab[ord[a - 1]] > lab[ord[a]] - gap)
+                    lab[ord[a - 1]] = lab[ord[a]] - gap;
+        }
         for (size_t i = 0; i < na; i++) {
             json_t *a = json_array_get(acts, i), *p = json_object_get(a, "positions");
             for (size_t t = 0; t < T; t++) {
@@ -254,7 +279,7 @@ brink_status_t rp_chart_forecast(brink_report_t *r)
             if (na <= 24) {
                 rp_plot_text(buf, sizeof buf, json_string_value(json_object_get(a, "name")));
                 plschr(0, RP_CHR * 0.8);
-                plmtex("rv", 0.5, (ys[T - 1] - lo) / (hi - lo), 0.0, buf);
+                plmtex("rv", 0.5, lab[i], 0.0, buf);
                 plschr(0, RP_CHR);
             }
         }
