@@ -28,7 +28,8 @@ static const char css[] =
     ".narr p{margin:2px 0}.neg{color:#a63c00}.pos{color:#005a8c}.muted{color:#666}"
     "dl{display:grid;grid-template-columns:max-content auto;gap:2px 16px;font-size:.92em}"
     "dt{font-weight:600}dd{margin:0;font-family:ui-monospace,monospace;word-break:break-all}"
-    ".note{color:#555;font-size:.9em}";
+    ".note{color:#555;font-size:.9em}.why{color:#555;font-size:.9em;cursor:help;"
+    "border-bottom:1px dotted #999}";
 
 static void esc(FILE *fp, const char *s)
 {
@@ -103,13 +104,25 @@ static void sec_outcomes(FILE *fp, const brink_report_t *r)
 {
     json_t *o = json_object_get(r->payload, "outcomes");
     const char *single = json_string_value(json_object_get(r->payload, "outcome"));
-    if (!json_array_size(o) && !single)
+    if (!json_array_size(o) && !single && !json_array_size(json_object_get(r->payload, "checks")))
         return;
     fputs("<section id=\"outcomes\"><h2>Outcomes</h2>\n", fp);
     if (single) {
         fputs("<p>Outcome of this run: <strong>", fp);
         esc(fp, single);
         fputs("</strong></p>\n", fp);
+    }
+    json_t *chk = json_object_get(r->payload, "checks");
+    if (json_array_size(chk)) {
+        fputs("<table><tr><th>key probability</th><th>value</th></tr>\n", fp);
+        size_t i;
+        json_t *e;
+        json_array_foreach(chk, i, e) {
+            fputs("<tr><td>", fp);
+            esc(fp, jstr(e, "name"));
+            fprintf(fp, "</td><td>%.3f</td></tr>\n", json_number_value(json_object_get(e, "value")));
+        }
+        fputs("</table>\n", fp);
     }
     if (json_array_size(o)) {
         figures_of(fp, r, "outcomes", 0);
@@ -256,6 +269,32 @@ static void sec_timeline(FILE *fp, const brink_report_t *r)
         }
         fputs(": ", fp);
         esc(fp, *jstr(e, "detail") ? jstr(e, "detail") : jstr(e, "action"));
+        if (*jstr(e, "runner_up")) {
+            /* the choice's reasons: the utility terms and the runner-up */
+            fputs(" <span class=\"why\" title=\"", fp);
+            static const char *const wk[][2] = {{"why_security", "security"},
+                                                {"why_economy", "economy"},
+                                                {"why_prestige", "legitimacy/prestige"},
+                                                {"why_reactions", "anticipated reactions"},
+                                                {"why_total", "total"}};
+            for (size_t k = 0; k < sizeof wk / sizeof wk[0]; k++) {
+                json_t *w = json_object_get(e, wk[k][0]);
+                if (json_is_number(w))
+                    fprintf(fp, "%s%s %+.3f", k ? ", " : "utility: ", wk[k][1],
+                            json_number_value(w));
+            }
+            json_t *rt = json_object_get(e, "runner_up_total");
+            fputs("; runner-up ", fp);
+            esc(fp, jstr(e, "runner_up"));
+            if (json_is_number(rt))
+                fprintf(fp, " %+.3f", json_number_value(rt));
+            fputs("\">[over ", fp);
+            esc(fp, jstr(e, "runner_up"));
+            json_t *wp = json_object_get(e, "why_p");
+            if (json_is_number(wp))
+                fprintf(fp, ", p %.2f", json_number_value(wp));
+            fputs("]</span>", fp);
+        }
         if (*jstr(e, "cameo")) {
             fputs(" <span class=\"muted\">(CAMEO ", fp);
             esc(fp, jstr(e, "cameo"));

@@ -37,7 +37,15 @@ brink_status_t rp_read_events(brink_ctx_t *ctx, const char *path, json_t *payloa
                           required[i]);
             goto cleanup;
         }
-    long why = rp_csv_find(&c, "why_total"), runner = rp_csv_find(&c, "runner_up");
+    /* why each actor acted (docs/model.md section 7), when the log has it */
+    static const char *const whyk[] = {"why_security", "why_economy", "why_prestige",
+                                       "why_reactions", "why_total", "why_p",
+                                       "runner_up_total"};
+    enum { NWHY = sizeof whyk / sizeof whyk[0] };
+    long whyc[NWHY];
+    for (int k = 0; k < NWHY; k++)
+        whyc[k] = rp_csv_find(&c, whyk[k]);
+    long runner = rp_csv_find(&c, "runner_up");
     size_t ncols = c.nfield;
     json_t *sec = json_object(), *evs = json_array();
     json_object_set_new(payload, "timeline", sec);
@@ -107,12 +115,16 @@ brink_status_t rp_read_events(brink_ctx_t *ctx, const char *path, json_t *payloa
         json_object_set_new(e, "detail", json_string(c.field[col[7]]));
         if (runner >= 0 && *c.field[runner])
             json_object_set_new(e, "runner_up", json_string(c.field[runner]));
-        if (why >= 0 && *c.field[why]) {
-            double w;
-            if ((st = rp_csv_num(ctx, &c, (size_t)why, "why_total", &w)))
-                break;
-            json_object_set_new(e, "why_total", isfinite(w) ? json_real(w) : json_null());
-        }
+        for (int k = 0; k < NWHY && !st; k++)
+            if (whyc[k] >= 0 && *c.field[whyc[k]]) {
+                double w;
+                if ((st = rp_csv_num(ctx, &c, (size_t)whyc[k], whyk[k], &w)))
+                    break;
+                if (isfinite(w))
+                    json_object_set_new(e, whyk[k], json_real(w));
+            }
+        if (st)
+            break;
         json_array_append_new(evs, e);
     }
     if (!st) {

@@ -305,6 +305,28 @@ brink_status_t rp_read_summary(brink_ctx_t *ctx, const char *path, json_t *paylo
     if ((v = json_object_get(root, "annual_counts")) &&
         (st = read_counts(ctx, path, root, v, payload)))
         goto cleanup;
+    /* named probabilities (brink run's "checks"): name -> number */
+    if ((v = json_object_get(root, "checks"))) {
+        if (!json_is_object(v)) {
+            st = rp_error(ctx, BRINK_EVALIDATE, path, 0,
+                          "checks: expected an object (name -> probability), found %s",
+                          rp_json_kind(v));
+            goto cleanup;
+        }
+        json_t *arr = json_array();
+        json_object_set_new(payload, "checks", arr);
+        const char *cn;
+        json_t *cv;
+        json_object_foreach(v, cn, cv) {
+            if (!json_is_number(cv)) {
+                st = rp_error(ctx, BRINK_EVALIDATE, path, 0, "checks.%s: expected a number, found %s",
+                              cn, rp_json_kind(cv));
+                goto cleanup;
+            }
+            json_array_append_new(arr, json_pack("{s:s,s:f}", "name", cn, "value",
+                                                 json_number_value(cv)));
+        }
+    }
     /* a single run names its outcome */
     if ((v = json_object_get(root, "outcome")) && json_is_string(v))
         json_object_set_new(payload, "outcome", json_string(json_string_value(v)));

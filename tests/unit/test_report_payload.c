@@ -142,6 +142,14 @@ static void test_ensemble(void **state)
     str_is(p, "timeline/events/2/cameo", "150");
     num_is(p, "timeline/events/2/goldstein", -7.2);
     num_is(p, "timeline/events/2/x", 2017 + 8.0 / 12.0);
+    /* the reasons of a choice, where the log has them */
+    num_is(p, "timeline/events/2/why_total", 0.3);
+    num_is(p, "timeline/events/2/why_p", 0.6);
+    str_is(p, "timeline/events/2/runner_up", "wait");
+    assert_null(json_object_get(at(p, "timeline/events/1"), "runner_up"));
+    /* named probabilities */
+    str_is(p, "checks/1/name", "p_first_summit_2018_2019");
+    num_is(p, "checks/1/value", 0.3);
     /* provenance: seed and runs as text, the command joined */
     str_is(p, "provenance/seed", "42");
     str_is(p, "provenance/runs", "200");
