@@ -242,6 +242,11 @@ brink_status_t rp_add_figure(brink_report_t *r, const char *name, const char *se
     }
     rp_figure_t *f = &r->figs[r->nfig];
     f->name = brink_strdup(ctx, name);
+    /* a file stem and an XML id: letters, digits, '-', '_' and '.' only */
+    for (char *c = f->name; c && *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+              *c == '-' || *c == '_' || *c == '.'))
+            *c = '_';
     f->section = brink_strdup(ctx, section);
     f->title = brink_strdup(ctx, title);
     f->svg = svg;
