@@ -105,16 +105,17 @@ brink_status_t rp_read_events(brink_ctx_t *ctx, const char *path, json_t *payloa
         if (json_array_size(evs) >= RP_MAX_EVENTS)
             continue;
         json_t *e = json_object();
-        json_object_set_new(e, "date", json_string(c.field[col[1]]));
+        json_array_append_new(evs, e); /* owned by the payload from here on */
+        json_object_set_new(e, "date", rp_jstr(c.field[col[1]]));
         json_object_set_new(e, "x", json_real(y + (m - 1) / 12.0));
-        json_object_set_new(e, "actor", json_string(c.field[col[2]]));
-        json_object_set_new(e, "target", json_string(c.field[col[3]]));
-        json_object_set_new(e, "action", json_string(c.field[col[4]]));
-        json_object_set_new(e, "cameo", json_string(c.field[col[5]]));
+        json_object_set_new(e, "actor", rp_jstr(c.field[col[2]]));
+        json_object_set_new(e, "target", rp_jstr(c.field[col[3]]));
+        json_object_set_new(e, "action", rp_jstr(c.field[col[4]]));
+        json_object_set_new(e, "cameo", rp_jstr(c.field[col[5]]));
         json_object_set_new(e, "goldstein", isfinite(g) ? json_real(g) : json_null());
-        json_object_set_new(e, "detail", json_string(c.field[col[7]]));
+        json_object_set_new(e, "detail", rp_jstr(c.field[col[7]]));
         if (runner >= 0 && *c.field[runner])
-            json_object_set_new(e, "runner_up", json_string(c.field[runner]));
+            json_object_set_new(e, "runner_up", rp_jstr(c.field[runner]));
         for (int k = 0; k < NWHY && !st; k++)
             if (whyc[k] >= 0 && *c.field[whyc[k]]) {
                 double w;
@@ -125,7 +126,6 @@ brink_status_t rp_read_events(brink_ctx_t *ctx, const char *path, json_t *payloa
             }
         if (st)
             break;
-        json_array_append_new(evs, e);
     }
     if (!st) {
         json_object_set_new(sec, "run", json_integer(run < 0 ? 0 : run));

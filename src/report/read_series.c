@@ -126,7 +126,7 @@ brink_status_t rp_read_series(brink_ctx_t *ctx, const char *path, json_t *payloa
     json_object_set_new(sec, "vars", varr);
     for (size_t j = 0; j < nv; j++) {
         json_t *o = json_object();
-        json_object_set_new(o, "name", json_string(vars[j].name));
+        json_object_set_new(o, "name", rp_jstr(vars[j].name));
         json_object_set_new(o, "kind", json_string(vars[j].bands ? "bands" : "value"));
         for (int k = 0; k < 5; k++)
             if (vars[j].col[k] >= 0) {
@@ -159,7 +159,7 @@ brink_status_t rp_read_series(brink_ctx_t *ctx, const char *path, json_t *payloa
             break;
         }
         prev = y * 12 + m;
-        json_array_append_new(dates, json_string(c.field[0]));
+        json_array_append_new(dates, rp_jstr(c.field[0]));
         json_array_append_new(xs, json_real(y + (m - 1) / 12.0));
         for (size_t j = 0; j < nv && !st; j++) {
             double v[5];

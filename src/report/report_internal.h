@@ -37,6 +37,9 @@ brink_status_t rp_error(brink_ctx_t *ctx, brink_status_t st, const char *file, l
 const char *rp_json_kind(const json_t *v);
 /* Joins dir and name into a new string (brink_free). */
 char *rp_path(brink_ctx_t *ctx, const char *dir, const char *name);
+/* A JSON string of s ("" for NULL); bytes that are not valid UTF-8 become
+ * '?'.  NULL only when out of memory. */
+json_t *rp_jstr(const char *s);
 /* 1 when path names a readable regular file. */
 int rp_exists(const char *path);
 /* Loads a JSON file with a located parse error. *out is new. */

@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -121,4 +122,21 @@ void rp_html_escape(FILE *fp, const char *s)
         default: fputc(*s, fp);
         }
     }
+}
+
+json_t *rp_jstr(const char *s)
+{
+    json_t *v = json_string(s ? s : "");
+    if (v)
+        return v;
+    /* not valid UTF-8: keep the ASCII bytes, '?' for the others */
+    size_t n = strlen(s);
+    char *c = malloc(n + 1);
+    if (!c)
+        return NULL;
+    for (size_t i = 0; i <= n; i++)
+        c[i] = (unsigned char)s[i] >= 0x80 ? '?' : s[i];
+    v = json_string(c);
+    free(c);
+    return v;
 }
