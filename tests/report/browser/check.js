@@ -66,7 +66,8 @@ function blankness(png) {
     const ctx = await chromium.launchPersistentContext(userDataDir, {
       executablePath: exe, headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-             '--disable-component-update', '--disable-sync', '--no-first-run'],
+             '--disable-component-update', '--disable-sync', '--no-first-run',
+             '--disable-dev-shm-usage'],
       viewport: { width: 1280, height: 900 },
     });
     const problems = [];
