@@ -350,6 +350,32 @@ static void test_html_self_contained(void **state)
     }
 }
 
+/* Same inputs, same bytes: two reports of one directory are identical. */
+static char *html_of(const char *dir, size_t *len)
+{
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    brink_report_t *r = NULL;
+    assert_int_equal(brink_report_load(ctx, dir, &r), BRINK_OK);
+    char *buf = NULL;
+    FILE *fp = open_memstream(&buf, len);
+    assert_int_equal(brink_report_write_html(ctx, r, fp), BRINK_OK);
+    fclose(fp);
+    brink_report_free(r);
+    brink_ctx_free(ctx);
+    return buf;
+}
+
+static void test_deterministic(void **state)
+{
+    (void)state;
+    size_t a = 0, b = 0;
+    char *x = html_of(DIR_OF("ensemble"), &a), *y = html_of(DIR_OF("ensemble"), &b);
+    assert_int_equal(a, b);
+    assert_memory_equal(x, y, a);
+    free(x);
+    free(y);
+}
+
 /* ---- fault injection ------------------------------------------------------ */
 typedef struct failing {
     long countdown;
@@ -417,7 +443,7 @@ int main(void)
         cmocka_unit_test(test_ensemble),           cmocka_unit_test(test_run),
         cmocka_unit_test(test_backtest),           cmocka_unit_test(test_forecast),
         cmocka_unit_test(test_sweep),              cmocka_unit_test(test_html_self_contained),
-        cmocka_unit_test(test_fault_injection),
+        cmocka_unit_test(test_deterministic),      cmocka_unit_test(test_fault_injection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
