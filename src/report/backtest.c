@@ -127,6 +127,8 @@ brink_status_t rp_read_backtest(brink_ctx_t *ctx, const char *path, json_t *payl
                       rp_json_kind(root));
         goto cleanup;
     }
+    if ((st = rp_read_provenance(ctx, path, root, payload)))
+        goto cleanup;
     json_t *targets = json_object_get(root, "targets");
     if (!targets)
         targets = root; /* targets at the top level */

@@ -52,6 +52,22 @@ static brink_status_t prov_field(brink_ctx_t *ctx, const char *file, const json_
     return BRINK_OK;
 }
 
+brink_status_t rp_read_provenance(brink_ctx_t *ctx, const char *file, const json_t *root,
+                                  json_t *payload)
+{
+    json_t *prov = json_object_get(payload, "provenance");
+    static const char *const pk[] = {"version",         "scenario", "scenario_hash",
+                                     "experiment",      "experiment_hash", "seed",
+                                     "runs",            "command",  "start",
+                                     "until"};
+    for (size_t i = 0; i < sizeof pk / sizeof pk[0]; i++) {
+        brink_status_t st = prov_field(ctx, file, root, pk[i], prov);
+        if (st)
+            return st;
+    }
+    return BRINK_OK;
+}
+
 static brink_status_t read_outcomes(brink_ctx_t *ctx, const char *file, json_t *o, json_t *payload)
 {
     if (!json_is_object(o))
@@ -278,12 +294,8 @@ brink_status_t rp_read_summary(brink_ctx_t *ctx, const char *path, json_t *paylo
                       rp_json_kind(root));
         goto cleanup;
     }
-    json_t *prov = json_object_get(payload, "provenance");
-    static const char *const pk[] = {"version", "scenario", "scenario_hash", "experiment_hash",
-                                     "seed", "runs", "command", "start", "until"};
-    for (size_t i = 0; i < sizeof pk / sizeof pk[0]; i++)
-        if ((st = prov_field(ctx, path, root, pk[i], prov)))
-            goto cleanup;
+    if ((st = rp_read_provenance(ctx, path, root, payload)))
+        goto cleanup;
     json_t *runs = json_object_get(root, "runs");
     if (runs && (!json_is_integer(runs) || json_integer_value(runs) < 1)) {
         if (json_is_integer(runs))

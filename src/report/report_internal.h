@@ -74,6 +74,11 @@ brink_status_t rp_csv_num(brink_ctx_t *ctx, const rp_csv_t *c, size_t col, const
                           double *out);
 
 /* ---- readers: each adds its section to the payload ------------------------ */
+/* Copies the provenance keys of a producer's JSON (version, scenario,
+ * scenario_hash, experiment, experiment_hash, seed, runs, command, start,
+ * until) into the payload's provenance, as text. */
+brink_status_t rp_read_provenance(brink_ctx_t *ctx, const char *file, const json_t *root,
+                                  json_t *payload);
 brink_status_t rp_read_summary(brink_ctx_t *ctx, const char *path, json_t *payload);
 brink_status_t rp_read_series(brink_ctx_t *ctx, const char *path, json_t *payload);
 brink_status_t rp_read_events(brink_ctx_t *ctx, const char *path, json_t *payload);

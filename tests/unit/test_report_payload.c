@@ -211,6 +211,8 @@ static void test_backtest(void **state)
     str_is(p, "backtest/coverage/1/name", "missiles 90");
     num_is(p, "backtest/coverage/1/value", 0.75);
     num_is(p, "backtest/checks/0/value", 0.41);
+    str_is(p, "provenance/scenario", "korea-mini");
+    str_is(p, "provenance/seed", "3");
     /* PIT histograms: all targets, then one per family */
     assert_int_equal(nfig, 3);
     json_decref(p);
