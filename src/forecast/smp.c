@@ -264,7 +264,7 @@ static brink_status_t state_setup(const smp_t *m, smp_state_t *st, double *work,
     const size_t n = m->n, d = m->d;
     const int nt = m->threads;
     (void)nt;
-#pragma omp parallel for num_threads(nt) schedule(static) if (n >= 64)
+#pragma omp parallel for num_threads(nt) schedule(static) if (n >= 96)
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < n; j++)
             st->vdiff[i * n + j] = bvdiff(st->ideal + i * d, st->pos + j * d, m->sal + i * d, d);
@@ -596,7 +596,7 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
         }
         /* challenges and bargains, one actor per task */
         const int nt = m.threads;
-#pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
+#pragma omp parallel for num_threads(nt) schedule(dynamic, 1) if (n >= 96)
         for (size_t i = 0; i < n; i++) {
 #ifdef _OPENMP
             size_t tid = (size_t)omp_get_thread_num();
@@ -646,7 +646,7 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
         pall = brink_malloc(ctx, off * sizeof(double));
         if (!pall)
             goto oom;
-#pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
+#pragma omp parallel for num_threads(nt) schedule(dynamic, 1) if (n >= 96)
         for (size_t k = 0; k < n; k++) {
 #ifdef _OPENMP
             size_t tid = (size_t)omp_get_thread_num();
