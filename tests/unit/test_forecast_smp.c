@@ -1,0 +1,249 @@
+/* test_forecast_smp.c - KTAB's SMP reference runs, turn-0 vectors,
+ * determinism by seed and thread count.  Expected values come from KTAB's
+ * reference logs (tests/forecast/ktab_NAME.reference_history.txt) and the turn-0
+ * vectors in ../shared/reference/ktab-smp-and-bdm.md §6.4. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "brink/brink.h"
+#include "brink/forecast.h"
+
+static brink_fc_scenario_t *load(brink_ctx_t *ctx, const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/forecast/%s", BRINK_TEST_DIR, name);
+    brink_diags_t dg;
+    brink_diags_init(&dg);
+    brink_fc_scenario_t *s = NULL;
+    assert_int_equal(brink_fc_read_ktab_csv(ctx, path, &s, &dg), BRINK_OK);
+    brink_diags_clear(ctx, &dg);
+    return s;
+}
+
+/* KTAB's history printout, as SMPModel::showVPHistory formats it. */
+static char *history_text(const brink_fc_scenario_t *s, const brink_fc_history_t *h)
+{
+    size_t T = brink_fc_history_states(h), n = brink_fc_scenario_actors(s),
+           D = brink_fc_scenario_dims(s);
+    size_t cap = 1 << 20, len = 0;
+    char *b = malloc(cap);
+    len += (size_t)snprintf(b + len, cap - len, "History of actor positions over time:\n");
+    for (size_t i = 0; i < n; i++)
+        for (size_t d = 0; d < D; d++) {
+            len += (size_t)snprintf(b + len, cap - len, "%s, %s:", brink_fc_actor_name(s, i),
+                                    brink_fc_dim_name(s, d));
+            for (size_t t = 0; t < T; t++)
+                len += (size_t)snprintf(b + len, cap - len, " %5.1f", brink_fc_history_pos(h, t, i, d));
+            len += (size_t)snprintf(b + len, cap - len, "\n");
+        }
+    len += (size_t)snprintf(b + len, cap - len, "History of actors' winning probabilities:\n");
+    for (size_t i = 0; i < n; i++) {
+        len += (size_t)snprintf(b + len, cap - len, "%s, prob :", brink_fc_actor_name(s, i));
+        for (size_t t = 0; t < T; t++)
+            len += (size_t)snprintf(b + len, cap - len, " %.4f", brink_fc_history_prob(h, t, i));
+        len += (size_t)snprintf(b + len, cap - len, "\n");
+    }
+    return b;
+}
+
+/* The reference file without trailing blanks and the "Finish time" line. */
+static char *reference_text(const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/forecast/%s", BRINK_TEST_DIR, name);
+    FILE *fp = fopen(path, "r");
+    assert_non_null(fp);
+    char *out = calloc(1, 1 << 20), line[8192];
+    size_t len = 0;
+    while (fgets(line, sizeof line, fp)) {
+        if (strncmp(line, "Finish time", 11) == 0)
+            continue;
+        size_t l = strlen(line);
+        while (l > 0 && (line[l - 1] == '\n' || line[l - 1] == ' ' || line[l - 1] == '\r'))
+            l--;
+        memcpy(out + len, line, l);
+        len += l;
+        out[len++] = '\n';
+    }
+    fclose(fp);
+    return out;
+}
+
+static void check_reference(const char *csv, const char *ref, int threads)
+{
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    brink_fc_scenario_t *s = load(ctx, csv);
+    brink_smp_options_t o;
+    brink_smp_options_default(&o);
+    o.threads = threads;
+    brink_fc_history_t *h = NULL;
+    assert_int_equal(brink_smp_run(ctx, s, &o, &h), BRINK_OK);
+    char *got = history_text(s, h), *want = reference_text(ref);
+    assert_string_equal(got, want);
+    free(got);
+    free(want);
+    brink_fc_history_free(h);
+    brink_fc_scenario_free(s);
+    brink_ctx_free(ctx);
+}
+
+static void test_dummy3dim_reference(void **state)
+{
+    (void)state;
+    check_reference("ktab_dummyData_3Dim.csv", "ktab_dummyData_3Dim.reference_history.txt", 1);
+    check_reference("ktab_dummyData_3Dim.csv", "ktab_dummyData_3Dim.reference_history.txt", 2);
+}
+
+static void test_soe_reference(void **state)
+{
+    (void)state;
+    check_reference("ktab_SOE-Pol-Comp.csv", "ktab_SOE-Pol-Comp.reference_history.txt", 1);
+    check_reference("ktab_SOE-Pol-Comp.csv", "ktab_SOE-Pol-Comp.reference_history.txt", 2);
+}
+
+static void test_turn0_vectors(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    brink_fc_scenario_t *s = load(ctx, "ktab_dummyData_3Dim.csv");
+    brink_smp_options_t o;
+    brink_smp_options_default(&o);
+    brink_fc_history_t *h = NULL;
+    assert_int_equal(brink_smp_run(ctx, s, &o, &h), BRINK_OK);
+    const double u0[7] = {1.000, 0.903, 0.639, 0.870, 0.929, 0.882, 0.890};
+    const double r0[7] = {-0.500, -0.459, -0.499, -0.274, 1.000, -0.232, -0.430};
+    const int tg[7] = {6, 0, 6, 0, 0, 1, 1};
+    const double deu[7] = {0.095, 0.281, 0.471, 0.284, 0.012, 0.299, 0.029};
+    for (size_t j = 0; j < 7; j++) {
+        char a[32], b[32];
+        snprintf(a, sizeof a, "%+.3f", brink_fc_history_rn_util(h, 0, 0, j));
+        snprintf(b, sizeof b, "%+.3f", u0[j]);
+        assert_string_equal(a, b);
+        snprintf(a, sizeof a, "%+.3f", brink_fc_history_risk(h, 0, j));
+        snprintf(b, sizeof b, "%+.3f", r0[j]);
+        assert_string_equal(a, b);
+        double d;
+        assert_int_equal(brink_fc_history_target(h, 0, j, &d, NULL), tg[j]);
+        snprintf(a, sizeof a, "%.3f", d);
+        snprintf(b, sizeof b, "%.3f", deu[j]);
+        assert_string_equal(a, b);
+    }
+    /* KTAB's Bargn rows of turn 0 (value, Init_Prob, Recd_Prob) */
+    struct { int i, j; double v, ip, rp; } want[5] = {
+        {0, 6, 0.0947, 0.2938, 0.6634}, {3, 0, 0.2839, 0.8373, 0.1953},
+        {4, 0, 0.01158, 0.9284, 0.4968}, {5, 1, 0.2986, 0.6271, 0.2445},
+        {6, 1, 0.0286, 0.2908, 0.5696}};
+    for (int w = 0; w < 5; w++) {
+        int found = 0;
+        for (size_t k = 0; k < brink_fc_history_bargains(h); k++) {
+            brink_fc_bargain_t b;
+            brink_fc_history_bargain(h, k, &b);
+            if (b.turn != 0 || b.init != want[w].i || b.rcvr != want[w].j)
+                continue;
+            found = 1;
+            assert_true(fabs(b.value - want[w].v) < 0.00006);
+            assert_true(fabs(b.init_prob - want[w].ip) < 0.00006);
+            assert_true(fabs(b.rcvr_prob - want[w].rp) < 0.00006);
+        }
+        assert_true(found);
+    }
+    brink_fc_history_free(h);
+    brink_fc_scenario_free(s);
+    brink_ctx_free(ctx);
+}
+
+static char *run_json(brink_ctx_t *ctx, brink_fc_scenario_t *s, const brink_smp_options_t *o)
+{
+    brink_fc_history_t *h = NULL;
+    assert_int_equal(brink_smp_run(ctx, s, o, &h), BRINK_OK);
+    char *j = brink_smp_to_json(ctx, s, o, h);
+    assert_non_null(j);
+    brink_fc_history_free(h);
+    return j;
+}
+
+static void test_stochastic_reproducible(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    brink_fc_scenario_t *s = load(ctx, "ktab_dummyData-a160.csv");
+    brink_smp_options_t o;
+    brink_smp_options_default(&o);
+    assert_int_equal(brink_smp_option_set(ctx, &o, "StateTransitions", "Stochastic"), BRINK_OK);
+    assert_int_equal(brink_smp_option_set(ctx, &o, "PCEModel", "MarkovIncentive"), BRINK_OK);
+    assert_int_equal(brink_smp_option_set(ctx, &o, "VotingRule", "PropCbc"), BRINK_OK);
+    o.max_iter = 8;
+    o.seed = 42;
+    o.threads = 1;
+    char *a = run_json(ctx, s, &o);
+    o.threads = 2;
+    char *b = run_json(ctx, s, &o);
+    o.threads = 3;
+    char *c = run_json(ctx, s, &o);
+    assert_string_equal(a, b);
+    assert_string_equal(a, c);
+    o.seed = 43;
+    char *d = run_json(ctx, s, &o);
+    assert_true(strcmp(a, d) != 0);
+    brink_free(ctx, a);
+    brink_free(ctx, b);
+    brink_free(ctx, c);
+    brink_free(ctx, d);
+    brink_fc_scenario_free(s);
+    brink_ctx_free(ctx);
+}
+
+static void test_options(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    brink_smp_options_t o;
+    brink_smp_options_default(&o);
+    assert_int_equal(brink_smp_option_set(ctx, &o, "VotingRule", "Proportional"), BRINK_OK);
+    assert_int_equal(o.vr, BRINK_VR_PROP);
+    assert_int_equal(brink_smp_option_set(ctx, &o, "BigRAdjust", "No"), BRINK_OK);
+    assert_int_equal(o.bigradj, BRINK_RA_NONE);
+    assert_int_equal(brink_smp_option_set(ctx, &o, "VotingRule", "Nope"), BRINK_EINVAL);
+    assert_int_equal(brink_smp_option_set(ctx, &o, "VotingRul", "Prop"), BRINK_ENOTFOUND);
+    assert_string_equal(brink_smp_option_value(&o, "InterVecBrgn"), "S2P2");
+    /* every option value runs on a small case */
+    brink_fc_scenario_t *s = load(ctx, "ktab_dummyData_3Dim.csv");
+    const char *const *names = brink_smp_option_names();
+    for (size_t k = 0; names[k]; k++) {
+        const char *const *ch = brink_smp_option_choices(names[k]);
+        for (size_t v = 0; ch && ch[v]; v++) {
+            brink_smp_options_t q;
+            brink_smp_options_default(&q);
+            q.max_iter = 6;
+            assert_int_equal(brink_smp_option_set(ctx, &q, names[k], ch[v]), BRINK_OK);
+            brink_fc_history_t *h = NULL;
+            brink_status_t st = brink_smp_run(ctx, s, &q, &h);
+            assert_int_equal(st, BRINK_OK);
+            assert_true(brink_fc_history_states(h) >= 2);
+            brink_fc_history_free(h);
+        }
+    }
+    brink_fc_scenario_free(s);
+    brink_fc_history_free(NULL);
+    brink_fc_scenario_free(NULL);
+    brink_ctx_free(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dummy3dim_reference),
+        cmocka_unit_test(test_soe_reference),
+        cmocka_unit_test(test_turn0_vectors),
+        cmocka_unit_test(test_stochastic_reproducible),
+        cmocka_unit_test(test_options),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
