@@ -1,0 +1,12 @@
+# forecast: command-line checks of `brink forecast` (exit statuses, outputs).
+set(FC_DATA ${CMAKE_CURRENT_SOURCE_DIR}/forecast)
+add_test(NAME forecast.cli.reference_3dim
+         COMMAND sh -c "$<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_dummyData_3Dim.csv | sed -n '3,32p' | diff - ${FC_DATA}/ktab_dummyData_3Dim.reference_history.stripped")
+add_test(NAME forecast.cli.bad_input_exit2
+         COMMAND sh -c "for f in ${FC_DATA}/bad/*.csv; do $<TARGET_FILE:brink> forecast $f 2>/dev/null; test $? -eq 2 || exit 1; done")
+add_test(NAME forecast.cli.bad_option_exit2
+         COMMAND sh -c "$<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_dummyData_3Dim.csv --VotingRule Nope 2>/dev/null; test $? -eq 2")
+add_test(NAME forecast.cli.sqlite_tables
+         COMMAND sh -c "d=$(mktemp -d) && $<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_SOE-Pol-Comp.csv --out $d >/dev/null && test -f $d/forecast.json && ! ls $d | grep -q tmp && python3 -c \"import sqlite3,sys; c=sqlite3.connect('$d/forecast.db'); t={r[0] for r in c.execute('select name from sqlite_master where type=\\\\'table\\\\'')}; need={'ScenarioDesc','ActorDescription','SpatialCapability','SpatialSalience','DimensionDescription','Accommodation','VectorPosition','Bargn','BargnCoords','PosProb','PosEquiv'}; sys.exit(0 if need<=t and c.execute('select count(*) from VectorPosition').fetchone()[0]==13*28*2 else 1)\"; r=$?; rm -rf $d; exit $r")
+add_test(NAME forecast.cli.mc_threads_identical
+         COMMAND sh -c "a=$($<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_SOE-Pol-Comp.csv --runs 16 --pos-sd 5 --dropout 0.1 --seed 3 --threads 1 --format json) && b=$($<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_SOE-Pol-Comp.csv --runs 16 --pos-sd 5 --dropout 0.1 --seed 3 --threads 2 --format json) && test \"$a\" = \"$b\"")

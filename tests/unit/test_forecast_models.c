@@ -1,0 +1,207 @@
+/* test_forecast_models.c - BDM's EU example (Scholz et al. 2011 data),
+ * compromise and median models against analytic results, the CSV reader's
+ * quirks and located errors, and a replay of the CSV fuzz corpus. */
+#include <dirent.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "brink/brink.h"
+#include "brink/forecast.h"
+
+static brink_fc_scenario_t *parse(brink_ctx_t *ctx, const char *text, brink_diags_t *dg,
+                                  brink_status_t want)
+{
+    brink_fc_scenario_t *s = NULL;
+    assert_int_equal(brink_fc_parse_ktab_csv(ctx, "t.csv", text, strlen(text), &s, dg), want);
+    return s;
+}
+
+static void test_eu_example(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    char path[512];
+    snprintf(path, sizeof path, "%s/forecast/eu_emissions.csv", BRINK_TEST_DIR);
+    brink_diags_t dg;
+    brink_diags_init(&dg);
+    brink_fc_scenario_t *s = NULL;
+    assert_int_equal(brink_fc_read_ktab_csv(ctx, path, &s, &dg), BRINK_OK);
+    /* published: weighted mean 7.389955686853767, Condorcet winner 7 */
+    assert_true(fabs(brink_fc_weighted_mean(s, 0) - 7.389955686853767) < 1e-12);
+    int found = 0;
+    assert_true(brink_fc_condorcet(s, 0, &found) == 7.0);
+    assert_true(found);
+    assert_true(brink_fc_weighted_median(s, 0) == 7.0);
+    brink_bdm_options_t o;
+    brink_bdm_options_default(&o);
+    brink_bdm_result_t r;
+    assert_int_equal(brink_bdm_run(ctx, s, &o, &r), BRINK_OK);
+    assert_true(fabs(r.mean[0] - 7.390) < 5e-4);
+    assert_true(r.median[0] == 7.0);
+    /* round 1 of jmckib's replication of Scholz's code: Luxembourg moves to
+     * France's side at 7, Ireland to 4; the big players never move */
+    assert_true(r.pos[1 * 10 + 2] == 7.0);
+    assert_true(r.pos[1 * 10 + 7] == 4.0);
+    for (size_t t = 0; t <= r.rounds; t++) {
+        assert_true(r.pos[t * 10 + 0] == 4.0);
+        assert_true(r.pos[t * 10 + 4] == 10.0);
+        assert_true(r.pos[t * 10 + 6] == 10.0);
+    }
+    brink_bdm_result_clear(ctx, &r);
+    brink_bdm_result_clear(ctx, &r);
+    brink_diags_clear(ctx, &dg);
+    brink_fc_scenario_free(s);
+    brink_ctx_free(ctx);
+}
+
+static void test_compromise_analytic(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    brink_diags_t dg;
+    brink_diags_init(&dg);
+    /* One dimension: delta_i(x) = |a_i - x|.  With a = 0.2 (weight
+     * w1 = 10 x 0.5 = 5) and b = 0.6 (weight w2 = 14.9 x 0.5 + 0.1 x 0.5 =
+     * 7.5, two actors there), the first-order condition of
+     * w1 log(1-(x-a)) + w2 log(1-(b-x)) gives x = (w2(1+a) - w1(1-b))/(w1+w2)
+     * = (7.5 x 1.2 - 5 x 0.4)/12.5 = 0.56. */
+    brink_fc_scenario_t *s = parse(ctx,
+                                   "N,d,3,1,\nA,D,P,X,S,\n"
+                                   "a,,10,20,50,\n"
+                                   "b,,14.9,60,50,\n"
+                                   "c,,0.1,60,50,\n",
+                                   &dg, BRINK_OK);
+    double x;
+    assert_int_equal(brink_fc_nash(ctx, s, &x), BRINK_OK);
+    assert_true(fabs(x - 56.0) < 1e-4);
+    /* weighted mean: (10*20 + 15*60)/25 = 44 */
+    assert_true(fabs(brink_fc_weighted_mean(s, 0) - 44.0) < 1e-12);
+    /* weighted median: weight at 20 is 10 of 25 < half -> 60 */
+    assert_true(brink_fc_weighted_median(s, 0) == 60.0);
+    brink_fc_scenario_free(s);
+    brink_diags_clear(ctx, &dg);
+    brink_ctx_free(ctx);
+}
+
+static void test_csv_quirks_and_errors(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    brink_diags_t dg;
+    brink_diags_init(&dg);
+    /* quotes trimmed, blank lines skipped, trailing fields ignored, CRLF */
+    brink_fc_scenario_t *s = parse(ctx,
+                                   "\"Name\",\"a, b\",3,1,\r\n\r\nActor,D,P,\"Dim X\",S,extra\r\n"
+                                   "A,d, 10 ,50,50,,,\r\nB,d,20,40,50\r\nC,d,30,30,50,\r\n",
+                                   &dg, BRINK_OK);
+    assert_string_equal(brink_fc_scenario_name(s), "Name");
+    assert_string_equal(brink_fc_scenario_desc(s), "a, b");
+    assert_string_equal(brink_fc_dim_name(s, 0), "Dim X");
+    assert_true(brink_fc_actor_cap(s, 0) == 10.0);
+    brink_fc_scenario_free(s);
+    struct { const char *text; const char *msg; } bad[] = {
+        {"N,d,3,1\nA,D,P,X,S\na,,10,50,50\nb,,x,50,50\nc,,1,1,1\n", "t.csv:4:4: error: expected a number for the capability, found 'x'"},
+        {"N,d,3,1\nA,D,P,X,S\na,,10,50,50\nb,,1,101,50\nc,,1,1,1\n", "t.csv:4:6: error: position must be in [0, 100], found '101'"},
+        {"N,d,2,1\n", "t.csv:1:5: error: the number of actors must be in 3..2000"},
+        {"N,d,3,1\nA,D,P,X,S\na,,10,50,50\n", "t.csv:4:1: error: unexpected end of file: expected actor 2 of 3 ('name,description,capability,...')"},
+        {"N,d,3,1\nA,D,P,X,S\n,,10,50,50\n", "t.csv:3:1: error: actor name must have 1 to 25 characters, found ''"},
+        {"N,d,3,1\nA,D,P,X,S\na,,10,50,\n", "t.csv:3:10: error: expected a number for the salience on 'X', found nothing"},
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        brink_diags_clear(ctx, &dg);
+        brink_fc_scenario_t *b = NULL;
+        brink_status_t st = brink_fc_parse_ktab_csv(ctx, "t.csv", bad[k].text, strlen(bad[k].text), &b, &dg);
+        assert_true(st == BRINK_EPARSE || st == BRINK_ERANGE);
+        assert_null(b);
+        assert_true(dg.count >= 1);
+        char buf[600];
+        brink_diag_format(&dg.items[0], buf, sizeof buf);
+        assert_string_equal(buf, bad[k].msg);
+    }
+    brink_diags_clear(ctx, &dg);
+    brink_ctx_free(ctx);
+}
+
+/* every file of the fuzz corpus must parse or fail cleanly (ASan checks) */
+static void test_fuzz_corpus(void **state)
+{
+    (void)state;
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/forecast/fuzz", BRINK_TEST_DIR);
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct dirent *e;
+    int count = 0;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char p[1024];
+        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        brink_ctx_t *ctx = brink_ctx_new(NULL);
+        brink_diags_t dg;
+        brink_diags_init(&dg);
+        brink_fc_scenario_t *s = NULL;
+        brink_status_t st = brink_fc_read_ktab_csv(ctx, p, &s, &dg);
+        if (st == BRINK_OK)
+            assert_non_null(s);
+        else
+            assert_true(dg.count > 0);
+        brink_fc_scenario_free(s);
+        brink_diags_clear(ctx, &dg);
+        brink_ctx_free(ctx);
+        count++;
+    }
+    closedir(d);
+    assert_true(count >= 5);
+}
+
+static void test_monte_carlo_threads(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    char path[512];
+    snprintf(path, sizeof path, "%s/forecast/ktab_SOE-Pol-Comp.csv", BRINK_TEST_DIR);
+    brink_diags_t dg;
+    brink_diags_init(&dg);
+    brink_fc_scenario_t *s = NULL;
+    assert_int_equal(brink_fc_read_ktab_csv(ctx, path, &s, &dg), BRINK_OK);
+    brink_mc_options_t o;
+    brink_mc_options_default(&o);
+    o.runs = 12;
+    o.seed = 7;
+    o.pos_sd = 5;
+    o.sal_sd = 5;
+    o.cap_cv = 0.2;
+    o.dropout = 0.1;
+    o.threads = 1;
+    brink_mc_result_t a, b;
+    assert_int_equal(brink_mc_run(ctx, s, &o, &a), BRINK_OK);
+    o.threads = 2;
+    assert_int_equal(brink_mc_run(ctx, s, &o, &b), BRINK_OK);
+    assert_memory_equal(a.outcome, b.outcome, 12 * 2 * sizeof(double));
+    assert_true(a.q05[0] <= a.q50[0] && a.q50[0] <= a.q95[0]);
+    brink_mc_result_clear(ctx, &a);
+    brink_mc_result_clear(ctx, &b);
+    brink_fc_scenario_free(s);
+    brink_diags_clear(ctx, &dg);
+    brink_ctx_free(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_eu_example),
+        cmocka_unit_test(test_compromise_analytic),
+        cmocka_unit_test(test_csv_quirks_and_errors),
+        cmocka_unit_test(test_fuzz_corpus),
+        cmocka_unit_test(test_monte_carlo_threads),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
