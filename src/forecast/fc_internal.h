@@ -19,8 +19,43 @@ struct brink_fc_scenario {
     double *accom;     /* n*n accommodation matrix A, or NULL for identity */
 };
 
+/* KTAB's Model::vote (kmodel.cpp): actor with weight w voting between
+ * options of utility uij and uik.  Inline because it is the innermost
+ * operation of every PCE and challenge; each rule evaluates KTAB's exact
+ * expression.  KTAB throws on w <= 0; brink gives such an actor no vote. */
+static inline double fc_vote(int vr, double w, double uij, double uik)
+{
+    if (!(w > 0.0))
+        return 0.0;
+    const double du = uij - uik;
+    switch (vr) {
+    case BRINK_VR_PROP:
+        return w * du;
+    case BRINK_VR_PROPCBC:
+        return w * ((1 - 0.5) * du + 0.5 * (du * du * du));
+    case BRINK_VR_CUBIC:
+        return w * (du * du * du);
+    case BRINK_VR_ASYMPROSP:
+        if (du < 0.0)
+            return w * du;
+        if (du > 0.0)
+            return (2.0 * w * du) / 3.0;
+        return 0.0;
+    case BRINK_VR_BINARY:
+    case BRINK_VR_PROPBIN: {
+        double rbin = du / 1e-8;
+        rbin = rbin > 1.0 ? 1.0 : rbin;
+        rbin = rbin < -1.0 ? -1.0 : rbin;
+        if (vr == BRINK_VR_BINARY)
+            return w * rbin;
+        return w * ((1 - 0.2) * du + 0.2 * rbin);
+    }
+    default:
+        return 0.0;
+    }
+}
+
 /* PCE machinery shared by the SMP (pce.c). */
-double fc_vote(int vr, double w, double uij, double uik);
 /* Coalition strengths c (n_opt x n_opt) for utilities u (n_act x n_opt,
  * row-major) and weights w (n_act). */
 void fc_coalitions(int vr, size_t n_act, size_t n_opt, const double *w, const double *u,

@@ -10,39 +10,6 @@
 
 #include "forecast/fc_internal.h"
 
-double fc_vote(int vr, double w, double uij, double uik)
-{
-    /* KTAB throws on w <= 0; brink gives such an actor no vote. */
-    if (!(w > 0.0))
-        return 0.0;
-    const double du = uij - uik;
-    double rbin = du / 1e-8;
-    rbin = rbin > 1.0 ? 1.0 : rbin;
-    rbin = rbin < -1.0 ? -1.0 : rbin;
-    const double rprop = du;
-    const double rcubic = du * du * du;
-    switch (vr) {
-    case BRINK_VR_BINARY:
-        return w * rbin;
-    case BRINK_VR_PROPBIN:
-        return w * ((1 - 0.2) * rprop + 0.2 * rbin);
-    case BRINK_VR_PROP:
-        return w * rprop;
-    case BRINK_VR_PROPCBC:
-        return w * ((1 - 0.5) * rprop + 0.5 * rcubic);
-    case BRINK_VR_CUBIC:
-        return w * rcubic;
-    case BRINK_VR_ASYMPROSP:
-        if (rprop < 0.0)
-            return w * rprop;
-        if (rprop > 0.0)
-            return (2.0 * w * rprop) / 3.0;
-        return 0.0;
-    default:
-        return 0.0;
-    }
-}
-
 void fc_coalitions(int vr, size_t n_act, size_t n_opt, const double *w, const double *u,
                    double *c)
 {

@@ -82,18 +82,10 @@ typedef struct smp {
     double *cap;   /* n */
     double *sal;   /* n x d, unit scale */
     double *ssum;  /* n: sum of saliences (KBase::sum order) */
+    double *w;     /* n: ssum x cap, the weight in challenges */
     const double *accom; /* n x n or NULL */
     int threads;
 } smp_t;
-
-/* h's estimate of the utility to a of b's position, given rh[a] = r^h_a. */
-#define UH(m, rh, a, b) fc_bsutil((m)->st->vdiff[(a) * (m)->n + (b)], (rh)[a])
-
-typedef struct smp_view {
-    const smp_t *m;
-    const smp_state_t *st;
-    size_t n;
-} smp_view_t;
 
 static void fill_rh(const smp_t *m, const smp_state_t *st, size_t h, double *rh)
 {
@@ -139,23 +131,23 @@ static double third_party_vote(double wk, int vr, int tpc, double pik, double pj
 }
 
 /* KTAB's SMPState::probEduChlg(h, k, i, j): h's estimate of the probability
- * that i beats j and of the change in k's utility if i challenges j. */
-static void prob_edu(const smp_view_t *v, const double *rh, size_t k, size_t i, size_t j,
-                     double *phij_out, double *du_out)
+ * that i beats j and of the change in k's utility if i challenges j.
+ * ci[t] = U^h(t, i), cj[t] = U^h(t, j), cd[t] = U^h(t, t): columns of h's
+ * utility matrix, so that the third-party loop reads memory in order. */
+static void prob_edu(const smp_t *m, const double *ci, const double *cj, const double *cd,
+                     size_t k, size_t i, size_t j, double *phij_out, double *du_out)
 {
-    const smp_t *m = v->m;
-    const int vr = m->o->vr;
+    const int vr = m->o->vr, tpc = m->o->tpc;
     const size_t n = m->n;
-    const double uii = UH(v, rh, i, i), uij = UH(v, rh, i, j);
-    const double uji = UH(v, rh, j, i), ujj = UH(v, rh, j, j);
-    const double uki = UH(v, rh, k, i), ukj = UH(v, rh, k, j);
+    const double uii = ci[i], uij = cj[i];
+    const double uji = ci[j], ujj = cj[j];
+    const double uki = ci[k], ukj = cj[k];
     const double eusq = uki + ukj;
     const double uhkij = uki + uki;
     const double uhkji = ukj + ukj;
-    const double si = m->ssum[i], ci = m->cap[i];
-    const double sj = m->ssum[j], cj = m->cap[j];
-    double ci_ij = fc_vote(vr, si * ci, uii, uij);
-    double cj_ij = fc_vote(vr, sj * cj, uji, ujj);
+    const double sj = m->ssum[j];
+    double ci_ij = fc_vote(vr, m->w[i], uii, uij);
+    double cj_ij = fc_vote(vr, m->w[j], uji, ujj);
     double chij = 1e-10, chji = 1e-10;
     if (ci_ij > 0.0)
         chij = chij + ci_ij;
@@ -169,11 +161,11 @@ static void prob_edu(const smp_view_t *v, const double *rh, size_t k, size_t i, 
     for (size_t t = 0; t < n; t++) {
         if (t == i || t == j)
             continue;
-        const double wn = m->ssum[t] * m->cap[t];
-        const double uni = UH(v, rh, t, i), unj = UH(v, rh, t, j), unn = UH(v, rh, t, t);
+        const double wn = m->w[t];
+        const double uni = ci[t], unj = cj[t], unn = cd[t];
         double pin = little_prob(vr, wn, uni, unj, pi_c, pj_c);
         double pjn = 1.0 - pin;
-        double vn = third_party_vote(wn, vr, m->o->tpc, pin, pjn, uni, unj, unn);
+        double vn = third_party_vote(wn, vr, tpc, pin, pjn, uni, unj, unn);
         chij = (vn > 0) ? (chij + vn) : chij;
         chji = (vn < 0) ? (chji - vn) : chji;
     }
@@ -354,12 +346,25 @@ typedef struct qitem {
     int which;  /* -1 status quo of owner, else bargain index */
 } qitem_t;
 
-static void challenges(const smp_t *m, const smp_state_t *st, size_t i, double *rh, double *rh2,
-                       prop_t *pr)
+/* h's utility columns: ut[x*n + t] = U^h(t, x) and cd[t] = U^h(t, t). */
+static void h_columns(const smp_t *m, const smp_state_t *st, size_t h, double *rh, double *ut,
+                      double *cd)
 {
-    smp_view_t v = {m, st, m->n};
     const size_t n = m->n;
-    fill_rh(m, st, i, rh);
+    fill_rh(m, st, h, rh);
+    for (size_t t = 0; t < n; t++) {
+        const double *row = st->vdiff + t * n;
+        for (size_t x = 0; x < n; x++)
+            ut[x * n + t] = fc_bsutil(row[x], rh[t]);
+        cd[t] = ut[t * n + t];
+    }
+}
+
+static void challenges(const smp_t *m, const smp_state_t *st, size_t i, double *buf, prop_t *pr)
+{
+    const size_t n = m->n;
+    double *rh = buf, *cd = buf + n, *ci2 = buf + 2 * n, *cj2 = buf + 3 * n, *ut = buf + 4 * n;
+    h_columns(m, st, i, rh, ut, cd);
     int bestj = -1;
     double pbest = 0, besteu = -1.0;
     const double minsig = 1e-5;
@@ -367,7 +372,7 @@ static void challenges(const smp_t *m, const smp_state_t *st, size_t i, double *
         if (j == i)
             continue;
         double p, du;
-        prob_edu(&v, rh, i, i, j, &p, &du);
+        prob_edu(m, ut + i * n, ut + j * n, cd, i, i, j, &p, &du);
         if ((minsig < du) && (besteu < du)) {
             bestj = (int)j;
             pbest = p;
@@ -387,9 +392,14 @@ static void challenges(const smp_t *m, const smp_state_t *st, size_t i, double *
     if (m->o->bm == BRINK_BM_INITONLY)
         return;
     /* j's estimate of the effect on i of i -> j */
-    fill_rh(m, st, j, rh2);
+    fill_rh(m, st, j, rh);
+    for (size_t t = 0; t < n; t++) {
+        ci2[t] = fc_bsutil(st->vdiff[t * n + i], rh[t]);
+        cj2[t] = fc_bsutil(st->vdiff[t * n + j], rh[t]);
+        cd[t] = fc_bsutil(st->vdiff[t * n + t], rh[t]);
+    }
     double pji, duji;
-    prob_edu(&v, rh2, i, i, j, &pji, &duji);
+    prob_edu(m, ci2, cj2, cd, i, i, j, &pji, &duji);
     double pjij = m->o->fix_rcvr_prob ? pji : duji; /* KTAB reads the dEU (smpbcn.cpp:423) */
     interpolate(m, i, j, pi, pj, pjij, 1 - pjij, pr->bi[1], pr->bj[1]);
     if (m->o->bm == BRINK_BM_INITRCVR) {
@@ -515,7 +525,7 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
         o->bm > 2 || o->max_iter < 1 || o->max_iter > 100000 || !(o->pos_tol >= 0))
         return brink_ctx_error(ctx, BRINK_EINVAL, "invalid SMP options");
     brink_status_t st = BRINK_OK;
-    smp_t m = {ctx, o, n, d, NULL, NULL, NULL, s->accom, o->threads};
+    smp_t m = {ctx, o, n, d, NULL, NULL, NULL, NULL, s->accom, o->threads};
 #ifdef _OPENMP
     if (m.threads <= 0)
         m.threads = omp_get_max_threads();
@@ -534,17 +544,18 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
     m.cap = brink_malloc(ctx, n * sizeof(double));
     m.sal = brink_malloc(ctx, n * d * sizeof(double));
     m.ssum = brink_malloc(ctx, n * sizeof(double));
+    m.w = brink_malloc(ctx, n * sizeof(double));
     work = brink_malloc(ctx, (5 * n * n + 3 * n) * sizeof(double));
     uidx = brink_malloc(ctx, n * sizeof(size_t));
     props = brink_calloc(ctx, n, sizeof *props);
     bstore = brink_malloc(ctx, n * 4 * d * sizeof(double));
-    tbuf = brink_malloc(ctx, (size_t)m.threads * 2 * n * sizeof(double));
+    tbuf = brink_malloc(ctx, (size_t)m.threads * (n * n + 4 * n) * sizeof(double));
     qstart = brink_malloc(ctx, n * sizeof(size_t));
     qlen = brink_calloc(ctx, n, sizeof(size_t));
     qitems = brink_malloc(ctx, 5 * n * sizeof(qitem_t));
     chosen = brink_malloc(ctx, n * sizeof(size_t));
     tstat = brink_malloc(ctx, n * sizeof(brink_status_t));
-    if (!h || !m.cap || !m.sal || !m.ssum || !work || !uidx || !props || !bstore || !tbuf ||
+    if (!h || !m.cap || !m.sal || !m.ssum || !m.w || !work || !uidx || !props || !bstore || !tbuf ||
         !qstart || !qlen || !qitems || !chosen || !tstat)
         goto oom;
     h->ctx = ctx;
@@ -564,6 +575,7 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
             sum = sum + m.sal[i * d + k];
         }
         m.ssum[i] = sum;
+        m.w[i] = sum * m.cap[i];
         if (!(sum > 0.0)) {
             st = brink_ctx_error(ctx, BRINK_EINVAL, "actor '%s' has no salience on any dimension",
                                  s->actor_name[i]);
@@ -603,7 +615,7 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
 #else
             size_t tid = 0;
 #endif
-            challenges(&m, &cur, i, tbuf + tid * 2 * n, tbuf + tid * 2 * n + n, &props[i]);
+            challenges(&m, &cur, i, tbuf + tid * (n * n + 4 * n), &props[i]);
         }
         /* ids and queues in a fixed order */
         for (size_t i = 0; i < n; i++) {
@@ -780,6 +792,7 @@ done:
     brink_free(ctx, m.cap);
     brink_free(ctx, m.sal);
     brink_free(ctx, m.ssum);
+    brink_free(ctx, m.w);
     brink_free(ctx, work);
     brink_free(ctx, uidx);
     brink_free(ctx, props);
