@@ -14,8 +14,9 @@ const char cmd_forecast_usage[] =
     "                      [--OPTION VALUE ...]\n"
     "\n"
     "Forecasts where a multi-actor negotiation settles.  INPUT is KTAB's SMP CSV\n"
-    "(name,desc,actors,dims / header / actor,desc,capability,pos1,sal1,...) or\n"
-    "the YAML form (.yaml, .yml, .json); see docs/forecast.md.\n"
+    "(name,desc,actors,dims / header / actor,desc,capability,pos1,sal1,...),\n"
+    "KTAB's XML (.xml: its ModelParameters and prngSeed apply unless overridden)\n"
+    "or the YAML form (.yaml, .yml, .json); see docs/forecast.md.\n"
     "\n"
     "Models:\n"
     "  smp         KTAB's Spatial Model of Politics (default); prints KTAB's history\n"
@@ -184,6 +185,8 @@ int cmd_forecast(int argc, char **argv)
     brink_bdm_options_t bo;
     brink_bdm_options_default(&bo);
     int rc = EXIT_OK;
+    const char *setn[32], *setv[32];
+    size_t nset = 0;
     brink_fc_scenario_t *s = NULL;
     brink_fc_history_t *h = NULL;
     brink_diags_t dg;
@@ -269,6 +272,10 @@ int cmd_forecast(int argc, char **argv)
                 rc = cli_usage_error("forecast: %s", brink_ctx_errmsg(ctx));
                 goto done;
             }
+            if (nset < 32) {
+                setn[nset] = name + 2;
+                setv[nset++] = val;
+            }
         }
         if (bad) {
             rc = cli_usage_error("forecast: invalid value '%s' for %s", val, name);
@@ -291,6 +298,20 @@ int cmd_forecast(int argc, char **argv)
             fprintf(stderr, "brink: %s\n", brink_ctx_errmsg(ctx));
         rc = (st == BRINK_ENOMEM) ? EXIT_FAIL : EXIT_USAGE;
         goto done;
+    }
+    /* options given by the file (KTAB XML), then the command line's */
+    {
+        int fix1 = so.fix_rcvr_prob, fix2 = so.fix_pw_weight;
+        brink_smp_options_default(&so);
+        brink_fc_scenario_apply_options(s, &so);
+        for (size_t k = 0; k < nset; k++)
+            brink_smp_option_set(ctx, &so, setn[k], setv[k]);
+        if (a.have_seed)
+            so.seed = a.seed;
+        a.seed = so.seed;
+        so.threads = (int)a.threads;
+        so.fix_rcvr_prob = fix1;
+        so.fix_pw_weight = fix2;
     }
     if (bo.dim >= brink_fc_scenario_dims(s)) {
         rc = cli_usage_error("forecast: --dim %llu but %s has %zu dimensions",

@@ -85,7 +85,21 @@ brink_status_t brink_fc_parse_ktab_csv(brink_ctx_t *ctx, const char *file, const
 brink_status_t brink_fc_read_yaml(brink_ctx_t *ctx, const char *path,
                                   brink_fc_scenario_t **out, brink_diags_t *diags);
 
-/** Reads by extension: .csv (KTAB CSV), .yaml/.yml/.json (YAML form). */
+/** Reads KTAB's XML layout (smpSchema.xsd, as KTAB's xmlRead): Scenario
+ *  with name, desc, prngSeed, optional ModelParameters (all nine options),
+ *  Dimensions/dName, Actors/Actor (name, description, capability > 0,
+ *  Position/dCoord, Salience/dSal) and optional IdealAdjustment/iaPair
+ *  (adjustingIdeal, referencePos, adjust).  Unlike KTAB, IdealAdjustment
+ *  may be absent (the XSD says optional; KTAB's code requires it) and the
+ *  XSD spellings Proportional and No are accepted.  Model parameters and the
+ *  seed are kept with the scenario (brink_fc_scenario_apply_options).
+ *  Errors are located at the offending element.  Returns as
+ *  brink_fc_read_ktab_csv, BRINK_EVALIDATE for missing or bad elements. */
+brink_status_t brink_fc_read_ktab_xml(brink_ctx_t *ctx, const char *path,
+                                      brink_fc_scenario_t **out, brink_diags_t *diags);
+
+/** Reads by extension: .xml (KTAB XML), .yaml/.yml/.json (YAML form),
+ *  anything else as KTAB CSV. */
 brink_status_t brink_fc_read(brink_ctx_t *ctx, const char *path, brink_fc_scenario_t **out,
                              brink_diags_t *diags);
 
@@ -103,6 +117,15 @@ double brink_fc_actor_sal(const brink_fc_scenario_t *s, size_t i, size_t d);
 /** Setters used by Monte Carlo and tests; values are not re-validated. */
 void brink_fc_actor_set(brink_fc_scenario_t *s, size_t i, double cap, const double *pos,
                         const double *sal);
+/** Sets A(i, j) of the accommodation ("ideal adjustment") matrix; A starts
+ *  as the identity.  Returns BRINK_OK, BRINK_EINVAL, BRINK_ERANGE (a not in
+ *  [0,1]) or BRINK_ENOMEM. */
+brink_status_t brink_fc_scenario_set_accommodation(brink_fc_scenario_t *s, size_t i, size_t j,
+                                                   double a);
+/** Copies into o the model parameters and seed that the input file gave
+ *  (KTAB XML's ModelParameters and prngSeed); returns 1 if it gave any. */
+struct brink_smp_options;
+int brink_fc_scenario_apply_options(const brink_fc_scenario_t *s, struct brink_smp_options *o);
 /** Deep copy (NULL on allocation failure). */
 brink_fc_scenario_t *brink_fc_scenario_copy(const brink_fc_scenario_t *s);
 /** Copy without the actors whose keep[i] is 0 (NULL on failure or when

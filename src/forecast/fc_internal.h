@@ -17,6 +17,10 @@ struct brink_fc_scenario {
     double *pos;       /* n*d, 0-100 scale */
     double *sal;       /* n*d, 0-100 scale */
     double *accom;     /* n*n accommodation matrix A, or NULL for identity */
+    int has_params;    /* model parameters given by the file (KTAB XML) */
+    int params[9];     /* vpm, pcem, stm, vr, bigradj, bigrrng, tpc, ivb, bm */
+    int has_seed;
+    uint64_t seed;
 };
 
 /* KTAB's Model::vote (kmodel.cpp): actor with weight w voting between

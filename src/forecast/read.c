@@ -13,5 +13,7 @@ brink_status_t brink_fc_read(brink_ctx_t *ctx, const char *path, brink_fc_scenar
     if (dot && (strcasecmp(dot, ".yaml") == 0 || strcasecmp(dot, ".yml") == 0 ||
                 strcasecmp(dot, ".json") == 0))
         return brink_fc_read_yaml(ctx, path, out, diags);
+    if (dot && strcasecmp(dot, ".xml") == 0)
+        return brink_fc_read_ktab_xml(ctx, path, out, diags);
     return brink_fc_read_ktab_csv(ctx, path, out, diags);
 }

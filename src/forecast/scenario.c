@@ -190,6 +190,10 @@ brink_fc_scenario_t *brink_fc_scenario_subset(const brink_fc_scenario_t *s, cons
     }
     if (kept < 2)
         goto fail;
+    c->has_params = s->has_params;
+    memcpy(c->params, s->params, sizeof c->params);
+    c->has_seed = s->has_seed;
+    c->seed = s->seed;
     if (s->accom) {
         c->accom = brink_calloc(s->ctx, kept * kept, sizeof(double));
         if (!c->accom)
@@ -217,4 +221,42 @@ fail:
 brink_fc_scenario_t *brink_fc_scenario_copy(const brink_fc_scenario_t *s)
 {
     return brink_fc_scenario_subset(s, NULL);
+}
+
+brink_status_t brink_fc_scenario_set_accommodation(brink_fc_scenario_t *s, size_t i, size_t j,
+                                                   double a)
+{
+    if (!s || i >= s->n || j >= s->n)
+        return BRINK_EINVAL;
+    if (!(a >= 0.0 && a <= 1.0))
+        return brink_ctx_error(s->ctx, BRINK_ERANGE, "accommodation %g is not in [0, 1]", a);
+    if (!s->accom) {
+        s->accom = brink_calloc(s->ctx, s->n * s->n, sizeof(double));
+        if (!s->accom)
+            return brink_ctx_error(s->ctx, BRINK_ENOMEM, "out of memory");
+        for (size_t k = 0; k < s->n; k++)
+            s->accom[k * s->n + k] = 1.0;
+    }
+    s->accom[i * s->n + j] = a;
+    return BRINK_OK;
+}
+
+int brink_fc_scenario_apply_options(const brink_fc_scenario_t *s, brink_smp_options_t *o)
+{
+    if (!s || !o)
+        return 0;
+    if (s->has_params) {
+        o->vpm = s->params[0];
+        o->pcem = s->params[1];
+        o->stm = s->params[2];
+        o->vr = s->params[3];
+        o->bigradj = s->params[4];
+        o->bigrrng = s->params[5];
+        o->tpc = s->params[6];
+        o->ivb = s->params[7];
+        o->bm = s->params[8];
+    }
+    if (s->has_seed)
+        o->seed = s->seed;
+    return s->has_params || s->has_seed;
 }

@@ -94,6 +94,30 @@ static void check_reference(const char *csv, const char *ref, int threads)
     brink_ctx_free(ctx);
 }
 
+static void check_reference_xml(void)
+{
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    char path[512];
+    snprintf(path, sizeof path, "%s/forecast/ktab_dummyData_3Dim.xml", BRINK_TEST_DIR);
+    brink_diags_t dg;
+    brink_diags_init(&dg);
+    brink_fc_scenario_t *s = NULL;
+    assert_int_equal(brink_fc_read(ctx, path, &s, &dg), BRINK_OK);
+    brink_smp_options_t o;
+    brink_smp_options_default(&o);
+    assert_int_equal(brink_fc_scenario_apply_options(s, &o), 1); /* prngSeed only */
+    brink_fc_history_t *h = NULL;
+    assert_int_equal(brink_smp_run(ctx, s, &o, &h), BRINK_OK);
+    char *got = history_text(s, h), *want = reference_text("ktab_dummyData_3Dim.reference_history.txt");
+    assert_string_equal(got, want);
+    free(got);
+    free(want);
+    brink_fc_history_free(h);
+    brink_fc_scenario_free(s);
+    brink_diags_clear(ctx, &dg);
+    brink_ctx_free(ctx);
+}
+
 static void test_dummy3dim_reference(void **state)
 {
     (void)state;
@@ -236,6 +260,92 @@ static void test_options(void **state)
     brink_ctx_free(ctx);
 }
 
+/* KTAB's runs summarised in the reference notes (§6.2, §6.4): states,
+ * the most probable final position and its probability. */
+static void check_summary(const char *file, size_t states, const char *actor, const char *pos,
+                          const char *prob, const char *turn0)
+{
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    char path[512];
+    snprintf(path, sizeof path, "%s/forecast/%s", BRINK_TEST_DIR, file);
+    brink_diags_t dg;
+    brink_diags_init(&dg);
+    brink_fc_scenario_t *s = NULL;
+    assert_int_equal(brink_fc_read(ctx, path, &s, &dg), BRINK_OK);
+    brink_smp_options_t o;
+    brink_smp_options_default(&o);
+    brink_fc_scenario_apply_options(s, &o);
+    brink_fc_history_t *h = NULL;
+    assert_int_equal(brink_smp_run(ctx, s, &o, &h), BRINK_OK);
+    size_t T = brink_fc_history_states(h);
+    assert_int_equal(T, states);
+    size_t b = brink_fc_history_best_actor(h);
+    char buf[256] = "";
+    for (size_t d = 0; d < brink_fc_scenario_dims(s); d++) {
+        size_t l = strlen(buf);
+        snprintf(buf + l, sizeof buf - l, "%s%.1f", d ? "," : "", brink_fc_history_pos(h, T - 1, b, d));
+    }
+    assert_string_equal(buf, pos);
+    snprintf(buf, sizeof buf, "%.3f", brink_fc_history_prob(h, T - 1, b));
+    assert_string_equal(buf, prob);
+    if (actor)
+        assert_string_equal(brink_fc_actor_name(s, b), actor);
+    if (turn0) {
+        buf[0] = '\0';
+        for (size_t i = 0; i < brink_fc_scenario_actors(s); i++) {
+            size_t l = strlen(buf);
+            snprintf(buf + l, sizeof buf - l, "%s%.4f", i ? "," : "", brink_fc_history_prob(h, 0, i));
+        }
+        assert_string_equal(buf, turn0);
+    }
+    brink_fc_history_free(h);
+    brink_fc_scenario_free(s);
+    brink_diags_clear(ctx, &dg);
+    brink_ctx_free(ctx);
+}
+
+static void test_ktab_summaries(void **state)
+{
+    (void)state;
+    /* smpExample-det.xml: MarkovIncentive, PropCbc, accommodation A != I */
+    check_summary("ktab_smpExample-det.xml", 14, "Alice", "48.9,47.2,50.5", "0.599",
+                  "0.3154,0.1668,0.1082,0.2216,0.1880");
+    /* the stochastic original: turn 0 precedes any draw */
+    check_summary("ktab_dummyData_6Dim.csv", 30, "AA14", "42.6,63.0,66.0,95.0,69.8,77.1", "0.277",
+                  NULL);
+    check_summary("ktab_dummyData-a040.csv", 21, NULL, "60.3", "0.290", NULL);
+    /* the XML form of dummyData_3Dim (no IdealAdjustment, which KTAB rejects) */
+    check_reference_xml();
+}
+
+static void test_xml_errors(void **state)
+{
+    (void)state;
+    struct { const char *file, *msg; } bad[] = {
+        {"bad/missing_actors.xml", "bad/missing_actors.xml:2:1: error: <Scenario> needs a <Actors> element"},
+        {"bad/bad_param.xml", "bad/bad_param.xml:4:55: error: VotingRule: unknown value 'Proportionate' (choices: Binary, PropBin, Prop, PropCbc, Cubic, ASymProsp)"},
+        {"bad/unclosed.xml", "bad/unclosed.xml:3:1: error: closing tag does not match <desc>"},
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        brink_ctx_t *ctx = brink_ctx_new(NULL);
+        char path[512];
+        snprintf(path, sizeof path, "%s/forecast/%s", BRINK_TEST_DIR, bad[k].file);
+        brink_diags_t dg;
+        brink_diags_init(&dg);
+        brink_fc_scenario_t *s = NULL;
+        brink_status_t st = brink_fc_read(ctx, path, &s, &dg);
+        assert_true(st == BRINK_EPARSE || st == BRINK_EVALIDATE);
+        assert_null(s);
+        char buf[800];
+        brink_diag_format(&dg.items[0], buf, sizeof buf);
+        const char *rel = strstr(buf, "forecast/bad/");
+        assert_non_null(rel);
+        assert_string_equal(rel + strlen("forecast/"), bad[k].msg);
+        brink_diags_clear(ctx, &dg);
+        brink_ctx_free(ctx);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +354,8 @@ int main(void)
         cmocka_unit_test(test_turn0_vectors),
         cmocka_unit_test(test_stochastic_reproducible),
         cmocka_unit_test(test_options),
+        cmocka_unit_test(test_ktab_summaries),
+        cmocka_unit_test(test_xml_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
