@@ -4,13 +4,14 @@
  * of jmckib's replication of Scholz's code (see docs/forecast.md):
  *
  *   R = x_max - x_min over the initial positions;
- *   v_k(a,b) = c_k s_k ((|x_k-x_b|/R)^r - (|x_k-x_a|/R)^r), r the evaluator's;
+ *   v_k(a,b) = c_k s_k ((|x_k-x_b|/R)^r_k - (|x_k-x_a|/R)^r_k), each voter's r_k;
  *   P(i>j) = sum_k max(0, v_k(i,j)) / denominator, where the denominator is
  *            sum_k sum_a sum_b |v_k(a,b)| over all pairs (scholz_p = 1,
  *            Scholz's code) or sum_k |v_k(i,j)| (scholz_p = 0, the paper);
  *   U_s = 2 - 4(0.5 - 0.5|x_i-x_j|/R)^r, U_f = 2 - 4(0.5 + 0.5|x_i-x_j|/R)^r,
  *   U_sq = 2 - 4 (0.5)^r;
- *   EU_i(i->j) = s_j [P U_s + (1-P) U_f] + (1-s_j) U_s - Q U_sq;
+ *   EU_i(i->j) = s_j [P U_s + (1-P) U_f] + (1-s_j) U_s - Q U_sq, the U with
+ *            the evaluator's r;
  *   security D_i = sum_{k != i} EU_k(k->i) with r = 1,
  *   R_i = (2 D_i - D_max - D_min)/(D_max - D_min), r_i = (1 - R_i/3)/(1 + R_i/3).
  *
@@ -19,8 +20,12 @@
  * e_ji > |e_ij|) moves i by |e_ij/e_ji| of the way to x_j; capitulation
  * (e_ji > 0 > e_ij, e_ji < |e_ij|) moves i to x_j, but in Scholz's code the
  * test is e_ji < |e_ji|, never true (capitulation = 0 keeps that).  i takes
- * the confrontation with the least move, else the compromise with the least
- * move, else the capitulation with the least move.  All move at once.
+ * the confrontation with the least move, else a compromise, else the
+ * capitulation with the least move.  Among compromises Scholz's code (and
+ * scholz_p = 1) takes the smallest EU-weighted point (|e_ij| x_i + |e_ji|
+ * x_j)/(|e_ij| + |e_ji|) rather than the least move (scholz_p = 0, the
+ * paper).  All actors move at once.  With these rules the EU example
+ * reproduces jmckib's ten rounds, which he reports match Scholz's code.
  */
 #include <math.h>
 #include <string.h>
@@ -52,6 +57,7 @@ typedef struct bdm {
     size_t n;
     const double *c, *s; /* capability, salience 0-1 */
     const double *x;     /* current positions */
+    const double *r;     /* current risk exponents of the voters */
     double R;            /* range */
     const brink_bdm_options_t *o;
 } bdm_t;
@@ -62,17 +68,20 @@ static double vote(const bdm_t *b, size_t k, double xa, double xb, double r)
            (pow(fabs(b->x[k] - xb) / b->R, r) - pow(fabs(b->x[k] - xa) / b->R, r));
 }
 
-static double prob(const bdm_t *b, size_t i, size_t j, double r)
+/* P(i beats j): each voter k uses its own exponent r_k. */
+static double prob(const bdm_t *b, size_t i, size_t j)
 {
+    if (b->x[i] == b->x[j])
+        return 0.0;
     double num = 0, den = 0;
     for (size_t k = 0; k < b->n; k++) {
-        double v = vote(b, k, b->x[i], b->x[j], r);
+        double v = vote(b, k, b->x[i], b->x[j], b->r[k]);
         if (v > 0)
             num += v;
         if (b->o->scholz_p) {
             for (size_t a = 0; a < b->n; a++)
                 for (size_t c = 0; c < b->n; c++)
-                    den += fabs(vote(b, k, b->x[a], b->x[c], r));
+                    den += fabs(vote(b, k, b->x[a], b->x[c], b->r[k]));
         } else {
             den += fabs(v);
         }
@@ -87,7 +96,7 @@ static double eu(const bdm_t *b, size_t i, size_t j, double r)
     double us = 2 - 4 * pow(0.5 - 0.5 * d, r);
     double uf = 2 - 4 * pow(0.5 + 0.5 * d, r);
     double usq = 2 - 4 * pow(0.5, r);
-    double p = prob(b, i, j, r);
+    double p = prob(b, i, j);
     return b->s[j] * (p * us + (1 - p) * uf) + (1 - b->s[j]) * us - b->o->q * usq;
 }
 
@@ -150,13 +159,15 @@ brink_status_t brink_bdm_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
         st = brink_ctx_error(ctx, BRINK_EINVAL, "bdm: every actor holds the same position");
         goto done;
     }
-    bdm_t b = {n, c, sal, x, xmax - xmin, o};
+    bdm_t b = {n, c, sal, x, ri, xmax - xmin, o};
     memcpy(r->pos, x, n * sizeof *x);
     r->mean[0] = mean_of(&b);
     r->median[0] = median_of(&b);
     for (size_t t = 0; t < T; t++) {
-        /* risk exponents from security levels, computed with r = 1 */
+        /* risk exponents from security levels, computed with every r = 1 */
         double dmin = INFINITY, dmax = -INFINITY;
+        for (size_t i = 0; i < n; i++)
+            ri[i] = 1.0;
         for (size_t i = 0; i < n; i++) {
             double sum = 0;
             for (size_t k = 0; k < n; k++)
@@ -168,11 +179,12 @@ brink_status_t brink_bdm_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
         }
         for (size_t i = 0; i < n; i++) {
             double R = dmax > dmin ? (2 * D[i] - dmax - dmin) / (dmax - dmin) : 0.0;
-            ri[i] = (1 - R / 3) / (1 + R / 3);
-            r->risk[t * n + i] = ri[i];
+            r->risk[t * n + i] = (1 - R / 3) / (1 + R / 3);
         }
+        memcpy(ri, r->risk + t * n, n * sizeof *ri);
         for (size_t i = 0; i < n; i++) {
             double best[3] = {INFINITY, INFINITY, INFINITY}, to[3] = {x[i], x[i], x[i]};
+            double ckey = INFINITY;
             for (size_t j = 0; j < n; j++) {
                 if (j == i || x[j] == x[i])
                     continue;
@@ -189,7 +201,16 @@ brink_status_t brink_bdm_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
                     kind = 2;
                     target = x[j];
                 }
-                if (kind >= 0 && fabs(target - x[i]) < best[kind]) {
+                if (kind == 1 && o->scholz_p) {
+                    /* Scholz's code ranks compromises by the EU-weighted point
+                     * (|e_ij| x_i + |e_ji| x_j)/(|e_ij| + |e_ji|), smallest first */
+                    double key = (fabs(eij) * x[i] + fabs(eji) * x[j]) / (fabs(eij) + fabs(eji));
+                    if (key < ckey) {
+                        ckey = key;
+                        best[1] = 0;
+                        to[1] = target;
+                    }
+                } else if (kind >= 0 && fabs(target - x[i]) < best[kind]) {
                     best[kind] = fabs(target - x[i]);
                     to[kind] = target;
                 }

@@ -45,15 +45,35 @@ static void test_eu_example(void **state)
     assert_int_equal(brink_bdm_run(ctx, s, &o, &r), BRINK_OK);
     assert_true(fabs(r.mean[0] - 7.390) < 5e-4);
     assert_true(r.median[0] == 7.0);
-    /* round 1 of jmckib's replication of Scholz's code: Luxembourg moves to
-     * France's side at 7, Ireland to 4; the big players never move */
-    assert_true(r.pos[1 * 10 + 2] == 7.0);
-    assert_true(r.pos[1 * 10 + 7] == 4.0);
-    for (size_t t = 0; t <= r.rounds; t++) {
-        assert_true(r.pos[t * 10 + 0] == 4.0);
-        assert_true(r.pos[t * 10 + 4] == 10.0);
-        assert_true(r.pos[t * 10 + 6] == 10.0);
+    /* jmckib's replication of Scholz's code (reference notes §7.5 A):
+     * ten rounds of positions, weighted means, pairwise medians, and the
+     * risk exponents at the start of round 1, at the printed precision */
+    static const double want[11][10] = {
+        {4, 7, 4, 4, 10, 10, 10, 7, 4, 7},
+        {4, 8.416, 7, 4, 10, 10, 10, 4, 4, 7},
+        {4, 9.611, 8.416, 4, 10, 10, 10, 7, 4, 7},
+        {4, 9.962, 9.611, 4, 10, 10, 10, 8.416, 4, 7},
+        {4, 4.801, 9.962, 4, 10, 10, 10, 9.611, 4, 7},
+        {4, 5.524, 4.801, 4, 10, 10, 10, 9.962, 4, 7},
+        {4, 7.472, 5.524, 4, 10, 10, 10, 5.524, 4, 7},
+        {4, 8.825, 7.472, 4, 10, 10, 10, 7.472, 4, 7},
+        {4, 9.671, 8.825, 4, 10, 10, 10, 8.825, 4, 7},
+        {4, 4.145, 9.671, 4, 10, 10, 10, 9.671, 4, 7},
+        {4, 4.292, 4.145, 4, 10, 10, 10, 4.145, 4, 7}};
+    static const double mean[11] = {7.390, 7.461, 7.553, 7.590, 7.358, 7.349,
+                                    7.415, 7.510, 7.572, 7.325, 7.242};
+    static const double med[11] = {7.000, 8.416, 9.611, 9.962, 9.962, 9.962,
+                                   7.472, 8.825, 9.671, 9.671, 7.000};
+    static const double r1[10] = {1.4057, 0.7542, 0.5089, 1.4057, 1.0465,
+                                  1.0465, 1.9649, 0.5000, 2.0000, 1.1121};
+    for (size_t t = 0; t <= 10; t++) {
+        for (size_t i = 0; i < 10; i++)
+            assert_true(fabs(r.pos[t * 10 + i] - want[t][i]) < 5e-4);
+        assert_true(fabs(r.mean[t] - mean[t]) < 5e-4);
+        assert_true(fabs(r.median[t] - med[t]) < 5e-4);
     }
+    for (size_t i = 0; i < 10; i++)
+        assert_true(fabs(r.risk[i] - r1[i]) < 5e-5);
     brink_bdm_result_clear(ctx, &r);
     brink_bdm_result_clear(ctx, &r);
     brink_diags_clear(ctx, &dg);
