@@ -541,6 +541,11 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
     prop_t *props = NULL;
     brink_status_t *tstat = NULL;
     brink_fc_history_t *h = brink_calloc(ctx, 1, sizeof *h);
+    if (h) {
+        h->ctx = ctx;
+        h->n = n;
+        h->d = d;
+    }
     m.cap = brink_malloc(ctx, n * sizeof(double));
     m.sal = brink_malloc(ctx, n * d * sizeof(double));
     m.ssum = brink_malloc(ctx, n * sizeof(double));

@@ -214,6 +214,114 @@ static void test_monte_carlo_threads(void **state)
     brink_ctx_free(ctx);
 }
 
+static void test_yaml(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    char path[512];
+    snprintf(path, sizeof path, "%s/forecast/korea-mini.yaml", BRINK_TEST_DIR);
+    brink_diags_t dg;
+    brink_diags_init(&dg);
+    brink_fc_scenario_t *s = NULL;
+    assert_int_equal(brink_fc_read(ctx, path, &s, &dg), BRINK_OK);
+    assert_int_equal(brink_fc_scenario_actors(s), 3);
+    assert_string_equal(brink_fc_dim_name(s, 1), "Sanctions relief");
+    assert_true(brink_fc_actor_pos(s, 1, 0) == 85.0);
+    assert_true(brink_fc_actor_sal(s, 2, 1) == 45.0);
+    brink_fc_scenario_free(s);
+    struct { const char *file; const char *msg; } bad[] = {
+        {"bad/bad_key.yaml", "bad/bad_key.yaml:6:45: error: actors[1]: unknown key 'salince'; did you mean 'salience'?"},
+        {"bad/bad_range.yaml", "bad/bad_range.yaml:6:41: error: actors[1].position[0]: 200 is out of range; expected a number in [0, 100]"},
+    };
+    for (size_t k = 0; k < 2; k++) {
+        brink_diags_clear(ctx, &dg);
+        snprintf(path, sizeof path, "%s/forecast/%s", BRINK_TEST_DIR, bad[k].file);
+        s = NULL;
+        assert_int_equal(brink_fc_read(ctx, path, &s, &dg), BRINK_EVALIDATE);
+        assert_null(s);
+        char buf[800];
+        brink_diag_format(&dg.items[0], buf, sizeof buf);
+        const char *rel = strstr(buf, "bad/");
+        assert_non_null(rel);
+        assert_string_equal(rel, bad[k].msg);
+    }
+    brink_diags_clear(ctx, &dg);
+    brink_ctx_free(ctx);
+}
+
+/* Fault injection: fail the k-th allocation for every k until the run
+ * succeeds; each failure must be a clean BRINK_ENOMEM (ASan finds leaks). */
+typedef struct fail_ud {
+    long left;
+} fail_ud_t;
+static void *f_malloc(size_t n, void *ud)
+{
+    fail_ud_t *f = ud;
+    if (f->left-- == 0)
+        return NULL;
+    return malloc(n);
+}
+static void *f_realloc(void *p, size_t n, void *ud)
+{
+    fail_ud_t *f = ud;
+    if (f->left-- == 0)
+        return NULL;
+    return realloc(p, n);
+}
+static void f_free(void *p, void *ud)
+{
+    (void)ud;
+    free(p);
+}
+
+static void test_fault_injection(void **state)
+{
+    (void)state;
+    char path[512];
+    snprintf(path, sizeof path, "%s/forecast/ktab_dummyData_3Dim.csv", BRINK_TEST_DIR);
+    char xpath[512];
+    snprintf(xpath, sizeof xpath, "%s/forecast/ktab_smpExample-det.xml", BRINK_TEST_DIR);
+    const char *files[2] = {path, xpath};
+    for (int f = 0; f < 2; f++) {
+        int ok = 0;
+        for (long k = 0; k < 100000 && !ok; k++) {
+            fail_ud_t ud = {-1};
+            brink_allocator_t al = {f_malloc, f_realloc, f_free, &ud};
+            brink_ctx_t *ctx = brink_ctx_new(&al);
+            assert_non_null(ctx);
+            ud.left = k;
+            brink_diags_t dg;
+            brink_diags_init(&dg);
+            brink_fc_scenario_t *s = NULL;
+            brink_status_t st = brink_fc_read(ctx, files[f], &s, &dg);
+            if (st == BRINK_OK) {
+                brink_smp_options_t o;
+                brink_smp_options_default(&o);
+                o.threads = 1;
+                o.max_iter = 3;
+                brink_fc_history_t *h = NULL;
+                st = brink_smp_run(ctx, s, &o, &h);
+                if (st == BRINK_OK) {
+                    char *j = brink_smp_to_json(ctx, s, &o, h);
+                    if (j)
+                        ok = 1;
+                    brink_free(ctx, j);
+                } else {
+                    assert_int_equal(st, BRINK_ENOMEM);
+                }
+                brink_fc_history_free(h);
+            } else {
+                assert_true(st == BRINK_ENOMEM || dg.count > 0);
+            }
+            ud.left = -1;
+            brink_fc_scenario_free(s);
+            brink_diags_clear(ctx, &dg);
+            brink_ctx_free(ctx);
+        }
+        assert_true(ok);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -222,6 +330,8 @@ int main(void)
         cmocka_unit_test(test_csv_quirks_and_errors),
         cmocka_unit_test(test_fuzz_corpus),
         cmocka_unit_test(test_monte_carlo_threads),
+        cmocka_unit_test(test_yaml),
+        cmocka_unit_test(test_fault_injection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
