@@ -10,3 +10,17 @@ add_test(NAME forecast.cli.sqlite_tables
          COMMAND sh -c "d=$(mktemp -d) && $<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_SOE-Pol-Comp.csv --out $d >/dev/null && test -f $d/forecast.json && ! ls $d | grep -q tmp && python3 -c \"import sqlite3,sys; c=sqlite3.connect('$d/forecast.db'); t={r[0] for r in c.execute('select name from sqlite_master where type=\\\\'table\\\\'')}; need={'ScenarioDesc','ActorDescription','SpatialCapability','SpatialSalience','DimensionDescription','Accommodation','VectorPosition','Bargn','BargnCoords','PosProb','PosEquiv'}; sys.exit(0 if need<=t and c.execute('select count(*) from VectorPosition').fetchone()[0]==13*28*2 else 1)\"; r=$?; rm -rf $d; exit $r")
 add_test(NAME forecast.cli.mc_threads_identical
          COMMAND sh -c "a=$($<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_SOE-Pol-Comp.csv --runs 16 --pos-sd 5 --dropout 0.1 --seed 3 --threads 1 --format json) && b=$($<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_SOE-Pol-Comp.csv --runs 16 --pos-sd 5 --dropout 0.1 --seed 3 --threads 2 --format json) && test \"$a\" = \"$b\"")
+
+# The CSV fuzz target: a libFuzzer binary with -DBRINK_FUZZ=ON (clang), and
+# always a replay of the corpus tests/forecast/fuzz/ through the same code.
+add_executable(fuzz_forecast_csv_replay ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_forecast_csv.c)
+target_compile_options(fuzz_forecast_csv_replay PRIVATE ${BRINK_WARNINGS} -Wno-missing-prototypes)
+target_link_libraries(fuzz_forecast_csv_replay PRIVATE brinklib)
+add_test(NAME forecast.fuzz.replay COMMAND fuzz_forecast_csv_replay ${FC_DATA}/fuzz)
+if(BRINK_FUZZ)
+  add_executable(fuzz_forecast_csv ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_forecast_csv.c)
+  target_compile_definitions(fuzz_forecast_csv PRIVATE BRINK_LIBFUZZER)
+  target_compile_options(fuzz_forecast_csv PRIVATE -fsanitize=fuzzer,address,undefined)
+  target_link_options(fuzz_forecast_csv PRIVATE -fsanitize=fuzzer,address,undefined)
+  target_link_libraries(fuzz_forecast_csv PRIVATE brinklib)
+endif()
