@@ -128,6 +128,37 @@ typedef struct fc_args {
     int have_seed;
 } fc_args_t;
 
+/* s as the inside of a JSON string (quotes, backslashes, controls escaped). */
+static const char *jesc(char *buf, size_t n, const char *s)
+{
+    size_t k = 0;
+    for (; *s && k + 7 < n; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') {
+            buf[k++] = '\\';
+            buf[k++] = (char)c;
+        } else if (c < 0x20) {
+            k += (size_t)snprintf(buf + k, n - k, "\\u%04x", c);
+        } else {
+            buf[k++] = (char)c;
+        }
+    }
+    buf[k] = '\0';
+    return buf;
+}
+
+static int open_out(cli_atomic_t *af, const char *dir)
+{
+    size_t l = strlen(dir) + 16;
+    char *p = malloc(l);
+    if (!p)
+        return -1;
+    snprintf(p, l, "%s/forecast.json", dir);
+    int rc = cli_atomic_open(af, p);
+    free(p);
+    return rc;
+}
+
 static int run_mc(brink_ctx_t *ctx, const brink_fc_scenario_t *s, const fc_args_t *a,
                   const brink_smp_options_t *so, const brink_bdm_options_t *bo, int model)
 {
@@ -150,15 +181,29 @@ static int run_mc(brink_ctx_t *ctx, const brink_fc_scenario_t *s, const fc_args_
     if (st != BRINK_OK)
         return cli_fail("forecast: %s", brink_ctx_errmsg(ctx));
     size_t D = r.dims;
-    if (strcmp(a->format, "json") == 0) {
-        printf("{\n \"model\": \"%s\",\n \"runs\": %u,\n \"seed\": \"%llu\",\n \"dimensions\": [\n",
+    char eb[1024];
+    for (int pass = 0; pass < 2; pass++) {
+    int json = pass == 1 || strcmp(a->format, "json") == 0;
+    FILE *out = stdout;
+    cli_atomic_t af;
+    if (pass == 1) {
+        if (!a->out)
+            break;
+        if (open_out(&af, a->out) != 0) {
+            brink_mc_result_clear(ctx, &r);
+            return cli_fail("forecast: cannot write %s/forecast.json", a->out);
+        }
+        out = af.fp;
+    }
+    if (json) {
+        fprintf(out, "{\n \"model\": \"%s\",\n \"runs\": %u,\n \"seed\": \"%llu\",\n \"dimensions\": [\n",
                a->model, r.runs, (unsigned long long)a->seed);
         for (size_t d = 0; d < D; d++)
-            printf("  {\"name\": \"%s\", \"mean\": %.17g, \"sd\": %.17g, \"q05\": %.17g, "
+            fprintf(out, "  {\"name\": \"%s\", \"mean\": %.17g, \"sd\": %.17g, \"q05\": %.17g, "
                    "\"q25\": %.17g, \"q50\": %.17g, \"q75\": %.17g, \"q95\": %.17g}%s\n",
-                   brink_fc_dim_name(s, model == 1 ? a->dim - 1 : d), r.mean[d], r.sd[d],
-                   r.q05[d], r.q25[d], r.q50[d], r.q75[d], r.q95[d], d + 1 < D ? "," : "");
-        printf(" ]\n}\n");
+                   jesc(eb, sizeof eb, brink_fc_dim_name(s, model == 1 ? a->dim - 1 : d)), r.mean[d],
+                   r.sd[d], r.q05[d], r.q25[d], r.q50[d], r.q75[d], r.q95[d], d + 1 < D ? "," : "");
+        fprintf(out, " ]\n}\n");
     } else {
         printf("Monte Carlo: %u runs of model %s, seed %llu\n", r.runs, a->model,
                (unsigned long long)a->seed);
@@ -168,6 +213,11 @@ static int run_mc(brink_ctx_t *ctx, const brink_fc_scenario_t *s, const fc_args_
             printf("%-24.24s %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f\n",
                    brink_fc_dim_name(s, model == 1 ? a->dim - 1 : d), r.mean[d], r.sd[d],
                    r.q05[d], r.q25[d], r.q50[d], r.q75[d], r.q95[d]);
+    }
+    if (pass == 1 && cli_atomic_commit(&af) != 0) {
+        brink_mc_result_clear(ctx, &r);
+        return cli_fail("forecast: cannot write %s/forecast.json", a->out);
+    }
     }
     brink_mc_result_clear(ctx, &r);
     return EXIT_OK;
@@ -320,12 +370,12 @@ int cmd_forecast(int argc, char **argv)
     }
     int model = strcmp(a.model, "smp") == 0 ? 0 : strcmp(a.model, "bdm") == 0 ? 1
               : strcmp(a.model, "compromise") == 0 ? 2 : 3;
-    if (a.runs > 1 || a.pos_sd > 0 || a.sal_sd > 0 || a.cap_cv > 0 || a.dropout > 0) {
-        rc = run_mc(ctx, s, &a, &so, &bo, model);
-        goto done;
-    }
     if (a.out && cli_mkdirs(a.out) != 0) {
         rc = cli_fail("forecast: cannot create directory %s", a.out);
+        goto done;
+    }
+    if (a.runs > 1 || a.pos_sd > 0 || a.sal_sd > 0 || a.cap_cv > 0 || a.dropout > 0) {
+        rc = run_mc(ctx, s, &a, &so, &bo, model);
         goto done;
     }
     size_t D = brink_fc_scenario_dims(s);
@@ -386,18 +436,32 @@ int cmd_forecast(int argc, char **argv)
             rc = cli_fail("forecast: %s", brink_ctx_errmsg(ctx));
             goto done;
         }
-        int js = strcmp(a.format, "json") == 0;
+        for (int pass = 0; pass < 2; pass++) {
+        int js = pass == 1 || strcmp(a.format, "json") == 0;
+        FILE *out = stdout;
+        cli_atomic_t af;
+        if (pass == 1) {
+            if (!a.out)
+                break;
+            if (open_out(&af, a.out) != 0) {
+                brink_bdm_result_clear(ctx, &r);
+                rc = cli_fail("forecast: cannot write %s/forecast.json", a.out);
+                goto done;
+            }
+            out = af.fp;
+        }
         if (js) {
-            printf("{\n \"model\": \"bdm\",\n \"dimension\": \"%s\",\n \"rounds\": [\n",
-                   brink_fc_dim_name(s, bo.dim));
+            char eb[1024];
+            fprintf(out, "{\n \"model\": \"bdm\",\n \"dimension\": \"%s\",\n \"rounds\": [\n",
+                   jesc(eb, sizeof eb, brink_fc_dim_name(s, bo.dim)));
             for (size_t t = 0; t <= r.rounds; t++) {
-                printf("  {\"round\": %zu, \"mean\": %.17g, \"median\": %.17g, \"positions\": [",
+                fprintf(out, "  {\"round\": %zu, \"mean\": %.17g, \"median\": %.17g, \"positions\": [",
                        t, r.mean[t], r.median[t]);
                 for (size_t i = 0; i < r.n; i++)
-                    printf("%s%.17g", i ? ", " : "", r.pos[t * r.n + i]);
-                printf("]}%s\n", t < r.rounds ? "," : "");
+                    fprintf(out, "%s%.17g", i ? ", " : "", r.pos[t * r.n + i]);
+                fprintf(out, "]}%s\n", t < r.rounds ? "," : "");
             }
-            printf(" ]\n}\n");
+            fprintf(out, " ]\n}\n");
         } else {
             printf("BDM expected-utility model (Scholz et al. 2011), dimension '%s'\n",
                    brink_fc_dim_name(s, bo.dim));
@@ -420,9 +484,14 @@ int cmd_forecast(int argc, char **argv)
             printf("\nForecast: %.3f (pairwise winner after %zu rounds); weighted mean %.3f\n",
                    r.median[r.rounds], r.rounds, r.mean[r.rounds]);
         }
+        if (pass == 1 && cli_atomic_commit(&af) != 0) {
+            brink_bdm_result_clear(ctx, &r);
+            rc = cli_fail("forecast: cannot write %s/forecast.json", a.out);
+            goto done;
+        }
+        }
         brink_bdm_result_clear(ctx, &r);
     } else {
-        int js = strcmp(a.format, "json") == 0;
         double *nash = NULL;
         if (model == 2) {
             nash = malloc(D * sizeof *nash);
@@ -432,16 +501,31 @@ int cmd_forecast(int argc, char **argv)
                 goto done;
             }
         }
+        for (int pass = 0; pass < 2; pass++) {
+        int js = pass == 1 || strcmp(a.format, "json") == 0;
+        FILE *out = stdout;
+        cli_atomic_t af;
+        if (pass == 1) {
+            if (!a.out)
+                break;
+            if (open_out(&af, a.out) != 0) {
+                free(nash);
+                rc = cli_fail("forecast: cannot write %s/forecast.json", a.out);
+                goto done;
+            }
+            out = af.fp;
+        }
         if (js)
-            printf("{\n \"model\": \"%s\",\n \"dimensions\": [\n", a.model);
+            fprintf(out, "{\n \"model\": \"%s\",\n \"dimensions\": [\n", a.model);
         else
             printf("%s model, scenario %s\n", a.model, brink_fc_scenario_name(s));
         for (size_t d = 0; d < D; d++) {
+            char eb[1024];
             if (model == 2) {
                 double m = brink_fc_weighted_mean(s, d);
                 if (js)
-                    printf("  {\"name\": \"%s\", \"weighted_mean\": %.17g, \"nash\": %.17g}%s\n",
-                           brink_fc_dim_name(s, d), m, nash[d], d + 1 < D ? "," : "");
+                    fprintf(out, "  {\"name\": \"%s\", \"weighted_mean\": %.17g, \"nash\": %.17g}%s\n",
+                           jesc(eb, sizeof eb, brink_fc_dim_name(s, d)), m, nash[d], d + 1 < D ? "," : "");
                 else
                     printf("%s: weighted mean %.3f, weighted Nash bargaining solution %.3f\n",
                            brink_fc_dim_name(s, d), m, nash[d]);
@@ -450,9 +534,12 @@ int cmd_forecast(int argc, char **argv)
                 double med = brink_fc_weighted_median(s, d);
                 double cw = brink_fc_condorcet(s, d, &found);
                 if (js)
-                    printf("  {\"name\": \"%s\", \"weighted_median\": %.17g, \"condorcet\": %s%.17g}%s\n",
-                           brink_fc_dim_name(s, d), med, "", found ? cw : -1.0,
-                           d + 1 < D ? "," : "");
+                    fprintf(out, "  {\"name\": \"%s\", \"weighted_median\": %.17g, \"condorcet\": ",
+                            jesc(eb, sizeof eb, brink_fc_dim_name(s, d)), med);
+                if (js && found)
+                    fprintf(out, "%.17g}%s\n", cw, d + 1 < D ? "," : "");
+                else if (js)
+                    fprintf(out, "null}%s\n", d + 1 < D ? "," : "");
                 else if (found)
                     printf("%s: weighted median %.3f, Condorcet winner %.3f\n",
                            brink_fc_dim_name(s, d), med, cw);
@@ -462,7 +549,13 @@ int cmd_forecast(int argc, char **argv)
             }
         }
         if (js)
-            printf(" ]\n}\n");
+            fprintf(out, " ]\n}\n");
+        if (pass == 1 && cli_atomic_commit(&af) != 0) {
+            free(nash);
+            rc = cli_fail("forecast: cannot write %s/forecast.json", a.out);
+            goto done;
+        }
+        }
         free(nash);
     }
 done:
