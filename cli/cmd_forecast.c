@@ -235,7 +235,8 @@ int cmd_forecast(int argc, char **argv)
     brink_bdm_options_t bo;
     brink_bdm_options_default(&bo);
     int rc = EXIT_OK;
-    const char *setn[32], *setv[32];
+    char setn[32][64];
+    const char *setv[32];
     size_t nset = 0;
     brink_fc_scenario_t *s = NULL;
     brink_fc_history_t *h = NULL;
@@ -323,7 +324,7 @@ int cmd_forecast(int argc, char **argv)
                 goto done;
             }
             if (nset < 32) {
-                setn[nset] = name + 2;
+                snprintf(setn[nset], sizeof setn[nset], "%s", name + 2);
                 setv[nset++] = val;
             }
         }

@@ -24,3 +24,7 @@ if(BRINK_FUZZ)
   target_link_options(fuzz_forecast_csv PRIVATE -fsanitize=fuzzer,address,undefined)
   target_link_libraries(fuzz_forecast_csv PRIVATE brinklib)
 endif()
+add_test(NAME forecast.cli.options_applied
+         COMMAND sh -c "o=$($<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_dummyData_3Dim.csv --VotingRule PropCbc --PCEModel=MarkovIncentive --MaxIter 3 --format json) && echo \"$o\" | grep -q '\"VotingRule\": \"PropCbc\"' && echo \"$o\" | grep -q '\"PCEModel\": \"MarkovIncentive\"' && echo \"$o\" | grep -q '\"MaxIter\": 3'")
+add_test(NAME forecast.cli.xml_params_overridable
+         COMMAND sh -c "$<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_smpExample-fixed.xml --StateTransitions Deterministic --format json | grep -q '\"StateTransitions\": \"Deterministic\"'")
