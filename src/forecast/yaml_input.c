@@ -9,8 +9,11 @@
  *   actors:
  *     - {name: USA, description: ..., capability: 100,
  *        position: [90, 20], salience: [60, 30]}
+ *   options: {VotingRule: PropCbc, PCEModel: MarkovIncentive, seed: "42"}   # optional
  */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "forecast/fc_internal.h"
@@ -30,8 +33,14 @@ typedef struct y_actor {
     size_t n_salience;
 } y_actor_t;
 
+typedef struct y_opts {
+    int v[9];      /* KTAB's nine options, enum indexes */
+    char *seed;    /* decimal, up to 2^64-1 */
+} y_opts_t;
+
 typedef struct y_input {
     char *name, *description;
+    y_opts_t options;
     y_dim_t *dims;
     size_t n_dims;
     y_actor_t *actors;
@@ -58,7 +67,7 @@ static const schema_field_t actor_fields[] = {
 };
 static const schema_obj_t actor_obj = {"actor", sizeof(y_actor_t), actor_fields, 5};
 
-static const schema_field_t input_fields[] = {
+static const schema_field_t input_fields_base[] = {
     {"name", SK_STR, offsetof(y_input_t, name), SF_REQUIRED, 0, 0, 0, NULL, NULL, 0, NULL,
      "scenario name"},
     {"description", SK_STR, offsetof(y_input_t, description), 0, 0, 0, 0, NULL, NULL, 0, NULL,
@@ -68,7 +77,9 @@ static const schema_field_t input_fields[] = {
     {"actors", SK_LIST, offsetof(y_input_t, actors), SF_REQUIRED, 0, 0, 0, NULL, &actor_obj,
      offsetof(y_input_t, n_actors), NULL, "the actors"},
 };
-static const schema_obj_t input_obj = {"forecast", sizeof(y_input_t), input_fields, 4};
+static const char *const opt_names[9] = {"VictoryProbModel", "PCEModel", "StateTransitions",
+                                         "VotingRule", "BigRAdjust", "BigRRange",
+                                         "ThirdPartyCommit", "InterVecBrgn", "BargnModel"};
 
 brink_status_t brink_fc_read_yaml(brink_ctx_t *ctx, const char *path,
                                   brink_fc_scenario_t **out, brink_diags_t *diags)
@@ -81,6 +92,25 @@ brink_status_t brink_fc_read_yaml(brink_ctx_t *ctx, const char *path,
     memset(&in, 0, sizeof in);
     brink_fc_scenario_t *s = NULL;
     const char **names = NULL;
+    /* the options block is built here from the option tables (KTAB's names
+     * and defaults), so that it cannot drift from smp_options.c */
+    brink_smp_options_t defs;
+    brink_smp_options_default(&defs);
+    const int defv[9] = {defs.vpm, defs.pcem, defs.stm, defs.vr, defs.bigradj,
+                         defs.bigrrng, defs.tpc, defs.ivb, defs.bm};
+    schema_field_t opt_fields[10];
+    for (int k = 0; k < 9; k++)
+        opt_fields[k] = (schema_field_t){opt_names[k], SK_ENUM, offsetof(y_opts_t, v) + (size_t)k * sizeof(int),
+                                         0, 0, 0, (double)defv[k], brink_smp_option_choices(opt_names[k]),
+                                         NULL, 0, NULL, "KTAB's SMP option of this name"};
+    opt_fields[9] = (schema_field_t){"seed", SK_STR, offsetof(y_opts_t, seed), 0, 0, 0, 0, NULL,
+                                     NULL, 0, NULL, "seed of the random streams (decimal)"};
+    const schema_obj_t opts_obj = {"options", sizeof(y_opts_t), opt_fields, 10};
+    schema_field_t input_fields[5];
+    memcpy(input_fields, input_fields_base, sizeof input_fields_base);
+    input_fields[4] = (schema_field_t){"options", SK_OBJ, offsetof(y_input_t, options), 0, 0, 0, 0,
+                                       NULL, &opts_obj, 0, NULL, "SMP options under KTAB's names, and the seed"};
+    const schema_obj_t input_obj = {"forecast", sizeof(y_input_t), input_fields, 5};
     brink_status_t st = doc_parse_file(ctx, path, &doc, diags);
     if (st != BRINK_OK)
         goto done;
@@ -116,6 +146,29 @@ brink_status_t brink_fc_read_yaml(brink_ctx_t *ctx, const char *path,
     if (!s) {
         st = BRINK_ENOMEM;
         goto done;
+    }
+    const doc_node_t *on = doc_map_get(doc->root, "options");
+    if (on) {
+        int given = 0;
+        for (int k = 0; k < 9; k++)
+            if (doc_map_get(on, opt_names[k]))
+                given = 1;
+        s->has_params = given;
+        memcpy(s->params, in.options.v, sizeof s->params);
+        if (in.options.seed) {
+            const doc_node_t *sn = doc_map_get(on, "seed");
+            char *end;
+            errno = 0;
+            unsigned long long v = strtoull(in.options.seed, &end, 10);
+            if (*end || errno == ERANGE || in.options.seed[0] == '-' || !in.options.seed[0]) {
+                brink_diags_add(ctx, diags, path, sn ? sn->line : 1, sn ? sn->column : 1,
+                                "options.seed", "expected an unsigned 64-bit integer, found '%s'",
+                                in.options.seed);
+                st = BRINK_EVALIDATE;
+            }
+            s->has_seed = 1;
+            s->seed = (uint64_t)v;
+        }
     }
     for (size_t i = 0; i < in.n_actors; i++) {
         const y_actor_t *a = &in.actors[i];

@@ -3,7 +3,7 @@ set(FC_DATA ${CMAKE_CURRENT_SOURCE_DIR}/forecast)
 add_test(NAME forecast.cli.reference_3dim
          COMMAND sh -c "$<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_dummyData_3Dim.csv | sed -n '3,32p' | diff - ${FC_DATA}/ktab_dummyData_3Dim.reference_history.stripped")
 add_test(NAME forecast.cli.bad_input_exit2
-         COMMAND sh -c "for f in ${FC_DATA}/bad/*.csv ${FC_DATA}/bad/*.xml; do $<TARGET_FILE:brink> forecast $f 2>/dev/null; test $? -eq 2 || exit 1; done")
+         COMMAND sh -c "for f in ${FC_DATA}/bad/*.csv ${FC_DATA}/bad/*.xml ${FC_DATA}/bad/*.yaml; do $<TARGET_FILE:brink> forecast $f 2>/dev/null; test $? -eq 2 || exit 1; done")
 add_test(NAME forecast.cli.bad_option_exit2
          COMMAND sh -c "$<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_dummyData_3Dim.csv --VotingRule Nope 2>/dev/null; test $? -eq 2")
 add_test(NAME forecast.cli.sqlite_tables

@@ -229,11 +229,23 @@ static void test_yaml(void **state)
     assert_true(brink_fc_actor_pos(s, 1, 0) == 85.0);
     assert_true(brink_fc_actor_sal(s, 2, 1) == 45.0);
     brink_fc_scenario_free(s);
+    /* KTAB's option names and the seed in the YAML form */
+    snprintf(path, sizeof path, "%s/forecast/korea-mini-options.yaml", BRINK_TEST_DIR);
+    assert_int_equal(brink_fc_read(ctx, path, &s, &dg), BRINK_OK);
+    brink_smp_options_t o;
+    brink_smp_options_default(&o);
+    assert_int_equal(brink_fc_scenario_apply_options(s, &o), 1);
+    assert_int_equal(o.vr, BRINK_VR_PROPCBC);
+    assert_int_equal(o.pcem, BRINK_PCE_MARKOV_INCENTIVE);
+    assert_int_equal(o.bigradj, BRINK_RA_ONETHIRD);
+    assert_true(o.seed == 42);
+    brink_fc_scenario_free(s);
     struct { const char *file; const char *msg; } bad[] = {
+        {"bad/bad_option.yaml", "bad/bad_option.yaml:1:23: error: options.VotingRule: found Propp; expected one of Binary, PropBin, Prop, PropCbc, Cubic, ASymProsp"},
         {"bad/bad_key.yaml", "bad/bad_key.yaml:6:45: error: actors[1]: unknown key 'salince'; did you mean 'salience'?"},
         {"bad/bad_range.yaml", "bad/bad_range.yaml:6:41: error: actors[1].position[0]: 200 is out of range; expected a number in [0, 100]"},
     };
-    for (size_t k = 0; k < 2; k++) {
+    for (size_t k = 0; k < 3; k++) {
         brink_diags_clear(ctx, &dg);
         snprintf(path, sizeof path, "%s/forecast/%s", BRINK_TEST_DIR, bad[k].file);
         s = NULL;
