@@ -53,13 +53,15 @@ const char cmd_forecast_usage[] =
     "  --out DIR         write DIR/forecast.db (SQLite, KTAB's tables) and\n"
     "                    DIR/forecast.json, atomically\n"
     "  --format F        text (default) or json on standard output\n"
+    "  --verbose, -v     SMP: before the history, each turn's risk attitudes,\n"
+    "                    challenges and bargains (* marks the bargain chosen)\n"
     "\n"
     "Exit status: 0 success, 1 failure, 2 usage or input error (located as\n"
     "FILE:LINE:COL: error: MESSAGE).\n";
 
 static const char *const known_opts[] = {
     "--model", "--seed", "--runs", "--threads", "--out", "--format", "--rounds", "--dim",
-    "--pos-sd", "--sal-sd", "--cap-cv", "--dropout", "--fix-ktab-bugs", "--VictoryProbModel",
+    "--pos-sd", "--sal-sd", "--cap-cv", "--dropout", "--fix-ktab-bugs", "--verbose", "--VictoryProbModel",
     "--PCEModel", "--StateTransitions", "--VotingRule", "--BigRAdjust", "--BigRRange",
     "--ThirdPartyCommit", "--InterVecBrgn", "--BargnModel", "--MinIter", "--MaxIter",
     "--MinDeltaRatio", "--MinSigDelta", NULL};
@@ -87,6 +89,41 @@ static int write_text_file(const char *dir, const char *name, const char *text)
         return -1;
     fputs(text, a.fp);
     return cli_atomic_commit(&a);
+}
+
+static void print_turns(const brink_fc_scenario_t *s, const brink_fc_history_t *h)
+{
+    size_t T = brink_fc_history_states(h), n = brink_fc_scenario_actors(s),
+           D = brink_fc_scenario_dims(s), nb = brink_fc_history_bargains(h), k = 0;
+    for (size_t t = 0; t < T; t++) {
+        printf("Turn %zu\n  risk attitudes R:", t);
+        for (size_t i = 0; i < n; i++)
+            printf(" %+.3f", brink_fc_history_risk(h, t, i));
+        printf("\n");
+        for (size_t i = 0; t + 1 < T && i < n; i++) {
+            double deu, p;
+            int j = brink_fc_history_target(h, t, i, &deu, &p);
+            if (j < 0)
+                printf("  %s has no advantageous target\n", brink_fc_actor_name(s, i));
+            else
+                printf("  %s challenges %s: expected gain %+.4f, P(win) %.4f\n",
+                       brink_fc_actor_name(s, i), brink_fc_actor_name(s, (size_t)j), deu, p);
+        }
+        for (; k < nb; k++) {
+            brink_fc_bargain_t b;
+            brink_fc_history_bargain(h, k, &b);
+            if ((size_t)b.turn != t)
+                break;
+            if (b.init == b.rcvr)
+                continue;
+            printf("  bargain %llu [%s:%s] (", (unsigned long long)b.id,
+                   brink_fc_actor_name(s, (size_t)b.init), brink_fc_actor_name(s, (size_t)b.rcvr));
+            for (size_t d = 0; d < D; d++)
+                printf("%s%.3f", d ? ", " : "", b.pos_init[d] * 100.0);
+            printf(") P in queues %.4f%s / %.4f%s\n", b.init_prob, b.init_selected ? "*" : "",
+                   b.rcvr_prob, b.rcvr_selected ? "*" : "");
+        }
+    }
 }
 
 static void print_smp_text(const brink_fc_scenario_t *s, const brink_fc_history_t *h)
@@ -125,7 +162,7 @@ typedef struct fc_args {
     const char *input, *model, *out, *format;
     uint64_t seed, runs, threads, rounds, dim;
     double pos_sd, sal_sd, cap_cv, dropout;
-    int have_seed;
+    int have_seed, verbose;
 } fc_args_t;
 
 /* s as the inside of a JSON string (quotes, backslashes, controls escaped). */
@@ -226,7 +263,7 @@ static int run_mc(brink_ctx_t *ctx, const brink_fc_scenario_t *s, const fc_args_
 int cmd_forecast(int argc, char **argv)
 {
     fc_args_t a = {NULL, "smp", NULL, "text", 15455440707583219804ULL, 1, 0, 10, 1,
-                   0, 0, 0, 0, 0};
+                   0, 0, 0, 0, 0, 0};
     brink_ctx_t *ctx = brink_ctx_new(NULL);
     if (!ctx)
         return cli_fail("out of memory");
@@ -251,6 +288,10 @@ int cmd_forecast(int argc, char **argv)
                 goto done;
             }
             a.input = arg;
+            continue;
+        }
+        if (strcmp(arg, "--verbose") == 0 || strcmp(arg, "-v") == 0) {
+            a.verbose = 1;
             continue;
         }
         if (strcmp(arg, "--fix-ktab-bugs") == 0) {
@@ -394,10 +435,14 @@ int cmd_forecast(int argc, char **argv)
                 goto done;
             }
         }
-        if (strcmp(a.format, "json") == 0)
-            fputs(js, stdout), fputc('\n', stdout);
-        else
+        if (strcmp(a.format, "json") == 0) {
+            fputs(js, stdout);
+            fputc('\n', stdout);
+        } else {
+            if (a.verbose)
+                print_turns(s, h);
             print_smp_text(s, h);
+        }
         if (a.out) {
             size_t l = strlen(a.out) + 16;
             char *p = malloc(l);

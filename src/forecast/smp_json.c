@@ -63,6 +63,24 @@ char *brink_smp_to_json(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
         json_array_append_new(states, so);
     }
     json_object_set_new(root, "states", states);
+    json_t *bl = json_array();
+    for (size_t k = 0; k < h->nbargains; k++) {
+        const fc_bargain_rec_t *r = &h->bargains[k];
+        json_t *b = json_object();
+        json_object_set_new(b, "id", json_integer((json_int_t)r->id));
+        json_object_set_new(b, "turn", json_integer(r->turn));
+        json_object_set_new(b, "init", json_integer(r->init));
+        json_object_set_new(b, "rcvr", json_integer(r->rcvr));
+        json_object_set_new(b, "value", json_real(r->value));
+        json_object_set_new(b, "init_prob", json_real(r->init_prob));
+        json_object_set_new(b, "rcvr_prob", json_real(r->rcvr_prob));
+        json_object_set_new(b, "init_selected", json_boolean(r->init_sel));
+        json_object_set_new(b, "rcvr_selected", json_boolean(r->rcvr_sel));
+        json_object_set_new(b, "pos_init", dvec(h->coords + k * 2 * d, d, 100.0));
+        json_object_set_new(b, "pos_rcvr", dvec(h->coords + k * 2 * d + d, d, 100.0));
+        json_array_append_new(bl, b);
+    }
+    json_object_set_new(root, "bargains", bl);
     size_t best = brink_fc_history_best_actor(h);
     json_t *fc = json_object();
     json_object_set_new(fc, "actor", json_string(s->actor_name[best]));
