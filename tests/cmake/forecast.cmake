@@ -28,3 +28,7 @@ add_test(NAME forecast.cli.options_applied
          COMMAND sh -c "o=$($<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_dummyData_3Dim.csv --VotingRule PropCbc --PCEModel=MarkovIncentive --MaxIter 3 --format json) && echo \"$o\" | grep -q '\"VotingRule\": \"PropCbc\"' && echo \"$o\" | grep -q '\"PCEModel\": \"MarkovIncentive\"' && echo \"$o\" | grep -q '\"MaxIter\": 3'")
 add_test(NAME forecast.cli.xml_params_overridable
          COMMAND sh -c "$<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_smpExample-fixed.xml --StateTransitions Deterministic --format json | grep -q '\"StateTransitions\": \"Deterministic\"'")
+# every table and column of KTAB's schema (dumped from a KTAB run) exists in
+# brink's database with the same declared types
+add_test(NAME forecast.cli.sqlite_schema_matches_ktab
+         COMMAND sh -c "d=$(mktemp -d) && $<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_dummyData_3Dim.csv --out $d >/dev/null && python3 ${FC_DATA}/check_schema.py ${FC_DATA}/ktab_smp_sqlite_schema.sql $d/forecast.db; r=$?; rm -rf $d; exit $r")
