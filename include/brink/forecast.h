@@ -122,6 +122,15 @@ void brink_fc_actor_set(brink_fc_scenario_t *s, size_t i, double cap, const doub
  *  [0,1]) or BRINK_ENOMEM. */
 brink_status_t brink_fc_scenario_set_accommodation(brink_fc_scenario_t *s, size_t i, size_t j,
                                                    double a);
+/** Per-actor input uncertainty for Monte Carlo (the YAML keys position_sd,
+ *  salience_sd, capability_cv); a negative value means "use the global
+ *  level".  Returns BRINK_OK, BRINK_EINVAL or BRINK_ENOMEM. */
+brink_status_t brink_fc_scenario_set_uncertainty(brink_fc_scenario_t *s, size_t i, double pos_sd,
+                                                 double sal_sd, double cap_cv);
+/** Reads actor i's uncertainty; returns 0 (outputs untouched) if the input
+ *  gave none for any actor. */
+int brink_fc_scenario_uncertainty(const brink_fc_scenario_t *s, size_t i, double *pos_sd,
+                                  double *sal_sd, double *cap_cv);
 /** Copies into o the model parameters and seed that the input file gave
  *  (KTAB XML's ModelParameters and prngSeed); returns 1 if it gave any. */
 struct brink_smp_options;
@@ -306,7 +315,9 @@ typedef struct brink_mc_options {
     double pos_sd;        /**< global sd of position noise (0-100 scale) */
     double sal_sd;        /**< global sd of salience noise (0-100 scale) */
     double cap_cv;        /**< global coefficient of variation of capability (log-normal) */
-    const double *actor_pos_sd; /**< per-actor overrides (n values) or NULL */
+    const double *actor_pos_sd; /**< per-actor overrides (n values) or NULL; the
+                                     input's own per-actor values (YAML) come
+                                     first, then these, then the global level */
     const double *actor_sal_sd;
     const double *actor_cap_cv;
     double dropout;       /**< probability each actor drops out of a run */

@@ -17,6 +17,7 @@ struct brink_fc_scenario {
     double *pos;       /* n*d, 0-100 scale */
     double *sal;       /* n*d, 0-100 scale */
     double *accom;     /* n*n accommodation matrix A, or NULL for identity */
+    double *unc;       /* n*3 per-actor (position sd, salience sd, capability cv), -1 = global; or NULL */
     int has_params;    /* model parameters given by the file (KTAB XML) */
     int params[9];     /* vpm, pcem, stm, vr, bigradj, bigrrng, tpc, ivb, bm */
     int has_seed;

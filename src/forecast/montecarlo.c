@@ -75,6 +75,11 @@ static brink_status_t one_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
         double psd = o->actor_pos_sd ? o->actor_pos_sd[i] : o->pos_sd;
         double ssd = o->actor_sal_sd ? o->actor_sal_sd[i] : o->sal_sd;
         double cv = o->actor_cap_cv ? o->actor_cap_cv[i] : o->cap_cv;
+        if (s->unc) { /* the input's own per-actor levels */
+            psd = s->unc[3 * i] >= 0 ? s->unc[3 * i] : psd;
+            ssd = s->unc[3 * i + 1] >= 0 ? s->unc[3 * i + 1] : ssd;
+            cv = s->unc[3 * i + 2] >= 0 ? s->unc[3 * i + 2] : cv;
+        }
         double tot = 0;
         for (size_t k = 0; k < d; k++) {
             double z1 = brink_rng_normal(&rng), z2 = brink_rng_normal(&rng);

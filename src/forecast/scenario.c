@@ -55,6 +55,7 @@ void brink_fc_scenario_free(brink_fc_scenario_t *s)
     brink_free(ctx, s->pos);
     brink_free(ctx, s->sal);
     brink_free(ctx, s->accom);
+    brink_free(ctx, s->unc);
     brink_free(ctx, s->name);
     brink_free(ctx, s->desc);
     brink_free(ctx, s);
@@ -84,6 +85,12 @@ static int grow(brink_fc_scenario_t *s)
     if (!q)
         return -1;
     s->sal = q;
+    if (s->unc) {
+        double *u = brink_realloc(ctx, s->unc, nc * 3 * sizeof *u);
+        if (!u)
+            return -1;
+        s->unc = u;
+    }
     s->cap_n = nc;
     return 0;
 }
@@ -128,6 +135,8 @@ brink_status_t brink_fc_scenario_add_actor(brink_fc_scenario_t *s, const char *n
     s->cap[i] = cap;
     memcpy(s->pos + i * s->d, pos, s->d * sizeof *pos);
     memcpy(s->sal + i * s->d, sal, s->d * sizeof *sal);
+    if (s->unc)
+        s->unc[3 * i] = s->unc[3 * i + 1] = s->unc[3 * i + 2] = -1.0;
     s->n++;
     return BRINK_OK;
 }
@@ -190,6 +199,17 @@ brink_fc_scenario_t *brink_fc_scenario_subset(const brink_fc_scenario_t *s, cons
     }
     if (kept < 2)
         goto fail;
+    if (s->unc) {
+        size_t a = 0;
+        for (size_t i = 0; i < s->n; i++) {
+            if (keep && !keep[i])
+                continue;
+            if (brink_fc_scenario_set_uncertainty(c, a, s->unc[3 * i], s->unc[3 * i + 1],
+                                                  s->unc[3 * i + 2]) != BRINK_OK)
+                goto fail;
+            a++;
+        }
+    }
     c->has_params = s->has_params;
     memcpy(c->params, s->params, sizeof c->params);
     c->has_seed = s->has_seed;
@@ -259,4 +279,34 @@ int brink_fc_scenario_apply_options(const brink_fc_scenario_t *s, brink_smp_opti
     if (s->has_seed)
         o->seed = s->seed;
     return s->has_params || s->has_seed;
+}
+
+brink_status_t brink_fc_scenario_set_uncertainty(brink_fc_scenario_t *s, size_t i, double pos_sd,
+                                                 double sal_sd, double cap_cv)
+{
+    if (!s || i >= s->n)
+        return BRINK_EINVAL;
+    if (!s->unc) {
+        /* sized like the other per-actor arrays, so that actors added later fit */
+        s->unc = brink_malloc(s->ctx, s->cap_n * 3 * sizeof(double));
+        if (!s->unc)
+            return brink_ctx_error(s->ctx, BRINK_ENOMEM, "out of memory");
+        for (size_t k = 0; k < 3 * s->cap_n; k++)
+            s->unc[k] = -1.0;
+    }
+    s->unc[3 * i] = pos_sd;
+    s->unc[3 * i + 1] = sal_sd;
+    s->unc[3 * i + 2] = cap_cv;
+    return BRINK_OK;
+}
+
+int brink_fc_scenario_uncertainty(const brink_fc_scenario_t *s, size_t i, double *pos_sd,
+                                  double *sal_sd, double *cap_cv)
+{
+    if (!s || !s->unc || i >= s->n)
+        return 0;
+    *pos_sd = s->unc[3 * i];
+    *sal_sd = s->unc[3 * i + 1];
+    *cap_cv = s->unc[3 * i + 2];
+    return 1;
 }

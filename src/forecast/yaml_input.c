@@ -31,6 +31,7 @@ typedef struct y_actor {
     size_t n_position;
     double *salience;
     size_t n_salience;
+    double position_sd, salience_sd, capability_cv; /* -1: use the global level */
 } y_actor_t;
 
 typedef struct y_opts {
@@ -64,8 +65,14 @@ static const schema_field_t actor_fields[] = {
      offsetof(y_actor_t, n_position), "0-100", "position on each dimension"},
     {"salience", SK_NUMLIST, offsetof(y_actor_t, salience), SF_REQUIRED, 0, 100, 0, NULL, NULL,
      offsetof(y_actor_t, n_salience), "0-100", "salience of each dimension, summing to <= 100"},
+    {"position_sd", SK_NUM, offsetof(y_actor_t, position_sd), 0, 0, 100, -1, NULL, NULL, 0,
+     "0-100", "Monte Carlo: sd of this actor's position noise (default: --pos-sd)"},
+    {"salience_sd", SK_NUM, offsetof(y_actor_t, salience_sd), 0, 0, 100, -1, NULL, NULL, 0,
+     "0-100", "Monte Carlo: sd of this actor's salience noise (default: --sal-sd)"},
+    {"capability_cv", SK_NUM, offsetof(y_actor_t, capability_cv), 0, 0, 10, -1, NULL, NULL, 0,
+     NULL, "Monte Carlo: coefficient of variation of this actor's capability (default: --cap-cv)"},
 };
-static const schema_obj_t actor_obj = {"actor", sizeof(y_actor_t), actor_fields, 5};
+static const schema_obj_t actor_obj = {"actor", sizeof(y_actor_t), actor_fields, 8};
 
 static const schema_field_t input_fields_base[] = {
     {"name", SK_STR, offsetof(y_input_t, name), SF_REQUIRED, 0, 0, 0, NULL, NULL, 0, NULL,
@@ -194,6 +201,10 @@ brink_status_t brink_fc_read_yaml(brink_ctx_t *ctx, const char *path,
             brink_diags_add(ctx, diags, path, node->line, node->column, p, "%s",
                             brink_ctx_errmsg(ctx));
             st = as == BRINK_ENOMEM ? BRINK_ENOMEM : BRINK_EVALIDATE;
+        } else if (a->position_sd >= 0 || a->salience_sd >= 0 || a->capability_cv >= 0) {
+            if (brink_fc_scenario_set_uncertainty(s, s->n - 1, a->position_sd, a->salience_sd,
+                                                  a->capability_cv) != BRINK_OK)
+                st = BRINK_ENOMEM;
         }
     }
 done:

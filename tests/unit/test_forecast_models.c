@@ -334,6 +334,37 @@ static void test_fault_injection(void **state)
     }
 }
 
+/* Only A's position is noisy (sd 10) and the three c*s weights are equal,
+ * so the weighted mean's outcome has mean 50 and sd 10/3 (analytic). */
+static void test_monte_carlo_analytic(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    char path[512];
+    snprintf(path, sizeof path, "%s/forecast/mc-analytic.yaml", BRINK_TEST_DIR);
+    brink_diags_t dg;
+    brink_diags_init(&dg);
+    brink_fc_scenario_t *s = NULL;
+    assert_int_equal(brink_fc_read(ctx, path, &s, &dg), BRINK_OK);
+    brink_mc_options_t o;
+    brink_mc_options_default(&o);
+    o.runs = 4000;
+    o.seed = 11;
+    o.model = 2;
+    brink_mc_result_t r;
+    assert_int_equal(brink_mc_run(ctx, s, &o, &r), BRINK_OK);
+    assert_true(fabs(r.mean[0] - 50.0) < 0.25);
+    assert_true(fabs(r.sd[0] - 10.0 / 3.0) < 0.15);
+    assert_true(fabs(r.q50[0] - 50.0) < 0.3);
+    /* 5 % and 95 % quantiles of N(50, (10/3)^2): 50 -/+ 1.645 * 10/3 */
+    assert_true(fabs(r.q05[0] - (50.0 - 5.483)) < 0.4);
+    assert_true(fabs(r.q95[0] - (50.0 + 5.483)) < 0.4);
+    brink_mc_result_clear(ctx, &r);
+    brink_fc_scenario_free(s);
+    brink_diags_clear(ctx, &dg);
+    brink_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -343,6 +374,7 @@ int main(void)
         cmocka_unit_test(test_fuzz_corpus),
         cmocka_unit_test(test_monte_carlo_threads),
         cmocka_unit_test(test_yaml),
+        cmocka_unit_test(test_monte_carlo_analytic),
         cmocka_unit_test(test_fault_injection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
