@@ -97,6 +97,10 @@ brink_status_t brink_fc_read_yaml(brink_ctx_t *ctx, const char *path,
  *  brink_fc_read_ktab_csv, BRINK_EVALIDATE for missing or bad elements. */
 brink_status_t brink_fc_read_ktab_xml(brink_ctx_t *ctx, const char *path,
                                       brink_fc_scenario_t **out, brink_diags_t *diags);
+/** The same from memory; file names the input in diagnostics. */
+brink_status_t brink_fc_parse_ktab_xml(brink_ctx_t *ctx, const char *file, const char *text,
+                                       size_t len, brink_fc_scenario_t **out,
+                                       brink_diags_t *diags);
 
 /** Reads by extension: .xml (KTAB XML), .yaml/.yml/.json (YAML form),
  *  anything else as KTAB CSV. */

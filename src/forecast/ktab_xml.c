@@ -110,15 +110,26 @@ brink_status_t brink_fc_read_ktab_xml(brink_ctx_t *ctx, const char *path,
     *out = NULL;
     char *buf = NULL;
     size_t len = 0;
+    brink_status_t st = read_all(ctx, path, &buf, &len, diags);
+    if (st == BRINK_OK)
+        st = brink_fc_parse_ktab_xml(ctx, path, buf ? buf : "", len, out, diags);
+    brink_free(ctx, buf);
+    return st;
+}
+
+brink_status_t brink_fc_parse_ktab_xml(brink_ctx_t *ctx, const char *path, const char *buf,
+                                       size_t len, brink_fc_scenario_t **out,
+                                       brink_diags_t *diags)
+{
+    if (!ctx || !path || !buf || !out)
+        return BRINK_EINVAL;
+    *out = NULL;
     xml_el_t *root = NULL;
     brink_fc_scenario_t *s = NULL;
     const char **dn = NULL;
     double *pos = NULL, *sal = NULL;
     xr_t r = {ctx, path, diags, BRINK_OK};
-    brink_status_t st = read_all(ctx, path, &buf, &len, diags);
-    if (st != BRINK_OK)
-        return st;
-    st = xml_parse(ctx, path, buf, len, &root, diags);
+    brink_status_t st = xml_parse(ctx, path, buf, len, &root, diags);
     if (st != BRINK_OK)
         goto done;
     if (strcmp(root->name, "Scenario") != 0) {
@@ -279,7 +290,6 @@ done:
     if (st == BRINK_OK)
         st = r.st;
     xml_free(ctx, root);
-    brink_free(ctx, buf);
     brink_free(ctx, dn);
     brink_free(ctx, pos);
     brink_free(ctx, sal);

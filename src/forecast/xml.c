@@ -1,6 +1,5 @@
 /* xml.c - the small XML reader of xml.h. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "forecast/xml.h"
@@ -179,19 +178,31 @@ brink_status_t xml_parse(brink_ctx_t *ctx, const char *file, const char *text, s
                         done = 1;
                     }
                 if (!done && starts(&p, "&#")) {
+                    /* bounded parse: the text need not be NUL-terminated */
                     int l2 = p.line, c2 = p.col;
                     size_t q = p.pos + 2;
                     int hex = q < p.len && p.s[q] == 'x';
-                    char *end;
-                    long v = strtol(p.s + q + hex, &end, hex ? 16 : 10);
-                    if (end == p.s + q + hex || (size_t)(end - p.s) >= p.len || *end != ';' ||
-                        v <= 0 || v > 127) {
+                    q += (size_t)hex;
+                    long v = 0;
+                    size_t digits = 0;
+                    while (q < p.len && digits < 8) {
+                        char ch = p.s[q];
+                        int dv = (ch >= '0' && ch <= '9') ? ch - '0'
+                                 : (hex && ch >= 'a' && ch <= 'f') ? ch - 'a' + 10
+                                 : (hex && ch >= 'A' && ch <= 'F') ? ch - 'A' + 10 : -1;
+                        if (dv < 0)
+                            break;
+                        v = v * (hex ? 16 : 10) + dv;
+                        digits++;
+                        q++;
+                    }
+                    if (digits == 0 || q >= p.len || p.s[q] != ';' || v <= 0 || v > 127) {
                         err(&p, l2, c2, "unsupported character reference%s", NULL);
                     } else {
                         char ch = (char)v;
                         if (depth > 0 && bput(ctx, &bufs[depth - 1], &ch, 1) != 0)
                             p.st = BRINK_ENOMEM;
-                        adv(&p, (size_t)(end - (p.s + p.pos)) + 1);
+                        adv(&p, q + 1 - p.pos);
                     }
                     done = 1;
                 }

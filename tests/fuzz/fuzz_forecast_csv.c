@@ -1,8 +1,9 @@
 /*
- * fuzz_forecast_csv.c - libFuzzer target for KTAB's CSV reader and, when a
- * file parses, a short SMP run on it.  Built with -DBRINK_FUZZ=ON (clang);
- * without libFuzzer the same file gets a main() that replays a corpus
- * directory, which ctest runs on tests/forecast/fuzz/ (forecast.fuzz.replay).
+ * fuzz_forecast_csv.c - libFuzzer target for KTAB's CSV reader (or, compiled
+ * with -DFUZZ_XML, KTAB's XML reader) and, when an input parses, a short SMP
+ * run on it.  Built with -DBRINK_FUZZ=ON (clang); without libFuzzer the same
+ * file gets a main() that replays corpus directories, which ctest runs on
+ * tests/forecast/fuzz/ and tests/forecast/fuzz-xml/.
  */
 #include <dirent.h>
 #include <stdint.h>
@@ -23,10 +24,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     brink_diags_t dg;
     brink_diags_init(&dg);
     brink_fc_scenario_t *s = NULL;
-    if (brink_fc_parse_ktab_csv(ctx, "fuzz.csv", (const char *)data, size, &s, &dg) == BRINK_OK &&
+#ifdef FUZZ_XML
+    brink_status_t st = brink_fc_parse_ktab_xml(ctx, "fuzz.xml", (const char *)data, size, &s, &dg);
+#else
+    brink_status_t st = brink_fc_parse_ktab_csv(ctx, "fuzz.csv", (const char *)data, size, &s, &dg);
+#endif
+    if (st == BRINK_OK &&
         brink_fc_scenario_actors(s) <= 12 && brink_fc_scenario_dims(s) <= 4) {
         brink_smp_options_t o;
         brink_smp_options_default(&o);
+        brink_fc_scenario_apply_options(s, &o);
         o.max_iter = 3;
         o.threads = 1;
         brink_fc_history_t *h = NULL;
