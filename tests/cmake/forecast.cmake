@@ -7,7 +7,7 @@ add_test(NAME forecast.cli.bad_input_exit2
 add_test(NAME forecast.cli.bad_option_exit2
          COMMAND sh -c "$<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_dummyData_3Dim.csv --VotingRule Nope 2>/dev/null; test $? -eq 2")
 add_test(NAME forecast.cli.sqlite_tables
-         COMMAND sh -c "d=$(mktemp -d) && $<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_SOE-Pol-Comp.csv --out $d >/dev/null && test -f $d/forecast.json && ! ls $d | grep -q tmp && python3 -c \"import sqlite3,sys; c=sqlite3.connect('$d/forecast.db'); t={r[0] for r in c.execute('select name from sqlite_master where type=\\\\'table\\\\'')}; need={'ScenarioDesc','ActorDescription','SpatialCapability','SpatialSalience','DimensionDescription','Accommodation','VectorPosition','Bargn','BargnCoords','PosProb','PosEquiv'}; sys.exit(0 if need<=t and c.execute('select count(*) from VectorPosition').fetchone()[0]==13*28*2 else 1)\"; r=$?; rm -rf $d; exit $r")
+         COMMAND sh -c "d=$(mktemp -d) && $<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_SOE-Pol-Comp.csv --out $d >/dev/null && test -f $d/forecast.json && ! ls $d | grep -q tmp && test $(sqlite3 $d/forecast.db 'select count(*) from VectorPosition') -eq 728 && test $(sqlite3 $d/forecast.db 'select count(distinct Turn_t) from Bargn') -eq 27; r=$?; rm -rf $d; exit $r")
 add_test(NAME forecast.cli.mc_threads_identical
          COMMAND sh -c "a=$($<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_SOE-Pol-Comp.csv --runs 16 --pos-sd 5 --dropout 0.1 --seed 3 --threads 1 --format json) && b=$($<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_SOE-Pol-Comp.csv --runs 16 --pos-sd 5 --dropout 0.1 --seed 3 --threads 2 --format json) && test \"$a\" = \"$b\"")
 
@@ -41,4 +41,4 @@ add_test(NAME forecast.cli.xml_params_overridable
 # every table and column of KTAB's schema (dumped from a KTAB run) exists in
 # brink's database with the same declared types
 add_test(NAME forecast.cli.sqlite_schema_matches_ktab
-         COMMAND sh -c "d=$(mktemp -d) && $<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_dummyData_3Dim.csv --out $d >/dev/null && python3 ${FC_DATA}/check_schema.py ${FC_DATA}/ktab_smp_sqlite_schema.sql $d/forecast.db; r=$?; rm -rf $d; exit $r")
+         COMMAND sh -c "d=$(mktemp -d) && $<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_dummyData_3Dim.csv --out $d >/dev/null && sh ${FC_DATA}/check_schema.sh ${FC_DATA}/ktab_smp_sqlite_schema.sql $d/forecast.db; r=$?; rm -rf $d; exit $r")
