@@ -196,6 +196,148 @@ static int open_out(cli_atomic_t *af, const char *dir)
     return rc;
 }
 
+typedef void (*emit_fn)(FILE *out, int json, const void *data);
+
+/* Prints a result on stdout (JSON or text per --format) and, with --out,
+ * writes it as JSON to DIR/forecast.json atomically.  0 on success. */
+static int emit(const fc_args_t *a, emit_fn fn, const void *data)
+{
+    fn(stdout, strcmp(a->format, "json") == 0, data);
+    if (!a->out)
+        return 0;
+    cli_atomic_t af;
+    if (open_out(&af, a->out) != 0)
+        return -1;
+    fn(af.fp, 1, data);
+    return cli_atomic_commit(&af);
+}
+
+typedef struct mc_view {
+    const brink_fc_scenario_t *s;
+    const fc_args_t *a;
+    const brink_mc_result_t *r;
+    int model;
+} mc_view_t;
+
+static void emit_mc(FILE *out, int json, const void *data)
+{
+    const mc_view_t *v = data;
+    const brink_mc_result_t *r = v->r;
+    char eb[1024];
+    for (size_t d = 0; d < r->dims; d++) {
+        const char *name = brink_fc_dim_name(v->s, v->model == 1 ? v->a->dim - 1 : d);
+        if (json && d == 0)
+            fprintf(out, "{\n \"model\": \"%s\",\n \"runs\": %u,\n \"seed\": \"%llu\",\n \"dimensions\": [\n",
+                    v->a->model, r->runs, (unsigned long long)v->a->seed);
+        if (!json && d == 0)
+            fprintf(out, "Monte Carlo: %u runs of model %s, seed %llu\n%-24s %8s %8s %8s %8s %8s %8s %8s\n",
+                    r->runs, v->a->model, (unsigned long long)v->a->seed, "dimension", "mean", "sd",
+                    "q05", "q25", "median", "q75", "q95");
+        if (json)
+            fprintf(out, "  {\"name\": \"%s\", \"mean\": %.17g, \"sd\": %.17g, \"q05\": %.17g, "
+                    "\"q25\": %.17g, \"q50\": %.17g, \"q75\": %.17g, \"q95\": %.17g}%s\n",
+                    jesc(eb, sizeof eb, name), r->mean[d], r->sd[d], r->q05[d], r->q25[d], r->q50[d],
+                    r->q75[d], r->q95[d], d + 1 < r->dims ? "," : "");
+        else
+            fprintf(out, "%-24.24s %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f\n", name, r->mean[d],
+                    r->sd[d], r->q05[d], r->q25[d], r->q50[d], r->q75[d], r->q95[d]);
+    }
+    if (json)
+        fprintf(out, " ]\n}\n");
+}
+
+typedef struct bdm_view {
+    const brink_fc_scenario_t *s;
+    size_t dim;
+    const brink_bdm_result_t *r;
+} bdm_view_t;
+
+static void emit_bdm(FILE *out, int json, const void *data)
+{
+    const bdm_view_t *v = data;
+    const brink_bdm_result_t *r = v->r;
+    const char *dim = brink_fc_dim_name(v->s, v->dim);
+    if (json) {
+        char eb[1024];
+        fprintf(out, "{\n \"model\": \"bdm\",\n \"dimension\": \"%s\",\n \"rounds\": [\n",
+                jesc(eb, sizeof eb, dim));
+        for (size_t t = 0; t <= r->rounds; t++) {
+            fprintf(out, "  {\"round\": %zu, \"mean\": %.17g, \"median\": %.17g, \"positions\": [",
+                    t, r->mean[t], r->median[t]);
+            for (size_t i = 0; i < r->n; i++)
+                fprintf(out, "%s%.17g", i ? ", " : "", r->pos[t * r->n + i]);
+            fprintf(out, "]}%s\n", t < r->rounds ? "," : "");
+        }
+        fprintf(out, " ]\n}\n");
+        return;
+    }
+    fprintf(out, "BDM expected-utility model (Scholz et al. 2011), dimension '%s'\n%-18s", dim,
+            "Actor");
+    for (size_t t = 0; t <= r->rounds; t++)
+        fprintf(out, " %7s%zu", "R", t);
+    fprintf(out, "\n");
+    for (size_t i = 0; i < r->n; i++) {
+        fprintf(out, "%-18.18s", brink_fc_actor_name(v->s, i));
+        for (size_t t = 0; t <= r->rounds; t++)
+            fprintf(out, " %8.3f", r->pos[t * r->n + i]);
+        fprintf(out, "\n");
+    }
+    fprintf(out, "%-18s", "weighted mean");
+    for (size_t t = 0; t <= r->rounds; t++)
+        fprintf(out, " %8.3f", r->mean[t]);
+    fprintf(out, "\n%-18s", "median (pairwise)");
+    for (size_t t = 0; t <= r->rounds; t++)
+        fprintf(out, " %8.3f", r->median[t]);
+    fprintf(out, "\nForecast: %.3f (pairwise winner after %zu rounds); weighted mean %.3f\n",
+            r->median[r->rounds], r->rounds, r->mean[r->rounds]);
+}
+
+typedef struct static_view {
+    const brink_fc_scenario_t *s;
+    const char *model_name;
+    int model;          /* 2 compromise, 3 median */
+    const double *nash; /* compromise: D values */
+} static_view_t;
+
+static void emit_static(FILE *out, int json, const void *data)
+{
+    const static_view_t *v = data;
+    const size_t D = brink_fc_scenario_dims(v->s);
+    if (json)
+        fprintf(out, "{\n \"model\": \"%s\",\n \"dimensions\": [\n", v->model_name);
+    else
+        fprintf(out, "%s model, scenario %s\n", v->model_name, brink_fc_scenario_name(v->s));
+    for (size_t d = 0; d < D; d++) {
+        char eb[1024];
+        const char *name = brink_fc_dim_name(v->s, d), *sep = d + 1 < D ? "," : "";
+        if (v->model == 2) {
+            double m = brink_fc_weighted_mean(v->s, d);
+            if (json)
+                fprintf(out, "  {\"name\": \"%s\", \"weighted_mean\": %.17g, \"nash\": %.17g}%s\n",
+                        jesc(eb, sizeof eb, name), m, v->nash[d], sep);
+            else
+                fprintf(out, "%s: weighted mean %.3f, weighted Nash bargaining solution %.3f\n",
+                        name, m, v->nash[d]);
+            continue;
+        }
+        int found = 0;
+        double med = brink_fc_weighted_median(v->s, d);
+        double cw = brink_fc_condorcet(v->s, d, &found);
+        if (json && found)
+            fprintf(out, "  {\"name\": \"%s\", \"weighted_median\": %.17g, \"condorcet\": %.17g}%s\n",
+                    jesc(eb, sizeof eb, name), med, cw, sep);
+        else if (json)
+            fprintf(out, "  {\"name\": \"%s\", \"weighted_median\": %.17g, \"condorcet\": null}%s\n",
+                    jesc(eb, sizeof eb, name), med, sep);
+        else if (found)
+            fprintf(out, "%s: weighted median %.3f, Condorcet winner %.3f\n", name, med, cw);
+        else
+            fprintf(out, "%s: weighted median %.3f, no Condorcet winner\n", name, med);
+    }
+    if (json)
+        fprintf(out, " ]\n}\n");
+}
+
 static int run_mc(brink_ctx_t *ctx, const brink_fc_scenario_t *s, const fc_args_t *a,
                   const brink_smp_options_t *so, const brink_bdm_options_t *bo, int model)
 {
@@ -217,46 +359,11 @@ static int run_mc(brink_ctx_t *ctx, const brink_fc_scenario_t *s, const fc_args_
     brink_status_t st = brink_mc_run(ctx, s, &mo, &r);
     if (st != BRINK_OK)
         return cli_fail("forecast: %s", brink_ctx_errmsg(ctx));
-    size_t D = r.dims;
-    char eb[1024];
-    for (int pass = 0; pass < 2; pass++) {
-    int json = pass == 1 || strcmp(a->format, "json") == 0;
-    FILE *out = stdout;
-    cli_atomic_t af;
-    if (pass == 1) {
-        if (!a->out)
-            break;
-        if (open_out(&af, a->out) != 0) {
-            brink_mc_result_clear(ctx, &r);
-            return cli_fail("forecast: cannot write %s/forecast.json", a->out);
-        }
-        out = af.fp;
-    }
-    if (json) {
-        fprintf(out, "{\n \"model\": \"%s\",\n \"runs\": %u,\n \"seed\": \"%llu\",\n \"dimensions\": [\n",
-               a->model, r.runs, (unsigned long long)a->seed);
-        for (size_t d = 0; d < D; d++)
-            fprintf(out, "  {\"name\": \"%s\", \"mean\": %.17g, \"sd\": %.17g, \"q05\": %.17g, "
-                   "\"q25\": %.17g, \"q50\": %.17g, \"q75\": %.17g, \"q95\": %.17g}%s\n",
-                   jesc(eb, sizeof eb, brink_fc_dim_name(s, model == 1 ? a->dim - 1 : d)), r.mean[d],
-                   r.sd[d], r.q05[d], r.q25[d], r.q50[d], r.q75[d], r.q95[d], d + 1 < D ? "," : "");
-        fprintf(out, " ]\n}\n");
-    } else {
-        printf("Monte Carlo: %u runs of model %s, seed %llu\n", r.runs, a->model,
-               (unsigned long long)a->seed);
-        printf("%-24s %8s %8s %8s %8s %8s %8s %8s\n", "dimension", "mean", "sd", "q05", "q25",
-               "median", "q75", "q95");
-        for (size_t d = 0; d < D; d++)
-            printf("%-24.24s %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f\n",
-                   brink_fc_dim_name(s, model == 1 ? a->dim - 1 : d), r.mean[d], r.sd[d],
-                   r.q05[d], r.q25[d], r.q50[d], r.q75[d], r.q95[d]);
-    }
-    if (pass == 1 && cli_atomic_commit(&af) != 0) {
-        brink_mc_result_clear(ctx, &r);
-        return cli_fail("forecast: cannot write %s/forecast.json", a->out);
-    }
-    }
+    mc_view_t v = {s, a, &r, model};
+    int bad = emit(a, emit_mc, &v);
     brink_mc_result_clear(ctx, &r);
+    if (bad)
+        return cli_fail("forecast: cannot write %s/forecast.json", a->out);
     return EXIT_OK;
 }
 
@@ -482,60 +589,9 @@ int cmd_forecast(int argc, char **argv)
             rc = cli_fail("forecast: %s", brink_ctx_errmsg(ctx));
             goto done;
         }
-        for (int pass = 0; pass < 2; pass++) {
-        int js = pass == 1 || strcmp(a.format, "json") == 0;
-        FILE *out = stdout;
-        cli_atomic_t af;
-        if (pass == 1) {
-            if (!a.out)
-                break;
-            if (open_out(&af, a.out) != 0) {
-                brink_bdm_result_clear(ctx, &r);
-                rc = cli_fail("forecast: cannot write %s/forecast.json", a.out);
-                goto done;
-            }
-            out = af.fp;
-        }
-        if (js) {
-            char eb[1024];
-            fprintf(out, "{\n \"model\": \"bdm\",\n \"dimension\": \"%s\",\n \"rounds\": [\n",
-                   jesc(eb, sizeof eb, brink_fc_dim_name(s, bo.dim)));
-            for (size_t t = 0; t <= r.rounds; t++) {
-                fprintf(out, "  {\"round\": %zu, \"mean\": %.17g, \"median\": %.17g, \"positions\": [",
-                       t, r.mean[t], r.median[t]);
-                for (size_t i = 0; i < r.n; i++)
-                    fprintf(out, "%s%.17g", i ? ", " : "", r.pos[t * r.n + i]);
-                fprintf(out, "]}%s\n", t < r.rounds ? "," : "");
-            }
-            fprintf(out, " ]\n}\n");
-        } else {
-            printf("BDM expected-utility model (Scholz et al. 2011), dimension '%s'\n",
-                   brink_fc_dim_name(s, bo.dim));
-            printf("%-16s", "Actor");
-            for (size_t t = 0; t <= r.rounds; t++)
-                printf(" %7s%zu", "R", t);
-            printf("\n");
-            for (size_t i = 0; i < r.n; i++) {
-                printf("%-16.16s", brink_fc_actor_name(s, i));
-                for (size_t t = 0; t <= r.rounds; t++)
-                    printf(" %8.3f", r.pos[t * r.n + i]);
-                printf("\n");
-            }
-            printf("%-16s", "weighted mean");
-            for (size_t t = 0; t <= r.rounds; t++)
-                printf(" %8.3f", r.mean[t]);
-            printf("\n%-16s", "median (pairwise)");
-            for (size_t t = 0; t <= r.rounds; t++)
-                printf(" %8.3f", r.median[t]);
-            printf("\nForecast: %.3f (pairwise winner after %zu rounds); weighted mean %.3f\n",
-                   r.median[r.rounds], r.rounds, r.mean[r.rounds]);
-        }
-        if (pass == 1 && cli_atomic_commit(&af) != 0) {
-            brink_bdm_result_clear(ctx, &r);
+        bdm_view_t v = {s, bo.dim, &r};
+        if (emit(&a, emit_bdm, &v) != 0)
             rc = cli_fail("forecast: cannot write %s/forecast.json", a.out);
-            goto done;
-        }
-        }
         brink_bdm_result_clear(ctx, &r);
     } else {
         double *nash = NULL;
@@ -547,61 +603,9 @@ int cmd_forecast(int argc, char **argv)
                 goto done;
             }
         }
-        for (int pass = 0; pass < 2; pass++) {
-        int js = pass == 1 || strcmp(a.format, "json") == 0;
-        FILE *out = stdout;
-        cli_atomic_t af;
-        if (pass == 1) {
-            if (!a.out)
-                break;
-            if (open_out(&af, a.out) != 0) {
-                free(nash);
-                rc = cli_fail("forecast: cannot write %s/forecast.json", a.out);
-                goto done;
-            }
-            out = af.fp;
-        }
-        if (js)
-            fprintf(out, "{\n \"model\": \"%s\",\n \"dimensions\": [\n", a.model);
-        else
-            printf("%s model, scenario %s\n", a.model, brink_fc_scenario_name(s));
-        for (size_t d = 0; d < D; d++) {
-            char eb[1024];
-            if (model == 2) {
-                double m = brink_fc_weighted_mean(s, d);
-                if (js)
-                    fprintf(out, "  {\"name\": \"%s\", \"weighted_mean\": %.17g, \"nash\": %.17g}%s\n",
-                           jesc(eb, sizeof eb, brink_fc_dim_name(s, d)), m, nash[d], d + 1 < D ? "," : "");
-                else
-                    printf("%s: weighted mean %.3f, weighted Nash bargaining solution %.3f\n",
-                           brink_fc_dim_name(s, d), m, nash[d]);
-            } else {
-                int found = 0;
-                double med = brink_fc_weighted_median(s, d);
-                double cw = brink_fc_condorcet(s, d, &found);
-                if (js)
-                    fprintf(out, "  {\"name\": \"%s\", \"weighted_median\": %.17g, \"condorcet\": ",
-                            jesc(eb, sizeof eb, brink_fc_dim_name(s, d)), med);
-                if (js && found)
-                    fprintf(out, "%.17g}%s\n", cw, d + 1 < D ? "," : "");
-                else if (js)
-                    fprintf(out, "null}%s\n", d + 1 < D ? "," : "");
-                else if (found)
-                    printf("%s: weighted median %.3f, Condorcet winner %.3f\n",
-                           brink_fc_dim_name(s, d), med, cw);
-                else
-                    printf("%s: weighted median %.3f, no Condorcet winner\n",
-                           brink_fc_dim_name(s, d), med);
-            }
-        }
-        if (js)
-            fprintf(out, " ]\n}\n");
-        if (pass == 1 && cli_atomic_commit(&af) != 0) {
-            free(nash);
+        static_view_t v = {s, a.model, model, nash};
+        if (emit(&a, emit_static, &v) != 0)
             rc = cli_fail("forecast: cannot write %s/forecast.json", a.out);
-            goto done;
-        }
-        }
         free(nash);
     }
 done:

@@ -6,6 +6,9 @@
 
 #include "brink/forecast.h"
 
+/* KTAB's nine enum options (see fc_options_to_array). */
+#define FC_NPARAMS 9
+
 struct brink_fc_scenario {
     brink_ctx_t *ctx;
     char *name, *desc;
@@ -19,7 +22,7 @@ struct brink_fc_scenario {
     double *accom;     /* n*n accommodation matrix A, or NULL for identity */
     double *unc;       /* n*3 per-actor (position sd, salience sd, capability cv), -1 = global; or NULL */
     int has_params;    /* model parameters given by the file (KTAB XML) */
-    int params[9];     /* vpm, pcem, stm, vr, bigradj, bigrrng, tpc, ivb, bm */
+    int params[FC_NPARAMS]; /* vpm, pcem, stm, vr, bigradj, bigrrng, tpc, ivb, bm */
     int has_seed;
     uint64_t seed;
 };
@@ -71,7 +74,17 @@ void fc_vprob(int vpm, size_t n, const double *c, double *pv);
  * Returns BRINK_OK or BRINK_ENUMERIC. */
 brink_status_t fc_pce(int pcem, int vpm, size_t n, const double *c, double *p, double *scratch);
 
-/* KTAB's utility and distance (smp_util.c). */
+/* KTAB's nine enum options, in the order of brink_smp_option_names() and of
+ * KTAB's ScenarioDesc columns (smp_options.c). */
+void fc_options_to_array(const brink_smp_options_t *o, int v[FC_NPARAMS]);
+void fc_options_from_array(brink_smp_options_t *o, const int v[FC_NPARAMS]);
+
+/* Reads a whole file (at most 64 MiB) into *buf (brink_free it); problems
+ * go to diags.  Returns BRINK_OK, BRINK_EIO, BRINK_ELIMIT or BRINK_ENOMEM. */
+brink_status_t fc_read_file(brink_ctx_t *ctx, const char *path, char **buf, size_t *len,
+                            brink_diags_t *diags);
+
+/* KTAB's utility and distance (smp.c). */
 double fc_bsutil(double sd, double r);
 
 #endif

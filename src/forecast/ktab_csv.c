@@ -20,8 +20,6 @@
 
 #include "forecast/fc_internal.h"
 
-#define CSV_MAX_BYTES ((size_t)64 << 20)
-
 typedef struct csv_line {
     const char *text; /* start of the line */
     size_t len;       /* without the newline */
@@ -385,47 +383,13 @@ brink_status_t brink_fc_read_ktab_csv(brink_ctx_t *ctx, const char *path,
     if (!ctx || !path || !out)
         return BRINK_EINVAL;
     *out = NULL;
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        brink_diags_add(ctx, diags, path, 0, 0, "", "cannot open file: %s", strerror(errno));
-        return brink_ctx_error(ctx, BRINK_EIO, "cannot open %s: %s", path, strerror(errno));
-    }
     char *buf = NULL;
-    size_t n = 0, cap = 0;
-    brink_status_t st = BRINK_OK;
-    for (;;) {
-        if (n == cap) {
-            size_t nc = cap ? 2 * cap : 65536;
-            if (nc > CSV_MAX_BYTES + 1) {
-                st = brink_ctx_error(ctx, BRINK_ELIMIT, "%s is larger than 64 MiB", path);
-                brink_diags_add(ctx, diags, path, 0, 0, "", "file larger than 64 MiB");
-                break;
-            }
-            char *nb = brink_realloc(ctx, buf, nc);
-            if (!nb) {
-                st = brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory reading %s", path);
-                break;
-            }
-            buf = nb;
-            cap = nc;
-        }
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (got == 0) {
-            if (ferror(fp)) {
-                st = brink_ctx_error(ctx, BRINK_EIO, "cannot read %s", path);
-                brink_diags_add(ctx, diags, path, 0, 0, "", "read error");
-            }
-            break;
-        }
-    }
-    fclose(fp);
+    size_t n = 0;
+    brink_status_t st = fc_read_file(ctx, path, &buf, &n, diags);
     if (st == BRINK_OK) {
-        if (n >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB &&
-            (unsigned char)buf[2] == 0xBF)
-            st = brink_fc_parse_ktab_csv(ctx, path, buf + 3, n - 3, out, diags);
-        else
-            st = brink_fc_parse_ktab_csv(ctx, path, buf ? buf : "", n, out, diags);
+        size_t skip = (n >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB &&
+                       (unsigned char)buf[2] == 0xBF) ? 3 : 0; /* UTF-8 BOM */
+        st = brink_fc_parse_ktab_csv(ctx, path, buf ? buf + skip : "", n - skip, out, diags);
     }
     brink_free(ctx, buf);
     return st;

@@ -57,51 +57,6 @@ static int num(xr_t *r, const xml_el_t *e, double lo, double hi, double *out)
     return 0;
 }
 
-static brink_status_t read_all(brink_ctx_t *ctx, const char *path, char **buf, size_t *len,
-                               brink_diags_t *diags)
-{
-    FILE *fp = fopen(path, "rb");
-    *buf = NULL;
-    *len = 0;
-    if (!fp) {
-        brink_diags_add(ctx, diags, path, 0, 0, "", "cannot open file: %s", strerror(errno));
-        return brink_ctx_error(ctx, BRINK_EIO, "cannot open %s: %s", path, strerror(errno));
-    }
-    size_t cap = 0;
-    for (;;) {
-        if (*len == cap) {
-            size_t nc = cap ? 2 * cap : 65536;
-            if (nc > ((size_t)64 << 20)) {
-                fclose(fp);
-                brink_diags_add(ctx, diags, path, 0, 0, "", "file larger than 64 MiB");
-                return brink_ctx_error(ctx, BRINK_ELIMIT, "%s is larger than 64 MiB", path);
-            }
-            char *nb = brink_realloc(ctx, *buf, nc);
-            if (!nb) {
-                fclose(fp);
-                return brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory");
-            }
-            *buf = nb;
-            cap = nc;
-        }
-        size_t got = fread(*buf + *len, 1, cap - *len, fp);
-        *len += got;
-        if (got == 0)
-            break;
-    }
-    int bad = ferror(fp);
-    fclose(fp);
-    if (bad) {
-        brink_diags_add(ctx, diags, path, 0, 0, "", "read error");
-        return brink_ctx_error(ctx, BRINK_EIO, "cannot read %s", path);
-    }
-    return BRINK_OK;
-}
-
-static const char *const param_names[9] = {"VictoryProbModel", "PCEModel", "StateTransitions",
-                                           "VotingRule", "BigRAdjust", "BigRRange",
-                                           "ThirdPartyCommit", "InterVecBrgn", "BargnModel"};
-
 brink_status_t brink_fc_read_ktab_xml(brink_ctx_t *ctx, const char *path,
                                       brink_fc_scenario_t **out, brink_diags_t *diags)
 {
@@ -110,7 +65,7 @@ brink_status_t brink_fc_read_ktab_xml(brink_ctx_t *ctx, const char *path,
     *out = NULL;
     char *buf = NULL;
     size_t len = 0;
-    brink_status_t st = read_all(ctx, path, &buf, &len, diags);
+    brink_status_t st = fc_read_file(ctx, path, &buf, &len, diags);
     if (st == BRINK_OK)
         st = brink_fc_parse_ktab_xml(ctx, path, buf ? buf : "", len, out, diags);
     brink_free(ctx, buf);
@@ -150,23 +105,20 @@ brink_status_t brink_fc_parse_ktab_xml(brink_ctx_t *ctx, const char *path, const
             xerr(&r, sd, "<prngSeed> must be an unsigned 64-bit integer, found '%s'", sd->text, NULL);
         seed = (uint64_t)v;
     }
-    int params[9] = {0}, has_params = 0;
+    int params[FC_NPARAMS] = {0}, has_params = 0;
     const xml_el_t *mp = xml_child(root, "ModelParameters", NULL);
     if (mp) {
+        /* all nine are required when the element is present (as KTAB) */
+        const char *const *names = brink_smp_option_names();
+        brink_smp_options_t o;
+        brink_smp_options_default(&o);
         has_params = 1;
-        for (int k = 0; k < 9; k++) {
-            const xml_el_t *e = need(&r, mp, param_names[k]);
-            if (!e)
-                continue;
-            brink_smp_options_t o;
-            brink_smp_options_default(&o);
-            if (brink_smp_option_set(ctx, &o, param_names[k], e->text) != BRINK_OK) {
+        for (int k = 0; k < FC_NPARAMS; k++) {
+            const xml_el_t *e = need(&r, mp, names[k]);
+            if (e && brink_smp_option_set(ctx, &o, names[k], e->text) != BRINK_OK)
                 xerr(&r, e, "%s", brink_ctx_errmsg(ctx), NULL);
-                continue;
-            }
-            int vals[9] = {o.vpm, o.pcem, o.stm, o.vr, o.bigradj, o.bigrrng, o.tpc, o.ivb, o.bm};
-            params[k] = vals[k];
         }
+        fc_options_to_array(&o, params);
     }
     size_t nd = 0, from = 0;
     while (xml_child(dims, "dName", &from))

@@ -1,4 +1,6 @@
-/* read.c - choose the reader of a forecast input by its extension. */
+/* read.c - reading input files, and choosing the reader by extension. */
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -16,4 +18,52 @@ brink_status_t brink_fc_read(brink_ctx_t *ctx, const char *path, brink_fc_scenar
     if (dot && strcasecmp(dot, ".xml") == 0)
         return brink_fc_read_ktab_xml(ctx, path, out, diags);
     return brink_fc_read_ktab_csv(ctx, path, out, diags);
+}
+
+brink_status_t fc_read_file(brink_ctx_t *ctx, const char *path, char **buf, size_t *len,
+                            brink_diags_t *diags)
+{
+    const size_t limit = (size_t)64 << 20;
+    *buf = NULL;
+    *len = 0;
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        brink_diags_add(ctx, diags, path, 0, 0, "", "cannot open file: %s", strerror(errno));
+        return brink_ctx_error(ctx, BRINK_EIO, "cannot open %s: %s", path, strerror(errno));
+    }
+    brink_status_t st = BRINK_OK;
+    size_t cap = 0;
+    for (;;) {
+        if (*len == cap) {
+            size_t nc = cap ? 2 * cap : 65536;
+            if (nc > limit + 1) {
+                brink_diags_add(ctx, diags, path, 0, 0, "", "file larger than 64 MiB");
+                st = brink_ctx_error(ctx, BRINK_ELIMIT, "%s is larger than 64 MiB", path);
+                break;
+            }
+            char *nb = brink_realloc(ctx, *buf, nc);
+            if (!nb) {
+                st = brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory reading %s", path);
+                break;
+            }
+            *buf = nb;
+            cap = nc;
+        }
+        size_t got = fread(*buf + *len, 1, cap - *len, fp);
+        *len += got;
+        if (got == 0) {
+            if (ferror(fp)) {
+                brink_diags_add(ctx, diags, path, 0, 0, "", "read error");
+                st = brink_ctx_error(ctx, BRINK_EIO, "cannot read %s", path);
+            }
+            break;
+        }
+    }
+    fclose(fp);
+    if (st != BRINK_OK) {
+        brink_free(ctx, *buf);
+        *buf = NULL;
+        *len = 0;
+    }
+    return st;
 }

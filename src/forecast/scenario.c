@@ -265,17 +265,8 @@ int brink_fc_scenario_apply_options(const brink_fc_scenario_t *s, brink_smp_opti
 {
     if (!s || !o)
         return 0;
-    if (s->has_params) {
-        o->vpm = s->params[0];
-        o->pcem = s->params[1];
-        o->stm = s->params[2];
-        o->vr = s->params[3];
-        o->bigradj = s->params[4];
-        o->bigrrng = s->params[5];
-        o->tpc = s->params[6];
-        o->ivb = s->params[7];
-        o->bm = s->params[8];
-    }
+    if (s->has_params)
+        fc_options_from_array(o, s->params);
     if (s->has_seed)
         o->seed = s->seed;
     return s->has_params || s->has_seed;

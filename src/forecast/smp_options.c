@@ -155,3 +155,15 @@ brink_status_t brink_smp_option_set(brink_ctx_t *ctx, brink_smp_options_t *o, co
     }
     return BRINK_OK;
 }
+
+void fc_options_to_array(const brink_smp_options_t *o, int v[FC_NPARAMS])
+{
+    for (size_t k = 0; k < FC_NPARAMS; k++)
+        v[k] = *(const int *)((const char *)o + opts[k].offset);
+}
+
+void fc_options_from_array(brink_smp_options_t *o, const int v[FC_NPARAMS])
+{
+    for (size_t k = 0; k < FC_NPARAMS; k++)
+        *(int *)((char *)o + opts[k].offset) = v[k];
+}

@@ -60,7 +60,8 @@ static void scenario_id(const brink_fc_scenario_t *s, const brink_smp_options_t 
         b = fnv(b, s->pos + i * s->d, s->d * sizeof(double));
         b = fnv(b, s->sal + i * s->d, s->d * sizeof(double));
     }
-    int e[9] = {o->vpm, o->pcem, o->stm, o->vr, o->bigradj, o->bigrrng, o->tpc, o->ivb, o->bm};
+    int e[FC_NPARAMS];
+    fc_options_to_array(o, e);
     a = fnv(a, e, sizeof e);
     b = fnv(b, &o->seed, sizeof o->seed);
     b = fnv(b, &o->run, sizeof o->run);
@@ -142,8 +143,9 @@ brink_status_t brink_smp_write_sqlite(brink_ctx_t *ctx, const brink_fc_scenario_
         sqlite3_bind_text(q, 2, s->desc, -1, SQLITE_STATIC);
         sqlite3_bind_text(q, 3, sid, -1, SQLITE_STATIC);
         sqlite3_bind_text(q, 4, seed, -1, SQLITE_TRANSIENT);
-        int e[9] = {o->vpm, o->pcem, o->stm, o->vr, o->bigradj, o->bigrrng, o->tpc, o->ivb, o->bm};
-        for (int k = 0; k < 9; k++)
+        int e[FC_NPARAMS];
+        fc_options_to_array(o, e);
+        for (int k = 0; k < FC_NPARAMS; k++)
             sqlite3_bind_int(q, 5 + k, e[k]);
         step(&w, q);
         sqlite3_finalize(q);

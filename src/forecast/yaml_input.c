@@ -35,7 +35,7 @@ typedef struct y_actor {
 } y_actor_t;
 
 typedef struct y_opts {
-    int v[9];      /* KTAB's nine options, enum indexes */
+    int v[FC_NPARAMS]; /* KTAB's nine options, enum indexes */
     char *seed;    /* decimal, up to 2^64-1 */
 } y_opts_t;
 
@@ -84,9 +84,6 @@ static const schema_field_t input_fields_base[] = {
     {"actors", SK_LIST, offsetof(y_input_t, actors), SF_REQUIRED, 0, 0, 0, NULL, &actor_obj,
      offsetof(y_input_t, n_actors), NULL, "the actors"},
 };
-static const char *const opt_names[9] = {"VictoryProbModel", "PCEModel", "StateTransitions",
-                                         "VotingRule", "BigRAdjust", "BigRRange",
-                                         "ThirdPartyCommit", "InterVecBrgn", "BargnModel"};
 
 brink_status_t brink_fc_read_yaml(brink_ctx_t *ctx, const char *path,
                                   brink_fc_scenario_t **out, brink_diags_t *diags)
@@ -103,16 +100,17 @@ brink_status_t brink_fc_read_yaml(brink_ctx_t *ctx, const char *path,
      * and defaults), so that it cannot drift from smp_options.c */
     brink_smp_options_t defs;
     brink_smp_options_default(&defs);
-    const int defv[9] = {defs.vpm, defs.pcem, defs.stm, defs.vr, defs.bigradj,
-                         defs.bigrrng, defs.tpc, defs.ivb, defs.bm};
-    schema_field_t opt_fields[10];
-    for (int k = 0; k < 9; k++)
+    int defv[FC_NPARAMS];
+    fc_options_to_array(&defs, defv);
+    const char *const *opt_names = brink_smp_option_names();
+    schema_field_t opt_fields[FC_NPARAMS + 1];
+    for (int k = 0; k < FC_NPARAMS; k++)
         opt_fields[k] = (schema_field_t){opt_names[k], SK_ENUM, offsetof(y_opts_t, v) + (size_t)k * sizeof(int),
                                          0, 0, 0, (double)defv[k], brink_smp_option_choices(opt_names[k]),
                                          NULL, 0, NULL, "KTAB's SMP option of this name"};
-    opt_fields[9] = (schema_field_t){"seed", SK_STR, offsetof(y_opts_t, seed), 0, 0, 0, 0, NULL,
+    opt_fields[FC_NPARAMS] = (schema_field_t){"seed", SK_STR, offsetof(y_opts_t, seed), 0, 0, 0, 0, NULL,
                                      NULL, 0, NULL, "seed of the random streams (decimal)"};
-    const schema_obj_t opts_obj = {"options", sizeof(y_opts_t), opt_fields, 10};
+    const schema_obj_t opts_obj = {"options", sizeof(y_opts_t), opt_fields, FC_NPARAMS + 1};
     schema_field_t input_fields[5];
     memcpy(input_fields, input_fields_base, sizeof input_fields_base);
     input_fields[4] = (schema_field_t){"options", SK_OBJ, offsetof(y_input_t, options), 0, 0, 0, 0,
@@ -157,7 +155,7 @@ brink_status_t brink_fc_read_yaml(brink_ctx_t *ctx, const char *path,
     const doc_node_t *on = doc_map_get(doc->root, "options");
     if (on) {
         int given = 0;
-        for (int k = 0; k < 9; k++)
+        for (int k = 0; k < FC_NPARAMS; k++)
             if (doc_map_get(on, opt_names[k]))
                 given = 1;
         s->has_params = given;
