@@ -251,7 +251,7 @@ static int equiv(const smp_t *m, const double *pos, size_t i, size_t j)
 /* setAllAUtil + pDist(-1).  work holds 5*n*n + 2*n doubles; rn (n*n) may be
  * NULL or receives the risk-neutral utilities. */
 static brink_status_t state_setup(const smp_t *m, smp_state_t *st, double *work, size_t *uidx,
-                                  double *rn_out)
+                                  double *rn_out, size_t turn)
 {
     const size_t n = m->n, d = m->d;
     const int nt = m->threads;
@@ -271,14 +271,19 @@ static brink_status_t state_setup(const smp_t *m, smp_state_t *st, double *work,
     double *p = st->prob; /* temporary use */
     brink_status_t s = fc_pce(m->o->pcem, m->o->vpm, n, c, p, scr);
     if (s != BRINK_OK)
-        return s;
+        return brink_ctx_error(m->ctx, s,
+                               "turn %zu: the Markov PCE over the actors' positions (risk "
+                               "attitudes) did not converge in 1000 iterations; KTAB fails here "
+                               "too; try another PCEModel or VictoryProbModel", turn);
     double pmin = 1.0, pmax = 0.0;
     for (size_t i = 0; i < n; i++) {
         pmin = p[i] < pmin ? p[i] : pmin;
         pmax = p[i] > pmax ? p[i] : pmax;
     }
-    if (!(pmax > pmin))
-        return BRINK_ENUMERIC; /* every position equally likely: R undefined (KTAB throws) */
+    if (!(pmax > pmin)) /* KTAB divides by zero here */
+        return brink_ctx_error(m->ctx, BRINK_ENUMERIC,
+                               "turn %zu: every position is equally likely, so the risk "
+                               "attitudes (BigRRange) are undefined", turn);
     for (size_t i = 0; i < n; i++) {
         switch (m->o->bigrrng) {
         case BRINK_RR_MIN:
@@ -315,7 +320,10 @@ static brink_status_t state_setup(const smp_t *m, smp_state_t *st, double *work,
     double *pu2 = work + 5 * n * n + n; /* n values after the PCE scratch */
     s = fc_pce(m->o->pcem, m->o->vpm, nu, c, pu2, scr);
     if (s != BRINK_OK)
-        return s;
+        return brink_ctx_error(m->ctx, s,
+                               "turn %zu: the Markov PCE over the unique positions did not "
+                               "converge in 1000 iterations; KTAB fails here too; try another "
+                               "PCEModel or VictoryProbModel", turn);
     for (size_t i = 0; i < n; i++) {
         size_t kk = 0;
         for (size_t k = 0; k < nu; k++)
@@ -597,7 +605,7 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
         props[i].bj[1] = bstore + i * 4 * d + 3 * d;
     }
     memcpy(cur.ideal, cur.pos, n * d * sizeof(double));
-    st = state_setup(&m, &cur, work, uidx, h->rn0);
+    st = state_setup(&m, &cur, work, uidx, h->rn0, 0);
     if (st != BRINK_OK)
         goto numeric;
     st = record_state(h, &cur, 0);
@@ -680,9 +688,13 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
         }
         for (size_t k = 0; k < n; k++)
             if (tstat[k] != BRINK_OK) {
-                st = tstat[k];
+                st = brink_ctx_error(ctx, tstat[k],
+                                     "turn %zu: the Markov PCE over the bargains of actor '%s' "
+                                     "did not converge in 1000 iterations; KTAB fails here too; "
+                                     "try another PCEModel or VictoryProbModel",
+                                     turn, s->actor_name[k]);
                 brink_free(ctx, pall);
-                goto numeric;
+                goto done;
             }
         /* new positions */
         for (size_t k = 0; k < n; k++) {
@@ -752,7 +764,7 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
             for (size_t k = 0; k < d; k++)
                 nxt.ideal[i * d + k] = nxt.ideal[i * d + k] + (1.0 - si) * cur.ideal[i * d + k];
         }
-        st = state_setup(&m, &nxt, work, uidx, NULL);
+        st = state_setup(&m, &nxt, work, uidx, NULL, turn + 1);
         if (st != BRINK_OK)
             goto numeric;
         st = record_state(h, &nxt, turn + 1);
@@ -781,13 +793,7 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
             break;
     }
     goto done;
-numeric:
-    if (st == BRINK_ENUMERIC)
-        brink_ctx_error(ctx, st,
-                        "the PCE failed: a Markov PCE did not converge in 1000 iterations, or "
-                        "every position is equally likely so risk attitudes are undefined");
-    else if (st == BRINK_ENOMEM)
-        brink_ctx_error(ctx, st, "out of memory");
+numeric: /* state_setup set the message */
     goto done;
 oom:
     st = brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory");
