@@ -10,6 +10,7 @@
  * depend on the thread count.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -191,8 +192,12 @@ brink_status_t brink_mc_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
     }
     for (uint32_t k = 0; k < R; k++)
         if (rs[k] != BRINK_OK) {
+            /* replay it on ctx (deterministic) to recover the model's message */
+            char msg[600];
+            one_run(ctx, s, o, k, r->mean); /* scratch of dims values */
+            snprintf(msg, sizeof msg, "%s", brink_ctx_errmsg(ctx));
             st = brink_ctx_error(ctx, rs[k], "Monte Carlo replication %u failed: %s", k,
-                                 brink_strerror(rs[k]));
+                                 msg[0] ? msg : brink_strerror(rs[k]));
             goto done;
         }
     for (size_t d = 0; d < dims; d++) {
