@@ -52,6 +52,7 @@ const char cmd_forecast_usage[] =
     "  --threads N       worker threads (default: all); never changes results\n"
     "  --out DIR         write DIR/forecast.db (SQLite, KTAB's tables) and\n"
     "                    DIR/forecast.json, atomically\n"
+    "  --log-challenges  fill UtilChlg/ProbVict also above 150 actors (O(T N^2) rows)\n"
     "  --format F        text (default) or json on standard output\n"
     "  --verbose, -v     SMP: before the history, each turn's risk attitudes,\n"
     "                    challenges and bargains (* marks the bargain chosen)\n"
@@ -61,7 +62,7 @@ const char cmd_forecast_usage[] =
 
 static const char *const known_opts[] = {
     "--model", "--seed", "--runs", "--threads", "--out", "--format", "--rounds", "--dim",
-    "--pos-sd", "--sal-sd", "--cap-cv", "--dropout", "--fix-ktab-bugs", "--verbose", "--VictoryProbModel",
+    "--pos-sd", "--sal-sd", "--cap-cv", "--dropout", "--fix-ktab-bugs", "--verbose", "--log-challenges", "--VictoryProbModel",
     "--PCEModel", "--StateTransitions", "--VotingRule", "--BigRAdjust", "--BigRRange",
     "--ThirdPartyCommit", "--InterVecBrgn", "--BargnModel", "--MinIter", "--MaxIter",
     "--MinDeltaRatio", "--MinSigDelta", NULL};
@@ -162,7 +163,7 @@ typedef struct fc_args {
     const char *input, *model, *out, *format;
     uint64_t seed, runs, threads, rounds, dim;
     double pos_sd, sal_sd, cap_cv, dropout;
-    int have_seed, verbose;
+    int have_seed, verbose, log_challenges;
 } fc_args_t;
 
 /* s as the inside of a JSON string (quotes, backslashes, controls escaped). */
@@ -370,7 +371,7 @@ static int run_mc(brink_ctx_t *ctx, const brink_fc_scenario_t *s, const fc_args_
 int cmd_forecast(int argc, char **argv)
 {
     fc_args_t a = {NULL, "smp", NULL, "text", 15455440707583219804ULL, 1, 0, 10, 1,
-                   0, 0, 0, 0, 0, 0};
+                   0, 0, 0, 0, 0, 0, 0};
     brink_ctx_t *ctx = brink_ctx_new(NULL);
     if (!ctx)
         return cli_fail("out of memory");
@@ -395,6 +396,10 @@ int cmd_forecast(int argc, char **argv)
                 goto done;
             }
             a.input = arg;
+            continue;
+        }
+        if (strcmp(arg, "--log-challenges") == 0) {
+            a.log_challenges = 1;
             continue;
         }
         if (strcmp(arg, "--verbose") == 0 || strcmp(arg, "-v") == 0) {
@@ -529,6 +534,8 @@ int cmd_forecast(int argc, char **argv)
     }
     size_t D = brink_fc_scenario_dims(s);
     if (model == 0) {
+        /* the database gets KTAB's UtilChlg/ProbVict when they stay small */
+        so.record_challenges = a.out && (a.log_challenges || brink_fc_scenario_actors(s) <= 150);
         st = brink_smp_run(ctx, s, &so, &h);
         if (st != BRINK_OK) {
             rc = cli_fail("forecast: %s", brink_ctx_errmsg(ctx));

@@ -183,6 +183,9 @@ typedef struct brink_smp_options {
                              (KTAB smpbcn.cpp:423 reads the dEU); default 0 = KTAB */
     int fix_pw_weight;  /**< 1: PWCompInterp weighs j by j's capability (KTAB uses
                              i's, smpbcn.cpp:430); default 0 = KTAB */
+    int record_challenges; /**< 1: keep every actor's evaluation of every target
+                             (KTAB's UtilChlg and ProbVict from the initiator's
+                             view): O(T N^2) memory; default 0 */
     uint64_t seed;      /**< Stochastic transitions: key of the random streams */
     uint32_t run;       /**< replication index (Monte Carlo) keying the streams */
     int threads;        /**< 0 = OpenMP default; never changes results */
@@ -253,6 +256,12 @@ double brink_fc_history_rn_util(const brink_fc_history_t *h, size_t t, size_t i,
  *  expected gain dEU and i's probability of winning. */
 int brink_fc_history_target(const brink_fc_history_t *h, size_t t, size_t i, double *deu,
                             double *prob);
+/** Actor i's evaluation at turn t of challenging j, when the run had
+ *  record_challenges: out = (P(i beats j), Util_SQ, Util_Vict, Util_Cntst,
+ *  Util_Chlg) as in KTAB's ProbVict and UtilChlg tables (Est_h = Aff_k = i).
+ *  Returns 1, or 0 when not recorded (out untouched). */
+int brink_fc_history_challenge(const brink_fc_history_t *h, size_t t, size_t i, size_t j,
+                               double out[5]);
 /** Stop statistic after step t (t >= 1): dist(t,t-1)/(dist(0,1)+minSig). */
 double brink_fc_history_stop_ratio(const brink_fc_history_t *h, size_t t);
 /** Bargains of the run, in (turn, initiator) order.  Borrowed. */
@@ -354,7 +363,8 @@ void brink_mc_result_clear(brink_ctx_t *ctx, brink_mc_result_t *r);
 /** Writes the run into a new SQLite database at path with KTAB's table
  *  names and columns (ScenarioDesc, ActorDescription, SpatialCapability,
  *  SpatialSalience, DimensionDescription, Accommodation, VectorPosition,
- *  PosProb, PosEquiv, Bargn, BargnCoords), so KTAB's viewers can open it.
+ *  PosProb, PosEquiv, Bargn, BargnCoords, and UtilChlg and ProbVict when the
+ *  run had record_challenges), so KTAB's viewers can open it.
  *  The file is written to path + ".tmp" and renamed.  Returns BRINK_OK or
  *  BRINK_EDB / BRINK_EIO (message in ctx). */
 brink_status_t brink_smp_write_sqlite(brink_ctx_t *ctx, const brink_fc_scenario_t *s,

@@ -135,7 +135,7 @@ static double third_party_vote(double wk, int vr, int tpc, double pik, double pj
  * ci[t] = U^h(t, i), cj[t] = U^h(t, j), cd[t] = U^h(t, t): columns of h's
  * utility matrix, so that the third-party loop reads memory in order. */
 static void prob_edu(const smp_t *m, const double *ci, const double *cj, const double *cd,
-                     size_t k, size_t i, size_t j, double *phij_out, double *du_out)
+                     size_t k, size_t i, size_t j, double *phij_out, double *du_out, double *eu)
 {
     const int vr = m->o->vr, tpc = m->o->tpc;
     const size_t n = m->n;
@@ -176,6 +176,12 @@ static void prob_edu(const smp_t *m, const double *ci, const double *cj, const d
     const double euchlg = (1 - sj) * euvict + sj * eucntst;
     *phij_out = phij;
     *du_out = euchlg - eusq;
+    if (eu) { /* KTAB's UtilChlg columns */
+        eu[0] = eusq;
+        eu[1] = euvict;
+        eu[2] = eucntst;
+        eu[3] = euchlg;
+    }
 }
 
 static double round4(double x)
@@ -368,7 +374,10 @@ static void h_columns(const smp_t *m, const smp_state_t *st, size_t h, double *r
     }
 }
 
-static void challenges(const smp_t *m, const smp_state_t *st, size_t i, double *buf, prop_t *pr)
+/* rec, when not NULL, receives row i of the turn's challenge record:
+ * rec[j*5 .. j*5+4] = (P(i>j), Util_SQ, Util_Vict, Util_Cntst, Util_Chlg). */
+static void challenges(const smp_t *m, const smp_state_t *st, size_t i, double *buf, prop_t *pr,
+                       double *rec)
 {
     const size_t n = m->n;
     double *rh = buf, *cd = buf + n, *ci2 = buf + 2 * n, *cj2 = buf + 3 * n, *ut = buf + 4 * n;
@@ -380,7 +389,9 @@ static void challenges(const smp_t *m, const smp_state_t *st, size_t i, double *
         if (j == i)
             continue;
         double p, du;
-        prob_edu(m, ut + i * n, ut + j * n, cd, i, i, j, &p, &du);
+        prob_edu(m, ut + i * n, ut + j * n, cd, i, i, j, &p, &du, rec ? rec + j * 5 + 1 : NULL);
+        if (rec)
+            rec[j * 5] = p;
         if ((minsig < du) && (besteu < du)) {
             bestj = (int)j;
             pbest = p;
@@ -407,7 +418,7 @@ static void challenges(const smp_t *m, const smp_state_t *st, size_t i, double *
         cd[t] = fc_bsutil(st->vdiff[t * n + t], rh[t]);
     }
     double pji, duji;
-    prob_edu(m, ci2, cj2, cd, i, i, j, &pji, &duji);
+    prob_edu(m, ci2, cj2, cd, i, i, j, &pji, &duji, NULL);
     double pjij = m->o->fix_rcvr_prob ? pji : duji; /* KTAB reads the dEU (smpbcn.cpp:423) */
     interpolate(m, i, j, pi, pj, pjij, 1 - pjij, pr->bi[1], pr->bj[1]);
     if (m->o->bm == BRINK_BM_INITRCVR) {
@@ -620,6 +631,13 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
             goto done;
         }
         /* challenges and bargains, one actor per task */
+        double *crec = NULL;
+        if (o->record_challenges) {
+            st = fc_history_reserve_challenges(h, turn + 1);
+            if (st != BRINK_OK)
+                goto oom;
+            crec = h->chlg + turn * n * n * 5;
+        }
         const int nt = m.threads;
 #pragma omp parallel for num_threads(nt) schedule(dynamic, 1) if (n >= 96)
         for (size_t i = 0; i < n; i++) {
@@ -628,7 +646,8 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
 #else
             size_t tid = 0;
 #endif
-            challenges(&m, &cur, i, tbuf + tid * (n * n + 4 * n), &props[i]);
+            challenges(&m, &cur, i, tbuf + tid * (n * n + 4 * n), &props[i],
+                       crec ? crec + i * n * 5 : NULL);
         }
         /* ids and queues in a fixed order */
         for (size_t i = 0; i < n; i++) {

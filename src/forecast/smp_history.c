@@ -18,6 +18,7 @@ void brink_fc_history_free(brink_fc_history_t *h)
     brink_free(ctx, h->tprob);
     brink_free(ctx, h->stop);
     brink_free(ctx, h->mover);
+    brink_free(ctx, h->chlg);
     brink_free(ctx, h->bargains);
     brink_free(ctx, h->coords);
     brink_free(ctx, h);
@@ -51,6 +52,33 @@ brink_status_t fc_history_reserve(brink_fc_history_t *h, size_t states)
     GROW(h->mover, n);
     h->cap_states = nc;
     return BRINK_OK;
+}
+
+brink_status_t fc_history_reserve_challenges(brink_fc_history_t *h, size_t turns)
+{
+    brink_ctx_t *ctx = h->ctx;
+    if (turns > h->cap_chlg) {
+        size_t nc = h->cap_chlg ? 2 * h->cap_chlg : 8;
+        while (nc < turns)
+            nc *= 2;
+        GROW(h->chlg, h->n * h->n * 5);
+        h->cap_chlg = nc;
+    }
+    for (size_t k = h->chlg_turns * h->n * h->n * 5; k < turns * h->n * h->n * 5; k++)
+        h->chlg[k] = 0.0;
+    if (turns > h->chlg_turns)
+        h->chlg_turns = turns;
+    return BRINK_OK;
+}
+
+int brink_fc_history_challenge(const brink_fc_history_t *h, size_t t, size_t i, size_t j,
+                               double out[5])
+{
+    if (!h || t >= h->chlg_turns || i >= h->n || j >= h->n || i == j)
+        return 0;
+    for (int k = 0; k < 5; k++)
+        out[k] = h->chlg[((t * h->n + i) * h->n + j) * 5 + (size_t)k];
+    return 1;
 }
 
 brink_status_t fc_history_add_bargain(brink_fc_history_t *h, const fc_bargain_rec_t *b,

@@ -21,12 +21,15 @@ struct brink_fc_history {
     double *deu, *tprob;   /* states x n */
     double *stop;          /* states: stop ratio after the step into t (0 for t=0) */
     uint64_t *mover;       /* states x n */
+    double *chlg;          /* turns x n x n x 5 when recorded: P(i>j), UtilChlg's four */
+    size_t chlg_turns, cap_chlg;
     fc_bargain_rec_t *bargains;
     double *coords;        /* nbargains x 2 x d */
     size_t nbargains, cap_bargains;
 };
 
 brink_status_t fc_history_reserve(brink_fc_history_t *h, size_t states);
+brink_status_t fc_history_reserve_challenges(brink_fc_history_t *h, size_t turns);
 brink_status_t fc_history_add_bargain(brink_fc_history_t *h, const fc_bargain_rec_t *b,
                                       const double *pi, const double *pr);
 

@@ -3,8 +3,11 @@
  * (kmodelsql.cpp / smpsql.cpp; KTAB_SMP_Tables.md), so that KTAB's viewers
  * (SMPQ, the web dashboard) can open it.  Written tables: ScenarioDesc,
  * ActorDescription, SpatialCapability, SpatialSalience, DimensionDescription,
- * Accommodation, VectorPosition, PosProb, PosEquiv, Bargn, BargnCoords.
- * The other KTAB tables are created empty.  Coordinates are on KTAB's
+ * Accommodation, VectorPosition, PosProb, PosEquiv, Bargn, BargnCoords, and
+ * when the run recorded them UtilChlg and ProbVict (the initiator's own view,
+ * Est_h = Aff_k = Init_i: the evaluations that drive the model; KTAB also
+ * logs every other perspective, N^4 rows per turn).  The other KTAB tables
+ * are created empty.  Coordinates are on KTAB's
  * scales: VectorPosition and BargnCoords on 0-100, saliences on 0-1.
  * The ScenarioId is a deterministic 32-hex hash of the input and options
  * (KTAB hashes the wall-clock time), so identical runs give identical files.
@@ -275,6 +278,34 @@ brink_status_t brink_smp_write_sqlite(brink_ctx_t *ctx, const brink_fc_scenario_
             step(&w, qc);
         }
     }
+    sqlite3_finalize(q);
+    sqlite3_finalize(qc);
+    /* UtilChlg and ProbVict from the initiators' own view, when recorded */
+    q = prep(&w, "INSERT INTO UtilChlg VALUES (?,?,?,?,?,?,?,?,?,?)");
+    qc = prep(&w, "INSERT INTO ProbVict VALUES (?,?,?,?,?,?)");
+    for (size_t t = 0; q && qc && t < h->chlg_turns; t++)
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = 0; j < n; j++) {
+                if (i == j)
+                    continue;
+                const double *c = h->chlg + ((t * n + i) * n + j) * 5;
+                sqlite3_bind_text(q, 1, sid, -1, SQLITE_STATIC);
+                sqlite3_bind_int64(q, 2, (sqlite3_int64)t);
+                sqlite3_bind_int64(q, 3, (sqlite3_int64)i);
+                sqlite3_bind_int64(q, 4, (sqlite3_int64)i);
+                sqlite3_bind_int64(q, 5, (sqlite3_int64)i);
+                sqlite3_bind_int64(q, 6, (sqlite3_int64)j);
+                for (int k = 0; k < 4; k++)
+                    sqlite3_bind_double(q, 7 + k, c[1 + k]);
+                step(&w, q);
+                sqlite3_bind_text(qc, 1, sid, -1, SQLITE_STATIC);
+                sqlite3_bind_int64(qc, 2, (sqlite3_int64)t);
+                sqlite3_bind_int64(qc, 3, (sqlite3_int64)i);
+                sqlite3_bind_int64(qc, 4, (sqlite3_int64)i);
+                sqlite3_bind_int64(qc, 5, (sqlite3_int64)j);
+                sqlite3_bind_double(qc, 6, c[0]);
+                step(&w, qc);
+            }
     sqlite3_finalize(q);
     sqlite3_finalize(qc);
     exec(&w, "COMMIT");

@@ -179,6 +179,24 @@ static void test_turn0_vectors(void **state)
         assert_true(found);
     }
     brink_fc_history_free(h);
+    /* with record_challenges the UtilChlg rows carry the same expected gains
+     * (KTAB's printed dEU) and the history does not change */
+    double c[5];
+    assert_int_equal(brink_fc_history_challenge(NULL, 0, 0, 6, c), 0);
+    o.record_challenges = 1;
+    assert_int_equal(brink_smp_run(ctx, s, &o, &h), BRINK_OK);
+    for (size_t i = 0; i < 7; i++) {
+        assert_int_equal(brink_fc_history_challenge(h, 0, i, (size_t)tg[i], c), 1);
+        char a[32], b[32];
+        snprintf(a, sizeof a, "%.3f", c[4] - c[1]);
+        snprintf(b, sizeof b, "%.3f", deu[i]);
+        assert_string_equal(a, b);
+    }
+    char *got = history_text(s, h), *ref = reference_text("ktab_dummyData_3Dim.reference_history.txt");
+    assert_string_equal(got, ref);
+    free(got);
+    free(ref);
+    brink_fc_history_free(h);
     brink_fc_scenario_free(s);
     brink_ctx_free(ctx);
 }
