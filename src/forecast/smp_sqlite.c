@@ -12,6 +12,7 @@
  * The ScenarioId is a deterministic 32-hex hash of the input and options
  * (KTAB hashes the wall-clock time), so identical runs give identical files.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -235,13 +236,16 @@ brink_status_t brink_smp_write_sqlite(brink_ctx_t *ctx, const brink_fc_scenario_
     q = prep(&w, "INSERT INTO PosEquiv VALUES (?,?,?,?)");
     for (size_t t = 0; q && t < T; t++)
         for (size_t i = 0; i < n; i++) {
+            /* KTAB's sqlPosEquiv: the first actor whose position is within
+             * posTol (Euclidean, unit scale) of i's */
             size_t e = i;
             for (size_t j = 0; j < i; j++) {
-                int same = 1;
-                for (size_t k = 0; k < d; k++)
-                    if (h->pos[(t * n + i) * d + k] != h->pos[(t * n + j) * d + k])
-                        same = 0;
-                if (same) {
+                double q2 = 0;
+                for (size_t k = 0; k < d; k++) {
+                    double x = h->pos[(t * n + i) * d + k] - h->pos[(t * n + j) * d + k];
+                    q2 += x * x;
+                }
+                if (sqrt(q2) < o->pos_tol) {
                     e = j;
                     break;
                 }
