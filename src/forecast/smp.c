@@ -529,6 +529,107 @@ static brink_status_t record_state(brink_fc_history_t *h, const smp_state_t *st,
     return BRINK_OK;
 }
 
+/* Assigns the turn's bargain ids and builds every actor's queue: queue k
+ * is [k's status quo, then each bargain involving k, by initiator].  Returns
+ * the total queue length; *maxnb receives the longest. */
+static size_t build_queues(size_t n, prop_t *props, uint64_t *next_id, size_t *qstart,
+                           size_t *qlen, qitem_t *qitems, size_t *maxnb)
+{
+    for (size_t i = 0; i < n; i++) {
+        props[i].sq_id = (*next_id)++;
+        for (int b = 0; b < props[i].nb; b++)
+            props[i].id[b] = (*next_id)++;
+        qlen[i] = 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (props[i].nb > 0) {
+            qlen[props[i].target] += (size_t)props[i].nb;
+            qlen[i] += (size_t)props[i].nb;
+        }
+    size_t off = 0;
+    *maxnb = 0;
+    for (size_t k = 0; k < n; k++) {
+        qstart[k] = off;
+        off += qlen[k];
+        *maxnb = qlen[k] > *maxnb ? qlen[k] : *maxnb;
+        qitems[qstart[k]] = (qitem_t){(int)k, -1};
+        qlen[k] = 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        for (int b = 0; b < props[i].nb; b++) {
+            size_t j = (size_t)props[i].target;
+            qitems[qstart[i] + qlen[i]++] = (qitem_t){(int)i, b};
+            qitems[qstart[j] + qlen[j]++] = (qitem_t){(int)i, b};
+        }
+    return off;
+}
+
+/* Stores the turn's challenges and bargains (with their probabilities in
+ * both queues and whether each queue chose them) in the history. */
+static brink_status_t record_bargains(brink_fc_history_t *h, size_t turn, const prop_t *props,
+                                      const size_t *qstart, const size_t *qlen,
+                                      const qitem_t *qitems, const double *pall,
+                                      const size_t *chosen, const double *pos)
+{
+    const size_t n = h->n, d = h->d;
+    for (size_t i = 0; i < n; i++) {
+        h->target[turn * n + i] = props[i].target;
+        h->deu[turn * n + i] = props[i].deu;
+        h->tprob[turn * n + i] = props[i].pij;
+    }
+    for (size_t i = 0; i < n; i++) {
+        fc_bargain_rec_t r = {props[i].sq_id, (int)turn, (int)i, (int)i, 0.0, pall[qstart[i]],
+                              pall[qstart[i]], chosen[i] == 0, chosen[i] == 0};
+        brink_status_t st = fc_history_add_bargain(h, &r, pos + i * d, pos + i * d);
+        if (st != BRINK_OK)
+            return st;
+        for (int b = 0; b < props[i].nb; b++) {
+            const size_t j = (size_t)props[i].target, who[2] = {i, j};
+            double pr[2] = {0, 0};
+            int sel[2] = {0, 0};
+            for (int side = 0; side < 2; side++) {
+                const size_t k = who[side];
+                for (size_t x = 0; x < qlen[k]; x++)
+                    if (qitems[qstart[k] + x].owner == (int)i && qitems[qstart[k] + x].which == b) {
+                        pr[side] = pall[qstart[k] + x];
+                        sel[side] = chosen[k] == x;
+                    }
+            }
+            fc_bargain_rec_t rb = {props[i].id[b], (int)turn, (int)i, (int)j, props[i].deu,
+                                   pr[0], pr[1], sel[0], sel[1]};
+            st = fc_history_add_bargain(h, &rb, props[i].bi[b], props[i].bj[b]);
+            if (st != BRINK_OK)
+                return st;
+        }
+    }
+    return BRINK_OK;
+}
+
+/* newIdeals: xi(t+1) = A x(t+1) + (1 - rowsum A) xi(t); with A = I (NULL)
+ * ideals are the positions. */
+static void update_ideals(const brink_fc_scenario_t *s, const smp_state_t *cur, smp_state_t *nxt)
+{
+    const size_t n = s->n, d = s->d;
+    for (size_t i = 0; i < n; i++) {
+        if (!s->accom) {
+            memcpy(nxt->ideal + i * d, nxt->pos + i * d, d * sizeof(double));
+            continue;
+        }
+        double si = 0.0;
+        for (size_t k = 0; k < d; k++)
+            nxt->ideal[i * d + k] = 0.0;
+        for (size_t j = 0; j < n; j++) {
+            double a = s->accom[i * n + j];
+            si = si + a;
+            for (size_t k = 0; k < d; k++)
+                nxt->ideal[i * d + k] = nxt->ideal[i * d + k] + a * nxt->pos[j * d + k];
+        }
+        si = si > 1.0 ? 1.0 : si;
+        for (size_t k = 0; k < d; k++)
+            nxt->ideal[i * d + k] = nxt->ideal[i * d + k] + (1.0 - si) * cur->ideal[i * d + k];
+    }
+}
+
 brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
                              const brink_smp_options_t *o, brink_fc_history_t **out)
 {
@@ -582,9 +683,6 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
     if (!h || !m.cap || !m.sal || !m.ssum || !m.w || !work || !uidx || !props || !bstore || !tbuf ||
         !qstart || !qlen || !qitems || !chosen || !tstat)
         goto oom;
-    h->ctx = ctx;
-    h->n = n;
-    h->d = d;
     h->rn0 = brink_malloc(ctx, n * n * sizeof(double));
     if (!h->rn0)
         goto oom;
@@ -649,37 +747,8 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
             challenges(&m, &cur, i, tbuf + tid * (n * n + 4 * n), &props[i],
                        crec ? crec + i * n * 5 : NULL);
         }
-        /* ids and queues in a fixed order */
-        for (size_t i = 0; i < n; i++) {
-            props[i].sq_id = next_id++;
-            for (int b = 0; b < props[i].nb; b++)
-                props[i].id[b] = next_id++;
-            qlen[i] = 1;
-        }
-        for (size_t i = 0; i < n; i++)
-            if (props[i].nb > 0)
-                qlen[props[i].target] += (size_t)props[i].nb;
-        for (size_t i = 0; i < n; i++)
-            if (props[i].nb > 0)
-                qlen[i] += (size_t)props[i].nb;
-        size_t maxnb = 0, off = 0;
-        for (size_t k = 0; k < n; k++) {
-            qstart[k] = off;
-            off += qlen[k];
-            maxnb = qlen[k] > maxnb ? qlen[k] : maxnb;
-            qitems[qstart[k]] = (qitem_t){(int)k, -1};
-            qlen[k] = 1;
-        }
-        /* queue k: k's status quo, then every bargain involving k, by initiator */
-        for (size_t k = 0; k < n; k++)
-            qlen[k] = 1;
-        for (size_t i = 0; i < n; i++) {
-            for (int b = 0; b < props[i].nb; b++) {
-                size_t j = (size_t)props[i].target;
-                qitems[qstart[i] + qlen[i]++] = (qitem_t){(int)i, b};
-                qitems[qstart[j] + qlen[j]++] = (qitem_t){(int)i, b};
-            }
-        }
+        size_t maxnb = 0;
+        const size_t off = build_queues(n, props, &next_id, qstart, qlen, qitems, &maxnb);
         /* per-thread scratch for the largest queue */
         size_t per = n * maxnb + maxnb * maxnb + maxnb + 3 * maxnb * maxnb + maxnb;
         brink_free(ctx, qbuf);
@@ -725,64 +794,13 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
             }
             memcpy(nxt.pos + k * d, np, d * sizeof(double));
         }
-        /* record the bargains of this turn */
-        for (size_t i = 0; i < n; i++) {
-            h->target[turn * n + i] = props[i].target;
-            h->deu[turn * n + i] = props[i].deu;
-            h->tprob[turn * n + i] = props[i].pij;
-        }
-        for (size_t i = 0; i < n; i++) {
-            fc_bargain_rec_t r = {props[i].sq_id, (int)turn, (int)i, (int)i, 0.0,
-                                  pall[qstart[i]], pall[qstart[i]], chosen[i] == 0,
-                                  chosen[i] == 0};
-            st = fc_history_add_bargain(h, &r, cur.pos + i * d, cur.pos + i * d);
-            if (st != BRINK_OK) {
-                brink_free(ctx, pall);
-                goto oom;
-            }
-            for (int b = 0; b < props[i].nb; b++) {
-                size_t j = (size_t)props[i].target;
-                double ip = 0, rp = 0;
-                int is = 0, rs = 0;
-                for (size_t x = 0; x < qlen[i]; x++)
-                    if (qitems[qstart[i] + x].owner == (int)i && qitems[qstart[i] + x].which == b) {
-                        ip = pall[qstart[i] + x];
-                        is = chosen[i] == x;
-                    }
-                for (size_t x = 0; x < qlen[j]; x++)
-                    if (qitems[qstart[j] + x].owner == (int)i && qitems[qstart[j] + x].which == b) {
-                        rp = pall[qstart[j] + x];
-                        rs = chosen[j] == x;
-                    }
-                fc_bargain_rec_t rb = {props[i].id[b], (int)turn, (int)i, (int)j, props[i].deu,
-                                       ip, rp, is, rs};
-                st = fc_history_add_bargain(h, &rb, props[i].bi[b], props[i].bj[b]);
-                if (st != BRINK_OK) {
-                    brink_free(ctx, pall);
-                    goto oom;
-                }
-            }
+        st = record_bargains(h, turn, props, qstart, qlen, qitems, pall, chosen, cur.pos);
+        if (st != BRINK_OK) {
+            brink_free(ctx, pall);
+            goto oom;
         }
         brink_free(ctx, pall);
-        /* ideals: xi(t+1) = A x(t+1) + (1 - rowsum A) xi(t) */
-        for (size_t i = 0; i < n; i++) {
-            if (!s->accom) {
-                memcpy(nxt.ideal + i * d, nxt.pos + i * d, d * sizeof(double));
-                continue;
-            }
-            double si = 0.0;
-            for (size_t k = 0; k < d; k++)
-                nxt.ideal[i * d + k] = 0.0;
-            for (size_t j = 0; j < n; j++) {
-                double a = s->accom[i * n + j];
-                si = si + a;
-                for (size_t k = 0; k < d; k++)
-                    nxt.ideal[i * d + k] = nxt.ideal[i * d + k] + a * nxt.pos[j * d + k];
-            }
-            si = si > 1.0 ? 1.0 : si;
-            for (size_t k = 0; k < d; k++)
-                nxt.ideal[i * d + k] = nxt.ideal[i * d + k] + (1.0 - si) * cur.ideal[i * d + k];
-        }
+        update_ideals(s, &cur, &nxt);
         st = state_setup(&m, &nxt, work, uidx, NULL, turn + 1);
         if (st != BRINK_OK)
             goto numeric;
@@ -793,7 +811,8 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
             for (size_t x = 0; x < d; x++)
                 if (nxt.pos[k * d + x] != cur.pos[k * d + x]) {
                     const qitem_t *qi = &qitems[qstart[k] + chosen[k]];
-                    h->mover[(turn + 1) * n + k] = props[qi->owner].id[qi->which];
+                    if (qi->which >= 0)
+                        h->mover[(turn + 1) * n + k] = props[qi->owner].id[qi->which];
                     break;
                 }
         }
