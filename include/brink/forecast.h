@@ -257,11 +257,12 @@ double brink_fc_history_rn_util(const brink_fc_history_t *h, size_t t, size_t i,
 int brink_fc_history_target(const brink_fc_history_t *h, size_t t, size_t i, double *deu,
                             double *prob);
 /** Actor i's evaluation at turn t of challenging j, when the run had
- *  record_challenges: out = (P(i beats j), Util_SQ, Util_Vict, Util_Cntst,
- *  Util_Chlg) as in KTAB's ProbVict and UtilChlg tables (Est_h = Aff_k = i).
- *  Returns 1, or 0 when not recorded (out untouched). */
+ *  record_challenges: out = (P(i beats j), then Util_SQ, Util_Vict,
+ *  Util_Cntst, Util_Chlg of KTAB's UtilChlg for the affected actor k = i,
+ *  then the same four for k = j), all estimated by h = i.  Returns 1, or 0
+ *  when not recorded (out untouched). */
 int brink_fc_history_challenge(const brink_fc_history_t *h, size_t t, size_t i, size_t j,
-                               double out[5]);
+                               double out[9]);
 /** Stop statistic after step t (t >= 1): dist(t,t-1)/(dist(0,1)+minSig). */
 double brink_fc_history_stop_ratio(const brink_fc_history_t *h, size_t t);
 /** Bargains of the run, in (turn, initiator) order.  Borrowed. */

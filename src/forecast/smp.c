@@ -176,11 +176,16 @@ static void prob_edu(const smp_t *m, const double *ci, const double *cj, const d
     const double euchlg = (1 - sj) * euvict + sj * eucntst;
     *phij_out = phij;
     *du_out = euchlg - eusq;
-    if (eu) { /* KTAB's UtilChlg columns */
+    if (eu) { /* KTAB's UtilChlg columns for k, then for k = j (the target) */
         eu[0] = eusq;
         eu[1] = euvict;
         eu[2] = eucntst;
         eu[3] = euchlg;
+        const double uji2 = ci[j], ujj2 = cj[j];
+        eu[4] = uji2 + ujj2;
+        eu[5] = uji2 + uji2;
+        eu[6] = phij * (uji2 + uji2) + phji * (ujj2 + ujj2);
+        eu[7] = (1 - sj) * eu[5] + sj * eu[6];
     }
 }
 
@@ -375,7 +380,8 @@ static void h_columns(const smp_t *m, const smp_state_t *st, size_t h, double *r
 }
 
 /* rec, when not NULL, receives row i of the turn's challenge record:
- * rec[j*5 .. j*5+4] = (P(i>j), Util_SQ, Util_Vict, Util_Cntst, Util_Chlg). */
+ * rec[j*9 .. j*9+8] = (P(i>j), then Util_SQ, Util_Vict, Util_Cntst,
+ * Util_Chlg for the initiator i and for the target j), all from i's view. */
 static void challenges(const smp_t *m, const smp_state_t *st, size_t i, double *buf, prop_t *pr,
                        double *rec)
 {
@@ -389,9 +395,9 @@ static void challenges(const smp_t *m, const smp_state_t *st, size_t i, double *
         if (j == i)
             continue;
         double p, du;
-        prob_edu(m, ut + i * n, ut + j * n, cd, i, i, j, &p, &du, rec ? rec + j * 5 + 1 : NULL);
+        prob_edu(m, ut + i * n, ut + j * n, cd, i, i, j, &p, &du, rec ? rec + j * 9 + 1 : NULL);
         if (rec)
-            rec[j * 5] = p;
+            rec[j * 9] = p;
         if ((minsig < du) && (besteu < du)) {
             bestj = (int)j;
             pbest = p;
@@ -734,7 +740,7 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
             st = fc_history_reserve_challenges(h, turn + 1);
             if (st != BRINK_OK)
                 goto oom;
-            crec = h->chlg + turn * n * n * 5;
+            crec = h->chlg + turn * n * n * 9;
         }
         const int nt = m.threads;
 #pragma omp parallel for num_threads(nt) schedule(dynamic, 1) if (n >= 96)
@@ -745,7 +751,7 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
             size_t tid = 0;
 #endif
             challenges(&m, &cur, i, tbuf + tid * (n * n + 4 * n), &props[i],
-                       crec ? crec + i * n * 5 : NULL);
+                       crec ? crec + i * n * 9 : NULL);
         }
         size_t maxnb = 0;
         const size_t off = build_queues(n, props, &next_id, qstart, qlen, qitems, &maxnb);

@@ -61,10 +61,10 @@ brink_status_t fc_history_reserve_challenges(brink_fc_history_t *h, size_t turns
         size_t nc = h->cap_chlg ? 2 * h->cap_chlg : 8;
         while (nc < turns)
             nc *= 2;
-        GROW(h->chlg, h->n * h->n * 5);
+        GROW(h->chlg, h->n * h->n * 9);
         h->cap_chlg = nc;
     }
-    for (size_t k = h->chlg_turns * h->n * h->n * 5; k < turns * h->n * h->n * 5; k++)
+    for (size_t k = h->chlg_turns * h->n * h->n * 9; k < turns * h->n * h->n * 9; k++)
         h->chlg[k] = 0.0;
     if (turns > h->chlg_turns)
         h->chlg_turns = turns;
@@ -72,12 +72,12 @@ brink_status_t fc_history_reserve_challenges(brink_fc_history_t *h, size_t turns
 }
 
 int brink_fc_history_challenge(const brink_fc_history_t *h, size_t t, size_t i, size_t j,
-                               double out[5])
+                               double out[9])
 {
     if (!h || t >= h->chlg_turns || i >= h->n || j >= h->n || i == j)
         return 0;
-    for (int k = 0; k < 5; k++)
-        out[k] = h->chlg[((t * h->n + i) * h->n + j) * 5 + (size_t)k];
+    for (int k = 0; k < 9; k++)
+        out[k] = h->chlg[((t * h->n + i) * h->n + j) * 9 + (size_t)k];
     return 1;
 }
 

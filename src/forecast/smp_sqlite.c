@@ -4,9 +4,10 @@
  * (SMPQ, the web dashboard) can open it.  Written tables: ScenarioDesc,
  * ActorDescription, SpatialCapability, SpatialSalience, DimensionDescription,
  * Accommodation, VectorPosition, PosProb, PosEquiv, Bargn, BargnCoords, and
- * when the run recorded them UtilChlg and ProbVict (the initiator's own view,
- * Est_h = Aff_k = Init_i: the evaluations that drive the model; KTAB also
- * logs every other perspective, N^4 rows per turn).  The other KTAB tables
+ * when the run recorded them UtilChlg and ProbVict from the initiator's view
+ * (Est_h = Init_i, Aff_k = initiator and receiver: the evaluations that drive
+ * the model and the axes of SMPQ's quad map from that view; KTAB logs every
+ * perspective, N^4 rows per turn).  The other KTAB tables
  * are created empty.  Coordinates are on KTAB's
  * scales: VectorPosition and BargnCoords on 0-100, saliences on 0-1.
  * The ScenarioId is a deterministic 32-hex hash of the input and options
@@ -292,16 +293,19 @@ brink_status_t brink_smp_write_sqlite(brink_ctx_t *ctx, const brink_fc_scenario_
             for (size_t j = 0; j < n; j++) {
                 if (i == j)
                     continue;
-                const double *c = h->chlg + ((t * n + i) * n + j) * 5;
-                sqlite3_bind_text(q, 1, sid, -1, SQLITE_STATIC);
-                sqlite3_bind_int64(q, 2, (sqlite3_int64)t);
-                sqlite3_bind_int64(q, 3, (sqlite3_int64)i);
-                sqlite3_bind_int64(q, 4, (sqlite3_int64)i);
-                sqlite3_bind_int64(q, 5, (sqlite3_int64)i);
-                sqlite3_bind_int64(q, 6, (sqlite3_int64)j);
-                for (int k = 0; k < 4; k++)
-                    sqlite3_bind_double(q, 7 + k, c[1 + k]);
-                step(&w, q);
+                const double *c = h->chlg + ((t * n + i) * n + j) * 9;
+                const size_t aff[2] = {i, j};
+                for (int side = 0; side < 2; side++) {
+                    sqlite3_bind_text(q, 1, sid, -1, SQLITE_STATIC);
+                    sqlite3_bind_int64(q, 2, (sqlite3_int64)t);
+                    sqlite3_bind_int64(q, 3, (sqlite3_int64)i);
+                    sqlite3_bind_int64(q, 4, (sqlite3_int64)aff[side]);
+                    sqlite3_bind_int64(q, 5, (sqlite3_int64)i);
+                    sqlite3_bind_int64(q, 6, (sqlite3_int64)j);
+                    for (int k = 0; k < 4; k++)
+                        sqlite3_bind_double(q, 7 + k, c[1 + 4 * side + k]);
+                    step(&w, q);
+                }
                 sqlite3_bind_text(qc, 1, sid, -1, SQLITE_STATIC);
                 sqlite3_bind_int64(qc, 2, (sqlite3_int64)t);
                 sqlite3_bind_int64(qc, 3, (sqlite3_int64)i);

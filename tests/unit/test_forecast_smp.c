@@ -181,7 +181,7 @@ static void test_turn0_vectors(void **state)
     brink_fc_history_free(h);
     /* with record_challenges the UtilChlg rows carry the same expected gains
      * (KTAB's printed dEU) and the history does not change */
-    double c[5];
+    double c[9];
     assert_int_equal(brink_fc_history_challenge(NULL, 0, 0, 6, c), 0);
     o.record_challenges = 1;
     assert_int_equal(brink_smp_run(ctx, s, &o, &h), BRINK_OK);
@@ -364,12 +364,92 @@ static void test_xml_errors(void **state)
     }
 }
 
+/* Every turn of KTAB's full reference log (an extract of its lines "In
+ * turn", "Est by" and "Inferred risk attitudes"): each actor's target and
+ * expected gain, the initiator's estimates of P(i > j) and of the gains to
+ * initiator and target, and the risk attitudes of every state. */
+static void check_log(const char *csv, const char *extract)
+{
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    brink_fc_scenario_t *s = load(ctx, csv);
+    brink_smp_options_t o;
+    brink_smp_options_default(&o);
+    o.record_challenges = 1;
+    brink_fc_history_t *h = NULL;
+    assert_int_equal(brink_smp_run(ctx, s, &o, &h), BRINK_OK);
+    char path[512], line[512];
+    snprintf(path, sizeof path, "%s/forecast/%s", BRINK_TEST_DIR, extract);
+    FILE *fp = fopen(path, "r");
+    assert_non_null(fp);
+    size_t n = brink_fc_scenario_actors(s);
+    int turn = -1, state = -1, checked = 0;
+    size_t ri = 0;
+    while (fgets(line, sizeof line, fp)) {
+        int t, i, j, hh, k;
+        double x, p, g;
+        char want[64], got[64];
+        if (strncmp(line, "Inferred risk attitudes", 23) == 0) {
+            state++;
+            ri = 0;
+        } else if (line[0] == ' ' && sscanf(line, "%lf", &x) == 1) {
+            snprintf(want, sizeof want, "%+.3f", x);
+            snprintf(got, sizeof got, "%+.3f", brink_fc_history_risk(h, (size_t)state, ri));
+            assert_string_equal(got, want);
+            ri++;
+            checked++;
+        } else if (sscanf(line, "In turn %d actor %d has most advantageous target %d worth %lf", &t,
+                          &i, &j, &x) == 4) {
+            double deu;
+            turn = t;
+            assert_int_equal(brink_fc_history_target(h, (size_t)t, (size_t)i, &deu, NULL), j);
+            snprintf(want, sizeof want, "%.3f", x);
+            snprintf(got, sizeof got, "%.3f", deu);
+            assert_string_equal(got, want);
+            checked++;
+        } else if (sscanf(line, "In turn %d Actor %d has no advantageous targets", &t, &i) == 2) {
+            turn = t;
+            assert_int_equal(brink_fc_history_target(h, (size_t)t, (size_t)i, NULL, NULL), -1);
+            checked++;
+        } else if (sscanf(line, "Est by %d of prob %lf that [%d>%d], with expected gain to %d of %lf",
+                          &hh, &p, &i, &j, &k, &g) == 6) {
+            if (hh != i) /* only the initiator's own estimates are recorded */
+                continue;
+            double c[9];
+            assert_int_equal(brink_fc_history_challenge(h, (size_t)turn, (size_t)i, (size_t)j, c), 1);
+            snprintf(want, sizeof want, "%.4f", p);
+            snprintf(got, sizeof got, "%.4f", c[0]);
+            assert_string_equal(got, want);
+            double gain = k == i ? c[4] - c[1] : c[8] - c[5];
+            assert_true(k == i || k == j);
+            snprintf(want, sizeof want, "%+.4f", g);
+            snprintf(got, sizeof got, "%+.4f", gain);
+            assert_string_equal(got, want);
+            checked++;
+        }
+    }
+    fclose(fp);
+    assert_int_equal((size_t)state + 1, brink_fc_history_states(h));
+    assert_true(ri == n);
+    assert_true(checked > 100);
+    brink_fc_history_free(h);
+    brink_fc_scenario_free(s);
+    brink_ctx_free(ctx);
+}
+
+static void test_reference_logs(void **state)
+{
+    (void)state;
+    check_log("ktab_dummyData_3Dim.csv", "ktab_dummyData_3Dim.reference_log_extract.txt");
+    check_log("ktab_SOE-Pol-Comp.csv", "ktab_SOE-Pol-Comp.reference_log_extract.txt");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dummy3dim_reference),
         cmocka_unit_test(test_soe_reference),
         cmocka_unit_test(test_turn0_vectors),
+        cmocka_unit_test(test_reference_logs),
         cmocka_unit_test(test_stochastic_reproducible),
         cmocka_unit_test(test_options),
         cmocka_unit_test(test_ktab_summaries),
