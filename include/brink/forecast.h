@@ -263,6 +263,10 @@ int brink_fc_history_target(const brink_fc_history_t *h, size_t t, size_t i, dou
  *  when not recorded (out untouched). */
 int brink_fc_history_challenge(const brink_fc_history_t *h, size_t t, size_t i, size_t j,
                                double out[9]);
+/** The target's view of actor i's challenge at turn t (record_challenges):
+ *  out = (j's estimate of P(i beats j), of the gain to i, of the gain to j),
+ *  j the target.  Returns 1, or 0 when not recorded or i had no target. */
+int brink_fc_history_target_view(const brink_fc_history_t *h, size_t t, size_t i, double out[3]);
 /** Stop statistic after step t (t >= 1): dist(t,t-1)/(dist(0,1)+minSig). */
 double brink_fc_history_stop_ratio(const brink_fc_history_t *h, size_t t);
 /** Bargains of the run, in (turn, initiator) order.  Borrowed. */

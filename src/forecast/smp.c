@@ -383,7 +383,7 @@ static void h_columns(const smp_t *m, const smp_state_t *st, size_t h, double *r
  * rec[j*9 .. j*9+8] = (P(i>j), then Util_SQ, Util_Vict, Util_Cntst,
  * Util_Chlg for the initiator i and for the target j), all from i's view. */
 static void challenges(const smp_t *m, const smp_state_t *st, size_t i, double *buf, prop_t *pr,
-                       double *rec)
+                       double *rec, double *recj)
 {
     const size_t n = m->n;
     double *rh = buf, *cd = buf + n, *ci2 = buf + 2 * n, *cj2 = buf + 3 * n, *ut = buf + 4 * n;
@@ -414,7 +414,7 @@ static void challenges(const smp_t *m, const smp_state_t *st, size_t i, double *
     const double *pi = st->pos + i * m->d, *pj = st->pos + j * m->d;
     interpolate(m, i, j, pi, pj, pbest, 1 - pbest, pr->bi[0], pr->bj[0]);
     pr->nb = 1;
-    if (m->o->bm == BRINK_BM_INITONLY)
+    if (m->o->bm == BRINK_BM_INITONLY && !recj)
         return;
     /* j's estimate of the effect on i of i -> j */
     fill_rh(m, st, j, rh);
@@ -423,8 +423,15 @@ static void challenges(const smp_t *m, const smp_state_t *st, size_t i, double *
         cj2[t] = fc_bsutil(st->vdiff[t * n + j], rh[t]);
         cd[t] = fc_bsutil(st->vdiff[t * n + t], rh[t]);
     }
-    double pji, duji;
-    prob_edu(m, ci2, cj2, cd, i, i, j, &pji, &duji, NULL);
+    double pji, duji, euj[8];
+    prob_edu(m, ci2, cj2, cd, i, i, j, &pji, &duji, euj);
+    if (recj) { /* the target's view: P(i > j), gain to i, gain to j */
+        recj[0] = pji;
+        recj[1] = duji;
+        recj[2] = euj[7] - euj[4];
+    }
+    if (m->o->bm == BRINK_BM_INITONLY)
+        return;
     double pjij = m->o->fix_rcvr_prob ? pji : duji; /* KTAB reads the dEU (smpbcn.cpp:423) */
     interpolate(m, i, j, pi, pj, pjij, 1 - pjij, pr->bi[1], pr->bj[1]);
     if (m->o->bm == BRINK_BM_INITRCVR) {
@@ -735,12 +742,13 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
             goto done;
         }
         /* challenges and bargains, one actor per task */
-        double *crec = NULL;
+        double *crec = NULL, *crecj = NULL;
         if (o->record_challenges) {
             st = fc_history_reserve_challenges(h, turn + 1);
             if (st != BRINK_OK)
                 goto oom;
             crec = h->chlg + turn * n * n * 9;
+            crecj = h->chlgj + turn * n * 3;
         }
         const int nt = m.threads;
 #pragma omp parallel for num_threads(nt) schedule(dynamic, 1) if (n >= 96)
@@ -751,7 +759,7 @@ brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
             size_t tid = 0;
 #endif
             challenges(&m, &cur, i, tbuf + tid * (n * n + 4 * n), &props[i],
-                       crec ? crec + i * n * 9 : NULL);
+                       crec ? crec + i * n * 9 : NULL, crecj ? crecj + i * 3 : NULL);
         }
         size_t maxnb = 0;
         const size_t off = build_queues(n, props, &next_id, qstart, qlen, qitems, &maxnb);

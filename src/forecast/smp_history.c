@@ -19,6 +19,7 @@ void brink_fc_history_free(brink_fc_history_t *h)
     brink_free(ctx, h->stop);
     brink_free(ctx, h->mover);
     brink_free(ctx, h->chlg);
+    brink_free(ctx, h->chlgj);
     brink_free(ctx, h->bargains);
     brink_free(ctx, h->coords);
     brink_free(ctx, h);
@@ -62,10 +63,13 @@ brink_status_t fc_history_reserve_challenges(brink_fc_history_t *h, size_t turns
         while (nc < turns)
             nc *= 2;
         GROW(h->chlg, h->n * h->n * 9);
+        GROW(h->chlgj, h->n * 3);
         h->cap_chlg = nc;
     }
     for (size_t k = h->chlg_turns * h->n * h->n * 9; k < turns * h->n * h->n * 9; k++)
         h->chlg[k] = 0.0;
+    for (size_t k = h->chlg_turns * h->n * 3; k < turns * h->n * 3; k++)
+        h->chlgj[k] = 0.0;
     if (turns > h->chlg_turns)
         h->chlg_turns = turns;
     return BRINK_OK;
@@ -78,6 +82,15 @@ int brink_fc_history_challenge(const brink_fc_history_t *h, size_t t, size_t i, 
         return 0;
     for (int k = 0; k < 9; k++)
         out[k] = h->chlg[((t * h->n + i) * h->n + j) * 9 + (size_t)k];
+    return 1;
+}
+
+int brink_fc_history_target_view(const brink_fc_history_t *h, size_t t, size_t i, double out[3])
+{
+    if (!h || t >= h->chlg_turns || i >= h->n || h->target[t * h->n + i] < 0)
+        return 0;
+    for (int k = 0; k < 3; k++)
+        out[k] = h->chlgj[(t * h->n + i) * 3 + (size_t)k];
     return 1;
 }
 

@@ -22,6 +22,7 @@ struct brink_fc_history {
     double *stop;          /* states: stop ratio after the step into t (0 for t=0) */
     uint64_t *mover;       /* states x n */
     double *chlg;          /* turns x n x n x 9 when recorded: P(i>j), UtilChlg's four for i, for j */
+    double *chlgj;         /* turns x n x 3: the target's view of i's challenge */
     size_t chlg_turns, cap_chlg;
     fc_bargain_rec_t *bargains;
     double *coords;        /* nbargains x 2 x d */

@@ -366,8 +366,9 @@ static void test_xml_errors(void **state)
 
 /* Every turn of KTAB's full reference log (an extract of its lines "In
  * turn", "Est by" and "Inferred risk attitudes"): each actor's target and
- * expected gain, the initiator's estimates of P(i > j) and of the gains to
- * initiator and target, and the risk attitudes of every state. */
+ * expected gain, the initiator's and the target's estimates of P(i > j) and
+ * of the gains to initiator and target, and the risk attitudes of every
+ * state. */
 static void check_log(const char *csv, const char *extract)
 {
     brink_ctx_t *ctx = brink_ctx_new(NULL);
@@ -412,8 +413,17 @@ static void check_log(const char *csv, const char *extract)
             checked++;
         } else if (sscanf(line, "Est by %d of prob %lf that [%d>%d], with expected gain to %d of %lf",
                           &hh, &p, &i, &j, &k, &g) == 6) {
-            if (hh != i) /* only the initiator's own estimates are recorded */
+            if (hh != i) { /* the target's view of the chosen challenge */
+                double v[3];
+                assert_int_equal(hh, j);
+                assert_int_equal(brink_fc_history_target(h, (size_t)turn, (size_t)i, NULL, NULL), j);
+                assert_int_equal(brink_fc_history_target_view(h, (size_t)turn, (size_t)i, v), 1);
+                snprintf(want, sizeof want, "%.4f %+.4f", p, g);
+                snprintf(got, sizeof got, "%.4f %+.4f", v[0], k == i ? v[1] : v[2]);
+                assert_string_equal(got, want);
+                checked++;
                 continue;
+            }
             double c[9];
             assert_int_equal(brink_fc_history_challenge(h, (size_t)turn, (size_t)i, (size_t)j, c), 1);
             snprintf(want, sizeof want, "%.4f", p);
