@@ -367,8 +367,8 @@ static void test_xml_errors(void **state)
 /* Every turn of KTAB's full reference log (an extract of its lines "In
  * turn", "Est by" and "Inferred risk attitudes"): each actor's target and
  * expected gain, the initiator's and the target's estimates of P(i > j) and
- * of the gains to initiator and target, and the risk attitudes of every
- * state. */
+ * of the gains to initiator and target, the coordinates of every bargain
+ * proposed, and the risk attitudes of every state. */
 static void check_log(const char *csv, const char *extract)
 {
     brink_ctx_t *ctx = brink_ctx_new(NULL);
@@ -383,13 +383,44 @@ static void check_log(const char *csv, const char *extract)
     FILE *fp = fopen(path, "r");
     assert_non_null(fp);
     size_t n = brink_fc_scenario_actors(s);
-    int turn = -1, state = -1, checked = 0;
-    size_t ri = 0;
+    int turn = -1, state = -1, checked = 0, pending = 0, bi = -1, bj = -1;
+    size_t ri = 0, D = brink_fc_scenario_dims(s);
     while (fgets(line, sizeof line, fp)) {
         int t, i, j, hh, k;
+        unsigned long id;
         double x, p, g;
         char want[64], got[64];
-        if (strncmp(line, "Inferred risk attitudes", 23) == 0) {
+        if (sscanf(line, "Bargain [%lu, %d:%d] from %d's perspective", &id, &i, &j, &hh) == 4) {
+            /* the initiator's bargain (KTAB's brgnIIJ), the one used */
+            pending = hh == i ? 2 : 0;
+            bi = i;
+            bj = j;
+        } else if (strstr(line, " proposes ")) {
+            if (pending == 0)
+                continue;
+            pending--;
+            int who, adopt;
+            assert_int_equal(sscanf(line, " %d proposes %d adopt:", &who, &adopt), 2);
+            const char *q = strstr(line, "adopt:") + 6;
+            brink_fc_bargain_t b;
+            int found = 0;
+            for (size_t m = 0; m < brink_fc_history_bargains(h) && !found; m++) {
+                brink_fc_history_bargain(h, m, &b);
+                found = b.turn == turn && b.init == bi && b.rcvr == bj;
+            }
+            assert_true(found);
+            for (size_t d = 0; d < D; d++) {
+                char *end;
+                double v = strtod(q, &end);
+                assert_true(end != q);
+                q = end;
+                snprintf(want, sizeof want, "%.3f", v);
+                snprintf(got, sizeof got, "%.3f",
+                         100.0 * (adopt == bi ? b.pos_init[d] : b.pos_rcvr[d]));
+                assert_string_equal(got, want);
+            }
+            checked++;
+        } else if (strncmp(line, "Inferred risk attitudes", 23) == 0) {
             state++;
             ri = 0;
         } else if (line[0] == ' ' && sscanf(line, "%lf", &x) == 1) {
