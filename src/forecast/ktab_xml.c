@@ -38,6 +38,27 @@ static const xml_el_t *need(xr_t *r, const xml_el_t *par, const char *name)
     return e;
 }
 
+/* Every child of el must be one of the NULL-terminated names (KTAB's schema
+ * has no other element; KTAB itself silently ignores unknown ones). */
+static void known_children(xr_t *r, const xml_el_t *el, const char *const *names)
+{
+    for (size_t i = 0; el && i < el->nkids; i++) {
+        int ok = 0;
+        for (size_t k = 0; names[k] && !ok; k++)
+            ok = strcmp(el->kids[i]->name, names[k]) == 0;
+        if (ok)
+            continue;
+        char list[256] = "";
+        for (size_t k = 0; names[k]; k++) {
+            size_t l = strlen(list);
+            snprintf(list + l, sizeof list - l, "%s%s", k ? ", " : "", names[k]);
+        }
+        char what[160];
+        snprintf(what, sizeof what, "unknown element <%s> in <%s>", el->kids[i]->name, el->name);
+        xerr(r, el->kids[i], "%s (expected %s)", what, list);
+    }
+}
+
 static int num(xr_t *r, const xml_el_t *e, double lo, double hi, double *out)
 {
     char *end;
@@ -91,6 +112,15 @@ brink_status_t brink_fc_parse_ktab_xml(brink_ctx_t *ctx, const char *path, const
         xerr(&r, root, "the root element must be <Scenario>, found <%s>", root->name, NULL);
         goto done;
     }
+    static const char *const scen_kids[] = {"name", "desc", "prngSeed", "ModelParameters",
+                                            "Dimensions", "Actors", "IdealAdjustment", NULL};
+    static const char *const actor_kids[] = {"name", "description", "capability", "Position",
+                                             "Salience", NULL};
+    static const char *const pos_kids[] = {"dCoord", NULL}, *const sal_kids[] = {"dSal", NULL};
+    static const char *const dim_kids[] = {"dName", NULL}, *const acts_kids[] = {"Actor", NULL};
+    static const char *const ia_kids[] = {"iaPair", NULL};
+    static const char *const pair_kids[] = {"adjustingIdeal", "referencePos", "adjust", NULL};
+    known_children(&r, root, scen_kids);
     const xml_el_t *nm = need(&r, root, "name"), *ds = need(&r, root, "desc");
     const xml_el_t *sd = need(&r, root, "prngSeed");
     const xml_el_t *dims = need(&r, root, "Dimensions"), *acts = need(&r, root, "Actors");
@@ -110,6 +140,11 @@ brink_status_t brink_fc_parse_ktab_xml(brink_ctx_t *ctx, const char *path, const
     if (mp) {
         /* all nine are required when the element is present (as KTAB) */
         const char *const *names = brink_smp_option_names();
+        const char *mp_kids[FC_NPARAMS + 1];
+        for (int k = 0; k < FC_NPARAMS; k++)
+            mp_kids[k] = names[k];
+        mp_kids[FC_NPARAMS] = NULL;
+        known_children(&r, mp, mp_kids);
         brink_smp_options_t o;
         brink_smp_options_default(&o);
         has_params = 1;
@@ -120,6 +155,8 @@ brink_status_t brink_fc_parse_ktab_xml(brink_ctx_t *ctx, const char *path, const
         }
         fc_options_to_array(&o, params);
     }
+    known_children(&r, dims, dim_kids);
+    known_children(&r, acts, acts_kids);
     size_t nd = 0, from = 0;
     while (xml_child(dims, "dName", &from))
         nd++;
@@ -154,8 +191,11 @@ brink_status_t brink_fc_parse_ktab_xml(brink_ctx_t *ctx, const char *path, const
         const xml_el_t *an = need(&r, a, "name"), *ad = need(&r, a, "description");
         const xml_el_t *ac = need(&r, a, "capability"), *ap = need(&r, a, "Position");
         const xml_el_t *as = need(&r, a, "Salience");
+        known_children(&r, a, actor_kids);
         if (!an || !ad || !ac || !ap || !as)
             continue;
+        known_children(&r, ap, pos_kids);
+        known_children(&r, as, sal_kids);
         double cap = 0;
         if (num(&r, ac, 0, 1e8, &cap) != 0)
             continue;
@@ -198,11 +238,13 @@ brink_status_t brink_fc_parse_ktab_xml(brink_ctx_t *ctx, const char *path, const
         goto done;
     }
     const xml_el_t *ia = xml_child(root, "IdealAdjustment", NULL);
+    known_children(&r, ia, ia_kids);
     from = 0;
     const xml_el_t *pr;
     while (ia && (pr = xml_child(ia, "iaPair", &from))) {
         const xml_el_t *ai = need(&r, pr, "adjustingIdeal"), *rp = need(&r, pr, "referencePos");
         const xml_el_t *aj = need(&r, pr, "adjust");
+        known_children(&r, pr, pair_kids);
         if (!ai || !rp || !aj)
             continue;
         size_t x = s->n, y = s->n;

@@ -343,6 +343,7 @@ static void test_xml_errors(void **state)
         {"bad/missing_actors.xml", "bad/missing_actors.xml:2:1: error: <Scenario> needs a <Actors> element"},
         {"bad/bad_param.xml", "bad/bad_param.xml:4:55: error: VotingRule: unknown value 'Proportionate' (choices: Binary, PropBin, Prop, PropCbc, Cubic, ASymProsp)"},
         {"bad/unclosed.xml", "bad/unclosed.xml:3:1: error: closing tag does not match <desc>"},
+        {"bad/unknown_element.xml", "bad/unknown_element.xml:43:5: error: <Actor> needs a <capability> element"},
     };
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
         brink_ctx_t *ctx = brink_ctx_new(NULL);
@@ -359,6 +360,12 @@ static void test_xml_errors(void **state)
         const char *rel = strstr(buf, "forecast/bad/");
         assert_non_null(rel);
         assert_string_equal(rel + strlen("forecast/"), bad[k].msg);
+        if (k == 3) { /* the misspelt element itself, with the expected names */
+            assert_true(dg.count >= 2);
+            brink_diag_format(&dg.items[1], buf, sizeof buf);
+            assert_non_null(strstr(buf, ":46:7: error: unknown element <capabilty> in <Actor> "
+                                        "(expected name, description, capability, Position, Salience)"));
+        }
         brink_diags_clear(ctx, &dg);
         brink_ctx_free(ctx);
     }
