@@ -8,6 +8,8 @@
 const cli_command_t cli_commands[] = {
     {"validate", "check scenario files strictly", cmd_validate_usage, cmd_validate},
     {"help", "show the manual of a command", cmd_help_usage, cmd_help},
+    {"forecast", "multi-actor bargaining forecasts (KTAB SMP, BDM, compromise, median)",
+     cmd_forecast_usage, cmd_forecast},
 };
 const size_t cli_command_count = sizeof cli_commands / sizeof cli_commands[0];
 
