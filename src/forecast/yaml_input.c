@@ -124,7 +124,7 @@ brink_status_t brink_fc_read_yaml(brink_ctx_t *ctx, const char *path,
         st = BRINK_EVALIDATE;
         goto done;
     }
-    st = schema_decode(ctx, doc, doc->root, &input_obj, &in, "", diags);
+    st = schema_decode(ctx, doc, doc->root, &input_obj, &in, "", NULL, diags);
     if (st != BRINK_OK)
         goto done;
     const doc_node_t *an = doc_map_get(doc->root, "actors");
