@@ -4,8 +4,10 @@
 
 int cmd_help(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_run(int argc, char **argv);
 
 extern const char cmd_help_usage[];
 extern const char cmd_validate_usage[];
+extern const char cmd_run_usage[];
 
 #endif

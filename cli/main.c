@@ -7,6 +7,7 @@
 
 const cli_command_t cli_commands[] = {
     {"validate", "check scenario files strictly", cmd_validate_usage, cmd_validate},
+    {"run", "simulate the crisis: one narrated run or an ensemble", cmd_run_usage, cmd_run},
     {"help", "show the manual of a command", cmd_help_usage, cmd_help},
 };
 const size_t cli_command_count = sizeof cli_commands / sizeof cli_commands[0];
