@@ -158,6 +158,8 @@ void brink_ensemble_milestone(const brink_ensemble_t *e, int k, double *p, int *
                               int *q05, int *q95);
 /** Share of runs whose milestone k first happens in months [from, to]. */
 double brink_ensemble_milestone_between(const brink_ensemble_t *e, int k, int from, int to);
+/** Share of runs with at least one nuclear test in 2013-2017 (issue 3). */
+double brink_ensemble_nuclear_window(const brink_ensemble_t *e);
 /** Mean and quantiles (q05, q25, q50, q75, q95) of count k in year. */
 void brink_ensemble_annual(const brink_ensemble_t *e, int k, int year, double *mean, int q[5]);
 /** Quantile q (0..1) of series k in month index (from the start) of the

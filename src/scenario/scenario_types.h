@@ -103,7 +103,7 @@ typedef struct sc_params {
     /* UN Security Council */
     double unsc_step, veto_base, veto_rivalry, veto_affinity, veto_severity;
     /* bargaining */
-    double relief_value, deterrent_value, assurance_value, denuke_value, relief_cost,
+    double relief_value, deterrent_value, status_value, assurance_value, denuke_value, relief_cost,
         assurance_cost, audience_cost, statement_prestige, belief_noise, sequencing, phases,
         talks_decay, summit_prestige, statement_decay;
 } sc_params_t;

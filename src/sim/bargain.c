@@ -25,8 +25,8 @@ void sim_package_utility(const sc_params_t *P, const sim_bargain_in_t *in, const
     double keep_p = 1.0 - exp_p * (1.0 - in->p.trust);
     *u_t = in->t.w_eco * P->relief_value * in->bite * r * keep_t +
            in->t.w_sec * (P->assurance_value * in->threat_t * a * keep_t -
-                          P->deterrent_value * (0.3 + in->deter) * in->threat_t * d) +
-           in->t.w_pres * P->statement_prestige * in->t.engagement;
+                          P->deterrent_value * (0.5 + in->deter) * in->threat_t * d) +
+           in->t.w_pres * (P->statement_prestige * in->t.engagement - P->status_value * d);
     double weak = r + a - d;
     *u_p = in->p.w_sec * P->denuke_value * in->threat_p * d * keep_p -
            in->p.w_eco * P->relief_cost * r - in->p.w_sec * P->assurance_cost * a -
@@ -35,30 +35,72 @@ void sim_package_utility(const sc_params_t *P, const sim_bargain_in_t *in, const
            (1.0 - in->p.engagement) * P->audience_cost * 0.5;
 }
 
+/* Coefficients of the two utilities, which are linear in (d, r, a) except
+ * for the audience-cost kink: u_t = ct + rt r + at a - dt d and
+ * u_p = cp + dp d - rp r - ap a - aud max(0, r + a - d).  Must agree with
+ * sim_package_utility (test_sim_bargain checks it). */
+typedef struct coef {
+    double ct, rt, at, dt, cp, dp, rp, ap, aud;
+} coef_t;
+
+static void coefficients(const sc_params_t *P, const sim_bargain_in_t *in, coef_t *c)
+{
+    double step = 1.0 / in->phases;
+    double exp_t = in->sequencing + (1.0 - in->sequencing) * step;
+    double exp_p = (1.0 - in->sequencing) * step;
+    double keep_t = 1.0 - exp_t * (1.0 - in->t.trust);
+    double keep_p = 1.0 - exp_p * (1.0 - in->p.trust);
+    c->ct = in->t.w_pres * P->statement_prestige * in->t.engagement;
+    c->rt = in->t.w_eco * P->relief_value * in->bite * keep_t;
+    c->at = in->t.w_sec * P->assurance_value * in->threat_t * keep_t;
+    c->dt = in->t.w_sec * P->deterrent_value * (0.5 + in->deter) * in->threat_t +
+            in->t.w_pres * P->status_value;
+    c->cp = in->p.w_pres * P->statement_prestige * in->p.engagement -
+            (1.0 - in->p.engagement) * P->audience_cost * 0.5;
+    c->dp = in->p.w_sec * P->denuke_value * in->threat_p * keep_p;
+    c->rp = in->p.w_eco * P->relief_cost;
+    c->ap = in->p.w_sec * P->assurance_cost;
+    c->aud = in->democracy ? P->audience_cost : 0.0;
+}
+
 void sim_bargain_solve(const sim_model_t *m, const sim_bargain_in_t *in, sim_bargain_out_t *out)
 {
-    const sc_params_t *P = &m->P;
+    coef_t c;
+    coefficients(&m->P, in, &c);
     out->best = -1;
     out->acceptable = 0;
     out->nash = 0.0;
     out->u_t = out->u_p = 0.0;
     out->outcome = -1;
-    for (int k = 0; k < SIM_NPKG; k++) {
-        double ut, up;
-        sim_package_utility(P, in, m->pkg[k], &ut, &up);
-        if (ut > 0.0 && up > 0.0)
-            out->acceptable++;
-        /* offers are made on beliefs: each side's view of the other's
-         * surplus is off by its belief error */
-        double bt = ut - in->noise_p, bp = up - in->noise_t;
-        if (ut <= 0.0 || bp <= 0.0 || up <= -1e9 || bt <= -1e9)
-            continue;
-        double nash = ut * bp;
-        if (nash > out->nash) {
-            out->nash = nash;
-            out->best = k;
-            out->u_t = ut;
-            out->u_p = up;
+    const double g = 1.0 / (SIM_GRID - 1);
+    int k = 0;
+    for (int id = 0; id < SIM_GRID; id++) {
+        double d = id * g;
+        for (int ir = 0; ir < SIM_GRID; ir++) {
+            double r = ir * g;
+            double ut0 = c.ct + c.rt * r - c.dt * d, up0 = c.cp + c.dp * d - c.rp * r;
+            for (int ia = 0; ia < SIM_GRID; ia++, k++) {
+                double a = ia * g;
+                double ut = ut0 + c.at * a;
+                double weak = r + a - d;
+                double up = up0 - c.ap * a - (weak > 0.0 ? c.aud * weak : 0.0);
+                if (ut > 0.0 && up > 0.0)
+                    out->acceptable++;
+                /* offers are made on beliefs: the proposer knows its own
+                 * utility and sees the other's surplus with its belief
+                 * error (noise_t: the target's error, noise_p: the partner's) */
+                double bt = in->partner_proposes ? ut - in->noise_p : ut;
+                double bp = in->partner_proposes ? up : up - in->noise_t;
+                if (bt <= 0.0 || bp <= 0.0)
+                    continue;
+                double nash = bt * bp;
+                if (nash > out->nash) {
+                    out->nash = nash;
+                    out->best = k;
+                    out->u_t = ut;
+                    out->u_p = up;
+                }
+            }
         }
     }
     if (out->best >= 0) {
@@ -81,6 +123,7 @@ void sim_bargain_input(const sim_state_t *s, int partner, sim_bargain_in_t *in)
     in->sequencing = m->P.sequencing;
     in->phases = m->P.phases;
     in->noise_t = in->noise_p = 0.0;
+    in->partner_proposes = 0;
     in->democracy = p->democracy;
     in->t = (sim_bargain_side_t){t->L.w_sec, t->L.w_eco, t->L.w_pres, s->d[T][partner].trust,
                                  t->L.engagement};
@@ -92,24 +135,43 @@ void sim_bargain_input(const sim_state_t *s, int partner, sim_bargain_in_t *in)
     in->p.engagement *= fade;
 }
 
-/* Expected value of opening talks with partner, for the target
- * (for_target) or for the partner, from the bargaining solution under
- * zero belief error, plus the target's summit prestige less the tests it
+/* Expected values of opening talks with partner, for the target (*vt)
+ * and for the partner (*vp), from the bargaining solution under zero
+ * belief error, plus the target's summit prestige less the tests it
  * forgoes while talks are open. */
-double sim_talks_value(const sim_state_t *s, int partner, int for_target)
+void sim_talks_values(const sim_state_t *s, int partner, double *vt, double *vp)
 {
     sim_bargain_in_t in;
     sim_bargain_out_t out;
     sim_bargain_input(s, partner, &in);
     sim_bargain_solve(s->m, &in, &out);
     const sim_actor_t *t = &s->a[s->m->target];
-    if (for_target) {
-        double v = out.best >= 0 ? out.u_t : -0.05;
-        return v + t->L.w_pres * s->m->P.summit_prestige * t->L.engagement *
-                       (s->talks.summits > 0 ? 0.5 : 1.0) -
-               sim_talks_opportunity(s, s->m->target);
+    *vt = (out.best >= 0 ? out.u_t : -0.05) +
+          t->L.w_pres * s->m->P.summit_prestige * t->L.engagement *
+              (s->talks.summits > 0 ? 0.5 : 1.0) -
+          sim_talks_opportunity(s, s->m->target);
+    *vp = out.best >= 0 ? out.u_p : -0.05 - s->a[partner].L.pressure * 0.2;
+}
+
+double sim_talks_value(const sim_state_t *s, int partner, int for_target)
+{
+    double vt, vp;
+    sim_talks_values(s, partner, &vt, &vp);
+    return for_target ? vt : vp;
+}
+
+/* Talks values are anticipated from the state at the start of the month
+ * (one evaluation per partner and side per month). */
+double sim_talks_cached(sim_state_t *s, int partner, int for_target)
+{
+    if (s->tv_month != s->month) {
+        for (int j = 0; j < s->m->n; j++)
+            if (s->m->hostile[j]) {
+                sim_talks_values(s, j, &s->tv[1][j], &s->tv[0][j]);
+            }
+        s->tv_month = s->month;
     }
-    return out.best >= 0 ? out.u_p : -0.05 - s->a[partner].L.pressure * 0.2;
+    return s->tv[for_target ? 1 : 0][partner];
 }
 
 void sim_talks_open(sim_state_t *s, int proposer, int partner)
@@ -224,6 +286,7 @@ void sim_talks_step(sim_state_t *s)
     sim_bargain_input(s, Pn, &in);
     in.noise_t = P->belief_noise * brink_rng_normal(&s->rng);
     in.noise_p = P->belief_noise * brink_rng_normal(&s->rng);
+    in.partner_proposes = k->months % 2 == 0; /* proposers alternate */
     sim_bargain_solve(s->m, &in, &out);
     if (out.best < 0)
         return; /* no package either side believes acceptable: talks go on */

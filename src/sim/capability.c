@@ -78,7 +78,7 @@ void sim_missile_day(sim_state_t *s, int i, int tgt, const sim_why_t *why)
         a->reliability += (ok ? P->learn_success : P->learn_failure) * (1.0 - a->reliability);
         a->reach = fmin(3.0, a->reach + (ok ? 1.0 : 0.5) * P->rd_test);
     }
-    static const double sev[4] = {0.05, 0.35, 0.9, 0.7};
+    static const double sev[4] = {0.0, 0.15, 0.85, 0.6};
     if (sev[cls] > s->severity)
         s->severity = sev[cls];
     count(s, BRINK_COUNT_MISSILES, salvo);

@@ -27,14 +27,14 @@ double sim_logit(const double *u, int n, double lambda, double *p)
 }
 
 /* The best partner for talks proposed by the target. */
-static int talks_partner(const sim_state_t *s)
+static int talks_partner(sim_state_t *s)
 {
     int best = -1;
     double v = -1e9;
     for (int j = 0; j < s->m->n; j++) {
         if (!s->m->hostile[j])
             continue;
-        double x = sim_talks_value(s, j, 1);
+        double x = sim_talks_cached(s, j, 1);
         if (x > v) {
             v = x;
             best = j;

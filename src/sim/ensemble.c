@@ -19,6 +19,7 @@
 
 typedef struct acc {
     uint64_t outcomes[BRINK_NOUTCOMES];
+    uint64_t nuclear_window; /* runs with a nuclear test in 2013-2017 */
     uint32_t *milestones;  /* [NMILESTONES][nmonths + 1], last = never */
     uint32_t *counts;      /* [NCOUNTS][nyears][NCBINS] */
     uint64_t *sums;        /* [NCOUNTS][nyears] */
@@ -98,6 +99,13 @@ static void one_run(const sim_model_t *m, uint64_t seed, uint32_t run, int until
     for (int mi = s.month - m->start + 1; mi < nmonths; mi++)
         bin_series(a, nmonths, mi, r.last);
     a->outcomes[s.outcome]++;
+    int any = 0;
+    for (int y = 2013; y <= 2017; y++) {
+        int yi = y - m->start / 12;
+        if (yi >= 0 && yi < nyears && s.counts[yi][BRINK_COUNT_NUCLEAR] > 0)
+            any = 1;
+    }
+    a->nuclear_window += (uint64_t)any;
     int ms[BRINK_NMILESTONES] = {s.first_nuclear, s.first_icbm, s.first_summit,
                                  s.first_agreement, s.first_deal};
     for (int k = 0; k < BRINK_NMILESTONES; k++) {
@@ -117,6 +125,7 @@ static void acc_add(acc_t *dst, const acc_t *src, int nmonths, int nyears)
 {
     for (int k = 0; k < BRINK_NOUTCOMES; k++)
         dst->outcomes[k] += src->outcomes[k];
+    dst->nuclear_window += src->nuclear_window;
     size_t nm = (size_t)BRINK_NMILESTONES * (size_t)(nmonths + 1);
     for (size_t i = 0; i < nm; i++)
         dst->milestones[i] += src->milestones[i];
@@ -226,6 +235,11 @@ void brink_ensemble_outcome(const brink_ensemble_t *e, int k, double *p, double 
     double w = z * sqrt(ph * (1 - ph) / n + z * z / (4 * n * n)) / den;
     *lo = fmax(0.0, c - w);
     *hi = fmin(1.0, c + w);
+}
+
+double brink_ensemble_nuclear_window(const brink_ensemble_t *e)
+{
+    return e->runs ? (double)e->a.nuclear_window / e->runs : 0.0;
 }
 
 static int hist_quantile(const uint32_t *h, int nb, uint64_t total, double q)
@@ -352,10 +366,7 @@ brink_status_t brink_ensemble_write_json(const brink_ensemble_t *e, FILE *fp)
     }
     json_object_set_new(root, "annual_counts", ac);
     /* the acceptance checks of issue 3, computed from the same histograms */
-    json_object_set_new(chk, "p_nuclear_test_2013_2017",
-                        json_real(brink_ensemble_milestone_between(e, BRINK_MILESTONE_NUCLEAR,
-                                                                   2013 * 12, 2017 * 12 + 11) +
-                                  0.0));
+    json_object_set_new(chk, "p_nuclear_test_2013_2017", json_real(brink_ensemble_nuclear_window(e)));
     json_object_set_new(chk, "p_first_icbm_2016_2019",
                         json_real(brink_ensemble_milestone_between(e, BRINK_MILESTONE_ICBM,
                                                                    2016 * 12, 2019 * 12 + 11)));
@@ -429,8 +440,7 @@ void brink_ensemble_write_text(const brink_ensemble_t *e, FILE *fp)
         fprintf(fp, "  %-24s %6.3f  %s  %s  %s\n", brink_sim_milestone_name(k), p, a, b, c);
     }
     fprintf(fp, "\nIssue 3 checks\n");
-    fprintf(fp, "  P(nuclear test in 2013-2017)          %.3f\n",
-            brink_ensemble_milestone_between(e, BRINK_MILESTONE_NUCLEAR, 2013 * 12, 2017 * 12 + 11));
+    fprintf(fp, "  P(a nuclear test in 2013-2017)        %.3f\n", brink_ensemble_nuclear_window(e));
     fprintf(fp, "  P(first ICBM-class test in 2016-2019) %.3f\n",
             brink_ensemble_milestone_between(e, BRINK_MILESTONE_ICBM, 2016 * 12, 2019 * 12 + 11));
     fprintf(fp, "  P(first leader summit in 2018-2019)   %.3f\n",

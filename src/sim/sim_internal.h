@@ -119,6 +119,8 @@ typedef struct sim_state {
     double severity;
     int tested_this_month;
     int talks_opened_this_month;
+    double tv[2][SIM_MAXA]; /* talks values at the start of the month: [for target][partner] */
+    int tv_month;
     double aid;          /* aid events towards the target this month */
     double growth_c;     /* the target's current annualised growth */
 } sim_state_t;
@@ -142,7 +144,7 @@ void sim_trust_update(sim_state_t *s, int i, int j, double loglr);
 double sim_logit(const double *u, int n, double lambda, double *p);
 void sim_choices(sim_state_t *s);
 /* utility.c */
-void sim_action_utility(const sim_state_t *s, int i, int action, sim_why_t *w);
+void sim_action_utility(sim_state_t *s, int i, int action, sim_why_t *w);
 int sim_action_allowed(const sim_state_t *s, int i, int action);
 /* policy.c */
 void sim_policies(sim_state_t *s);
@@ -155,7 +157,7 @@ typedef struct sim_bargain_side {
 } sim_bargain_side_t;
 typedef struct sim_bargain_in {
     double bite, deter, threat_t, threat_p, sequencing, phases, noise_t, noise_p;
-    int democracy;
+    int democracy, partner_proposes;
     sim_bargain_side_t t, p;
 } sim_bargain_in_t;
 typedef struct sim_bargain_out {
@@ -167,6 +169,8 @@ void sim_package_utility(const sc_params_t *P, const sim_bargain_in_t *in, const
 void sim_bargain_solve(const sim_model_t *m, const sim_bargain_in_t *in, sim_bargain_out_t *out);
 void sim_bargain_input(const sim_state_t *s, int partner, sim_bargain_in_t *in);
 double sim_talks_value(const sim_state_t *s, int partner, int for_target);
+void sim_talks_values(const sim_state_t *s, int partner, double *vt, double *vp);
+double sim_talks_cached(sim_state_t *s, int partner, int for_target);
 void sim_talks_step(sim_state_t *s);
 void sim_talks_open(sim_state_t *s, int proposer, int partner);
 /* capability.c */

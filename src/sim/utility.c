@@ -100,7 +100,7 @@ double sim_talks_opportunity(const sim_state_t *s, int i)
     return fmax(0.0, um) + 0.5 * fmax(0.0, un);
 }
 
-void sim_action_utility(const sim_state_t *s, int i, int action, sim_why_t *w)
+void sim_action_utility(sim_state_t *s, int i, int action, sim_why_t *w)
 {
     const sc_params_t *P = &s->m->P;
     const sim_actor_t *a = &s->a[i];
@@ -163,7 +163,7 @@ void sim_action_utility(const sim_state_t *s, int i, int action, sim_why_t *w)
             for (int j = 0; j < s->m->n; j++) {
                 if (!s->m->hostile[j])
                     continue;
-                double v = sim_talks_value(s, j, 1);
+                double v = sim_talks_cached(s, j, 1);
                 if (v > best) {
                     best = v;
                     partner = j;
@@ -171,11 +171,11 @@ void sim_action_utility(const sim_state_t *s, int i, int action, sim_why_t *w)
             }
         } else {
             partner = i;
-            best = sim_talks_value(s, i, 0);
+            best = sim_talks_cached(s, i, 0);
         }
         if (partner < 0)
             break;
-        double v_other = sim_talks_value(s, partner, i != T);
+        double v_other = sim_talks_cached(s, partner, i != T);
         double lam = i == T ? s->a[partner].L.lambda : s->a[T].L.lambda;
         double pacc = 1.0 / (1.0 + exp(-lam * v_other));
         w->economy = pacc * best;
