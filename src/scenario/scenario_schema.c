@@ -128,7 +128,7 @@ static const schema_field_t params_fields[] = {
     NUM(sc_params_t, learn_failure, 0, 0, 1, 0.02, "fraction", "share of the reliability gap closed by a failed frontier test"),
     NUM(sc_params_t, maturity_gain, 0, 0, 1, 0.3, "fraction", "share of the design-maturity gap closed by a nuclear test"),
     NUM(sc_params_t, icbm_reach, 0, 0, 3, 2.5, "level", "reach at which frontier tests are ICBM-class"),
-    NUM(sc_params_t, bite_cost, 0, 0, 1, 0.14, "per year", "annual growth lost per unit of sanctions bite"),
+    NUM(sc_params_t, bite_cost, 0, 0, 1, 0.08, "per year", "annual growth lost per unit of sanctions bite"),
     NUM(sc_params_t, nuclear_cost, 0, 0, 1, 0.02, "per year", "annual growth lost per unit of Byungjin share (resources diverted from the economy)"),
     NUM(sc_params_t, growth_noise, 0, 0, 1, 0.012, "per year", "standard deviation of annual growth shocks"),
     NUM(sc_params_t, legit_adjust, 0, 0, 1, 0.05, "per month", "partial-adjustment rate of legitimacy"),

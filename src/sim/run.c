@@ -133,10 +133,30 @@ brink_status_t brink_sim_run(const brink_sim_t *sim, uint64_t seed, uint32_t run
     return BRINK_OK;
 }
 
-/* Events worth a line of the narrative. */
+/* Events worth a line of the narrative: routine pressure (exercises,
+ * threats, unilateral sanctions, aid) and proposals stay in events.csv. */
 static int notable(const brink_sim_event_t *e)
 {
-    return e->kind != EV_PROPOSE || 1;
+    switch (e->kind) {
+    case EV_EXERCISE:
+    case EV_THREAT:
+    case EV_SANCTION:
+    case EV_AID:
+    case EV_PROPOSE:
+    case EV_REJECT:
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+static void why_text(const brink_sim_event_t *e, FILE *fp)
+{
+    if (e->is_choice)
+        fprintf(fp, "  [why: security %+.2f, economy %+.2f, prestige %+.2f, reactions %+.2f;"
+                    " p %.2f; runner-up %s %+.2f]",
+                e->why_security, e->why_economy, e->why_prestige, e->why_reaction, e->why_p,
+                e->runner_up, e->runner_up_total);
 }
 
 void brink_sim_write_narrative(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp)
@@ -147,17 +167,40 @@ void brink_sim_write_narrative(const brink_sim_t *sim, const brink_sim_trace_t *
         if (!notable(e))
             continue;
         schema_format_month(e->month, mon);
+        if (e->kind == EV_MISSILE) {
+            /* one line for a month's launches by one actor */
+            int missiles = 0, days = 0, fail = 0, icbm = 0;
+            size_t l = k;
+            for (; l < t->nevents && t->events[l].month == e->month; l++) {
+                const brink_sim_event_t *x = &t->events[l];
+                if (x->kind != EV_MISSILE || x->actor != e->actor)
+                    continue;
+                missiles += x->count;
+                days++;
+                fail += strstr(x->detail, "failure") != NULL;
+                icbm += strstr(x->detail, "ICBM") != NULL;
+            }
+            int dup = 0;
+            for (size_t b = k; b-- > 0 && t->events[b].month == e->month;)
+                if (t->events[b].kind == EV_MISSILE && t->events[b].actor == e->actor)
+                    dup = 1;
+            if (dup)
+                continue;
+            fprintf(fp, "%s  %s launches %d missile%s on %d day%s (%d ICBM-class, %d failed) "
+                        "(CAMEO %s, %+.1f)",
+                    mon, brink_sim_actor_id(sim, e->actor), missiles, missiles > 1 ? "s" : "",
+                    days, days > 1 ? "s" : "", icbm, fail, e->cameo, e->goldstein);
+            why_text(e, fp);
+            fputc('\n', fp);
+            continue;
+        }
         fprintf(fp, "%s  %s", mon, brink_sim_actor_id(sim, e->actor));
         if (e->target >= 0 && e->kind != EV_WAR)
             fprintf(fp, " -> %s", brink_sim_actor_id(sim, e->target));
         fprintf(fp, ": %s", e->detail);
         if (e->cameo[0])
             fprintf(fp, " (CAMEO %s, %+.1f)", e->cameo, e->goldstein);
-        if (e->is_choice)
-            fprintf(fp, "  [why: security %+.2f, economy %+.2f, prestige %+.2f, reactions %+.2f;"
-                        " p %.2f; runner-up %s %+.2f]",
-                    e->why_security, e->why_economy, e->why_prestige, e->why_reaction, e->why_p,
-                    e->runner_up, e->runner_up_total);
+        why_text(e, fp);
         fputc('\n', fp);
     }
     if (t->overflow)
