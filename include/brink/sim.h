@@ -143,7 +143,8 @@ typedef struct brink_ensemble brink_ensemble_t;
 /** Runs runs replications (0 .. runs-1) on threads threads (0: OpenMP's
  *  default) up to month until (< 0: the scenario end) and reduces them.
  *  Progress is reported through ctx's progress callback (from the calling
- *  thread only).  Memory does not depend on runs.
+ *  thread only).  Memory does not depend on runs.  The ensemble keeps what
+ *  it needs: it may outlive sim and its scenario.
  *  Returns BRINK_OK, BRINK_ENOMEM, BRINK_EINTERRUPT. */
 brink_status_t brink_sim_ensemble(brink_ctx_t *ctx, const brink_sim_t *sim, uint64_t seed,
                                   uint32_t runs, int threads, int until,

@@ -28,7 +28,9 @@ typedef struct acc {
 
 struct brink_ensemble {
     brink_ctx_t *ctx;
-    const sim_model_t *m;
+    const sim_model_t *m;  /* points at model (the ensemble outlives the sim) */
+    sim_model_t model;
+    char name[128];
     uint64_t seed;
     uint32_t runs;
     int until, nmonths, nyears;
@@ -150,7 +152,10 @@ brink_status_t brink_sim_ensemble(brink_ctx_t *ctx, const brink_sim_t *sim, uint
     if (!e)
         return brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory for the ensemble");
     e->ctx = ctx;
-    e->m = m;
+    e->model = *m;
+    e->model.sc = NULL;
+    e->m = &e->model;
+    snprintf(e->name, sizeof e->name, "%s", m->sc->name);
     e->seed = seed;
     e->runs = runs;
     e->until = until;
@@ -233,8 +238,8 @@ void brink_ensemble_outcome(const brink_ensemble_t *e, int k, double *p, double 
     }
     double den = 1.0 + z * z / n, c = (ph + z * z / (2 * n)) / den;
     double w = z * sqrt(ph * (1 - ph) / n + z * z / (4 * n * n)) / den;
-    *lo = fmax(0.0, c - w);
-    *hi = fmin(1.0, c + w);
+    *lo = fmin(ph, fmax(0.0, c - w));
+    *hi = fmax(ph, fmin(1.0, c + w));
 }
 
 double brink_ensemble_nuclear_window(const brink_ensemble_t *e)
@@ -325,7 +330,7 @@ brink_status_t brink_ensemble_write_json(const brink_ensemble_t *e, FILE *fp)
     if (!root || !o || !ms || !ac || !chk)
         goto nomem;
     json_object_set_new(root, "version", json_string(brink_version()));
-    json_object_set_new(root, "scenario", json_string(e->m->sc->name));
+    json_object_set_new(root, "scenario", json_string(e->name));
     json_object_set_new(root, "seed", json_integer((json_int_t)e->seed));
     json_object_set_new(root, "runs", json_integer(e->runs));
     json_object_set_new(root, "start", month_json(e->m->start));
@@ -421,7 +426,7 @@ static void fmt_month(int m, char *buf)
 void brink_ensemble_write_text(const brink_ensemble_t *e, FILE *fp)
 {
     char a[8], b[8], c[8];
-    fprintf(fp, "%s: %u runs, seed %llu, %d months\n\n", e->m->sc->name, e->runs,
+    fprintf(fp, "%s: %u runs, seed %llu, %d months\n\n", e->name, e->runs,
             (unsigned long long)e->seed, e->nmonths);
     fprintf(fp, "Outcomes at the horizon (95%% Wilson intervals)\n");
     for (int k = 0; k < BRINK_NOUTCOMES; k++) {
