@@ -77,12 +77,15 @@ void sim_deter_payoffs(const sim_state_t *s, int ch, int def, double sq[2], doub
                 allies += s->d[ch][k].alliance * (0.5 + sim_deterrent(s, T, k));
         sq[0] = -thr * (0.3 + esc);
         sq[1] = 0.0;
+        /* conceding under coercion costs the defender more the more
+         * deterrent it would give up; conflict is ruinous for it but less
+         * so with a deterrent that can strike back */
         con[0] = 0.5;
-        con[1] = -(d->L.w_sec + 0.5 * d->L.w_pres) * 2.0;
+        con[1] = -(d->L.w_sec + d->L.w_pres) * (0.3 + 1.2 * deter);
         back[0] = -0.3 - (c->democracy ? 0.2 : 0.0);
         back[1] = 0.3 * (1.0 + d->L.risk);
         conf[0] = -(0.5 + 4.0 * deter + 0.8 * allies);
-        conf[1] = -3.0;
+        conf[1] = -(3.0 - 1.5 * deter);
     } else {
         double thr = s->d[ch][def].threat;
         double ext = 0.0; /* extended deterrence: the defender's allies' reach */

@@ -28,7 +28,7 @@ void sim_perception(sim_state_t *s)
                 if (k != i && k != j && s->d[i][k].alliance > 0.0)
                     host += s->d[i][k].alliance * s->d[j][k].hostile;
             double drive = d->threat0 + P->threat_hostility * fmin(host, 30.0) / 10.0 +
-                           P->threat_capability * d->enmity * sim_deterrent(s, j, i) -
+                           P->threat_capability * d->enmity * (sim_deterrent(s, j, i) - d->cap0) -
                            0.05 * r->coop;
             drive = sim_clamp(drive, 0.0, 1.0);
             d->threat += P->threat_decay * (drive - d->threat);

@@ -65,6 +65,7 @@ typedef struct sim_actor {
 
 typedef struct sim_dyad {
     double threat, threat0, trust, enmity, alliance, trade, sanctions, enforce, enforce0;
+    double cap0;         /* to's reachable capability against from at the start */
     double enforce_logged; /* enforcement at the last logged change */
     double escal;        /* exponentially weighted hostile Goldstein mass */
     double hostile;      /* this month's hostile Goldstein mass (positive) from -> to */

@@ -73,6 +73,10 @@ void sim_state_init(sim_state_t *s, const sim_model_t *m, uint64_t seed, uint32_
         d->sanctions = y->sanctions;
         d->enforce = d->enforce0 = d->enforce_logged = y->enforcement;
     }
+    for (int i = 0; i < m->n; i++)
+        for (int j = 0; j < m->n; j++)
+            if (i != j)
+                s->d[i][j].cap0 = sim_deterrent(s, j, i);
 }
 
 /* Step 1 of a month: leader changes and exogenous events. */
