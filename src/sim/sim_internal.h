@@ -154,7 +154,7 @@ double sim_byungjin_optimum(const sim_state_t *s, int i);
 void sim_unsc_round(sim_state_t *s, int proposer, double severity);
 /* bargain.c */
 typedef struct sim_bargain_side {
-    double w_sec, w_eco, w_pres, trust, engagement;
+    double w_sec, w_eco, w_pres, trust, engagement, discount;
 } sim_bargain_side_t;
 typedef struct sim_bargain_in {
     double bite, deter, threat_t, threat_p, sequencing, phases, noise_t, noise_p;
