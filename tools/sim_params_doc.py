@@ -67,7 +67,7 @@ WHY = {
  "denuke_value": "the partner values full denuclearization at twice its threat perception",
  "relief_cost": "relief costs the partner leverage and money",
  "assurance_cost": "suspending exercises costs alliance readiness",
- "audience_cost": "democratic leaders pay for deals seen as weak and for meeting the target's leader while pressing it",
+ "audience_cost": "democratic leaders pay 0.8 per unit of negative material balance (a deal seen as weak) and for meeting the target's leader while pressing it",
  "statement_prestige": "a summit statement is worth prestige to engaged leaders (the 2000 and 2007 inter-Korean summit declarations)",
  "belief_noise": "errors about the other's reservation value of the order of a tenth of the stakes",
  "sequencing": "the default mixes the two: the Six-Party principle of action for action (2005) against the US preference for a big deal",

@@ -31,17 +31,18 @@ void sim_package_utility(const sc_params_t *P, const sim_bargain_in_t *in, const
            in->t.w_sec * (P->assurance_value * in->threat_t * a * keep_t -
                           P->deterrent_value * (0.5 + in->deter) * in->threat_t * d) +
            in->t.w_pres * (P->statement_prestige * in->t.engagement - P->status_value * d);
-    double weak = r + a - d;
-    *u_p = in->p.w_sec * P->denuke_value * in->threat_p * d * keep_p -
-           in->p.w_eco * P->relief_cost * r - in->p.w_sec * P->assurance_cost * a -
-           (in->democracy ? P->audience_cost * (weak > 0 ? weak : 0.0) : 0.0) +
+    /* the material balance of the deal for the partner; a democratic
+     * partner's audience punishes a deal that gives more than it gets */
+    double bal = in->p.w_sec * P->denuke_value * in->threat_p * d * keep_p -
+                 in->p.w_eco * P->relief_cost * r - in->p.w_sec * P->assurance_cost * a;
+    *u_p = bal - (in->democracy && bal < 0.0 ? P->audience_cost * -bal : 0.0) +
            in->p.w_pres * P->statement_prestige * in->p.engagement -
            (1.0 - in->p.engagement) * P->audience_cost * 0.5;
 }
 
 /* Coefficients of the two utilities, which are linear in (d, r, a) except
- * for the audience-cost kink: u_t = ct + rt r + at a - dt d and
- * u_p = cp + dp d - rp r - ap a - aud max(0, r + a - d).  Must agree with
+ * for the audience-cost kink: u_t = ct + rt r + at a - dt d and, with the
+ * balance b = dp d - rp r - ap a, u_p = cp + b - aud max(0, -b).  Must agree with
  * sim_package_utility (test_sim_bargain checks it). */
 typedef struct coef {
     double ct, rt, at, dt, cp, dp, rp, ap, aud;
@@ -87,8 +88,8 @@ void sim_bargain_solve(const sim_model_t *m, const sim_bargain_in_t *in, sim_bar
             for (int ia = 0; ia < SIM_GRID; ia++, k++) {
                 double a = ia * g;
                 double ut = ut0 + c.at * a;
-                double weak = r + a - d;
-                double up = up0 - c.ap * a - (weak > 0.0 ? c.aud * weak : 0.0);
+                double bal = up0 - c.ap * a - c.cp;
+                double up = c.cp + bal + (bal < 0.0 ? c.aud * bal : 0.0);
                 if (ut > 0.0 && up > 0.0)
                     out->acceptable++;
                 /* offers are made on beliefs: the proposer knows its own
@@ -243,7 +244,10 @@ static void implement(sim_state_t *s)
     double gain_t = sim_talks_opportunity(s, T) - ut;
     double gain_p = -up;
     double h_t = 0.1 / (1.0 + exp(-s->a[T].L.lambda * gain_t));
-    double h_p = 0.1 / (1.0 + exp(-s->a[Pn].L.lambda * gain_p));
+    /* once every phase is implemented the partner's steps are sunk: only
+     * the target can still break the agreement (by rearming) */
+    double h_p = k->phase >= (int)P->phases ? 0.0
+                                            : 0.1 / (1.0 + exp(-s->a[Pn].L.lambda * gain_p));
     if (brink_rng_bernoulli(&s->rng, h_t)) {
         end_agreement(s, T);
         return;
@@ -252,7 +256,7 @@ static void implement(sim_state_t *s)
         end_agreement(s, Pn);
         return;
     }
-    if ((s->month - k->deal_month) % 3 == 2) {
+    if ((s->month - k->deal_month) % 3 == 2 && k->phase < (int)P->phases) {
         k->phase++;
         sim_event(s, EV_KEEP, T, Pn, 0.0, 1, NULL, "implements phase %d of the %s", k->phase,
                   k->agreement == AG_FREEZE ? "partial deal" : "comprehensive deal");
