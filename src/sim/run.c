@@ -159,12 +159,37 @@ static void why_text(const brink_sim_event_t *e, FILE *fp)
                 e->runner_up, e->runner_up_total);
 }
 
+/* The UN round that followed a test in the same month, appended to the
+ * test's line as in "... (CAMEO 150, -7.2); UNSC resolution passes". */
+static void unsc_suffix(const brink_sim_t *sim, const brink_sim_trace_t *t, size_t k, FILE *fp)
+{
+    for (size_t l = k + 1; l < t->nevents && t->events[l].month == t->events[k].month; l++) {
+        const brink_sim_event_t *x = &t->events[l];
+        if (x->kind == EV_UNSC_PASS)
+            fputs("; UNSC resolution passes", fp);
+        else if (x->kind == EV_UNSC_VETO)
+            fprintf(fp, "; %s vetoes a UNSC resolution", brink_sim_actor_id(sim, x->actor));
+    }
+}
+
+/* Is event k a UN round already reported on a test's line? */
+static int unsc_reported(const brink_sim_trace_t *t, size_t k)
+{
+    const brink_sim_event_t *e = &t->events[k];
+    if (e->kind != EV_UNSC_PASS && e->kind != EV_UNSC_VETO)
+        return 0;
+    for (size_t b = k; b-- > 0 && t->events[b].month == e->month;)
+        if (t->events[b].kind == EV_MISSILE || t->events[b].kind == EV_NUCLEAR)
+            return 1;
+    return 0;
+}
+
 void brink_sim_write_narrative(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp)
 {
     char mon[8];
     for (size_t k = 0; k < t->nevents; k++) {
         const brink_sim_event_t *e = &t->events[k];
-        if (!notable(e))
+        if (!notable(e) || unsc_reported(t, k))
             continue;
         schema_format_month(e->month, mon);
         if (e->kind == EV_MISSILE) {
@@ -190,6 +215,11 @@ void brink_sim_write_narrative(const brink_sim_t *sim, const brink_sim_trace_t *
                         "(CAMEO %s, %+.1f)",
                     mon, brink_sim_actor_id(sim, e->actor), missiles, missiles > 1 ? "s" : "",
                     days, days > 1 ? "s" : "", icbm, fail, e->cameo, e->goldstein);
+            int nuclear_later = 0;
+            for (size_t x = k + 1; x < t->nevents && t->events[x].month == e->month; x++)
+                nuclear_later |= t->events[x].kind == EV_NUCLEAR;
+            if (!nuclear_later)
+                unsc_suffix(sim, t, k, fp);
             why_text(e, fp);
             fputc('\n', fp);
             continue;
@@ -200,6 +230,8 @@ void brink_sim_write_narrative(const brink_sim_t *sim, const brink_sim_trace_t *
         fprintf(fp, ": %s", e->detail);
         if (e->cameo[0])
             fprintf(fp, " (CAMEO %s, %+.1f)", e->cameo, e->goldstein);
+        if (e->kind == EV_NUCLEAR)
+            unsc_suffix(sim, t, k, fp);
         why_text(e, fp);
         fputc('\n', fp);
     }
