@@ -61,6 +61,12 @@ static void deter_solve_local(const sim_deter_game_t *g, double lambda, sim_dete
     r->spe_deterred = v <= g->status_quo[0];
 }
 
+/* Defence effort relative to its start (1 when either is 0). */
+static double defence_ratio(const sim_actor_t *a)
+{
+    return a->defence0 > 0.0 && a->defence > 0.0 ? a->defence / a->defence0 : 1.0;
+}
+
 void sim_deter_payoffs(const sim_state_t *s, int ch, int def, double sq[2], double con[2],
                        double back[2], double conf[2])
 {
@@ -91,7 +97,8 @@ void sim_deter_payoffs(const sim_state_t *s, int ch, int def, double sq[2], doub
         double ext = 0.0; /* extended deterrence: the defender's allies' reach */
         for (int k = 0; k < s->m->n; k++)
             if (k != ch && k != def && s->d[k][def].alliance > 0.0)
-                ext += s->d[k][def].alliance * s->a[k].power / 0.15;
+                ext += s->d[k][def].alliance * s->a[k].power / 0.15 *
+                       defence_ratio(&s->a[k]);
         sq[0] = -thr * (0.1 + esc) * (1.0 + c->L.risk);
         sq[1] = 0.0;
         con[0] = 0.3;
@@ -99,7 +106,7 @@ void sim_deter_payoffs(const sim_state_t *s, int ch, int def, double sq[2], doub
         back[0] = -0.4;
         back[1] = 0.2;
         conf[0] = -(1.0 + 3.0 * sim_clamp(ext, 0.0, 1.5));
-        conf[1] = -(1.0 + 2.0 * sim_deterrent(s, ch, def));
+        conf[1] = -(1.0 + 2.0 * sim_deterrent(s, ch, def)) / defence_ratio(d);
     }
 }
 
