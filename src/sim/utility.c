@@ -79,7 +79,9 @@ static void test_terms(const sim_state_t *s, int i, int nuclear, sim_why_t *w)
     double need = security_need(s, i);
     double inc = nuclear ? 1.0 - a->maturity : 1.0 - completeness(a);
     double scale = nuclear ? 1.5 : 1.0;
-    w->security = a->L.w_sec * P->test_security * scale * need * inc;
+    /* a risk-acceptant leader values a gamble that raises the risk of war
+     * (brinkmanship) more: the same factor as in the Byungjin optimum */
+    w->security = a->L.w_sec * P->test_security * scale * need * inc * (1.0 + 0.5 * a->L.risk);
     w->prestige = a->L.w_pres * P->test_prestige * scale * (1.2 - a->legitimacy);
     /* anticipated reactions: a UN round and tighter sanctions (weighted by
      * how well the partners enforce), exercises and threats */
@@ -121,7 +123,7 @@ void sim_action_utility(sim_state_t *s, int i, int action, sim_why_t *w)
     case A_THREAT:
         if (i == T) {
             w->prestige = a->L.w_pres * 0.3 * P->test_prestige * (1.2 - a->legitimacy);
-            w->security = a->L.w_sec * 0.1 * security_need(s, i);
+            w->security = a->L.w_sec * 0.1 * security_need(s, i) * (1.0 + 0.5 * a->L.risk);
             w->reaction = -0.3 * (a->L.w_eco + a->L.w_pres) * P->talks_test_cost * restraint -
                           fear * 0.05;
         } else {
