@@ -27,6 +27,7 @@ expect2 "$KOREA" --format jsn
 grep -q "did you mean 'json'" "$TMP/err" || fail "no suggestion for jsn"
 expect2 "$KOREA" --set params.rivalry=2
 expect2 "$KOREA" --set params.rivlary=0.5
+expect2 "$KOREA" --set params.phases=2.5
 expect2 "$KOREA" --runs
 expect2
 expect2 "$TMP/missing.yaml"
