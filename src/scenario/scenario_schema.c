@@ -50,6 +50,7 @@ static const schema_field_t nuclear_fields[] = {
     NUM(sc_nuclear_t, reliability, 0, 0, 1, 0, "probability", "reliability of delivery, learned from tests"),
     NUM(sc_nuclear_t, stock, 0, 0, 100000, 0, "warhead equivalents", "fissile material stock"),
     NUM(sc_nuclear_t, progress, 0, 0, 1, 0, "fraction", "R&D progress towards the next reach level"),
+    NUM(sc_nuclear_t, articles, 0, 0, 10000, 0, "test articles", "missiles for development tests on hand (a launch day uses one)"),
     NUM(sc_nuclear_t, maturity, 0, 0, 1, 0, "0..1", "warhead design maturity, learned from nuclear tests (1: a proven, deliverable design)"),
 };
 static OBJECT(nuclear_obj, sc_nuclear_t, nuclear_fields);
@@ -111,7 +112,7 @@ static const schema_field_t params_fields[] = {
     NUM(sc_params_t, rivalry_ref, 0, 0, 1, 0.3, "0..1", "rivalry level at which the scenario's enforcement values were observed"),
     NUM(sc_params_t, unsc_level, 0, 0, 1, 0.3, "0..1", "level of the UN sanctions regime on the target at the start"),
     NUM(sc_params_t, rivalry_drift, 0, -0.2, 0.2, 0.01, "per year", "trend of the rivalry index (plus rivalry_shock events)"),
-    NUM(sc_params_t, missile_days, 0, 0, 31, 1.5, "launch days per month", "expected missile launch days in a month when the missile test has all the choice probability"),
+    NUM(sc_params_t, missile_days, 0, 0, 31, 2.5, "launch days per month", "expected missile launch days in a month when the missile test has all the choice probability"),
     NUM(sc_params_t, salvo_extra, 0, 0, 10, 0.6, "missiles", "mean of the Poisson number of extra missiles per launch day (salvo size = 1 + Poisson)"),
     NUM(sc_params_t, nuclear_rate, 0, 0, 1, 0.15, "per month", "nuclear tests in a month when the nuclear test has all the choice probability"),
     NUM(sc_params_t, count_dispersion, 0, 0.05, 1000, 1.0, "k", "negative-binomial dispersion of launch-day counts (variance m + m^2/k)"),
@@ -122,6 +123,8 @@ static const schema_field_t params_fields[] = {
     NUM(sc_params_t, provocation_cost, 0, 0, 10, 1.5, "utility", "expected economic cost per unit of anticipated sanctions tightening after a provocation"),
     NUM(sc_params_t, talks_test_cost, 0, 0, 10, 2.0, "utility", "cost of testing while talks are open or an agreement or statement is in force (lost relief, lost summit prestige)"),
     NUM(sc_params_t, fissile_rate, 0, 0, 100, 6, "warheads per year", "fissile-material production at a nuclear share of 1 (SIPRI: about 3-4 warheads a year, 2012-2019)"),
+    NUM(sc_params_t, article_rate, 0, 0, 1000, 15, "test articles per year", "production of missile test articles at a nuclear share of 1"),
+    NUM(sc_params_t, article_half, 0, 0.01, 1000, 3, "test articles", "test articles on hand at which the launch-day intensity is half its maximum"),
     NUM(sc_params_t, rd_rate, 0, 0, 10, 0.12, "reach levels per year", "reach progress from investment at a nuclear share of 1"),
     NUM(sc_params_t, rd_test, 0, 0, 1, 0.06, "reach levels", "reach progress per successful frontier test (half for a failure)"),
     NUM(sc_params_t, learn_success, 0, 0, 1, 0.06, "fraction", "share of the reliability gap closed by a successful frontier test"),

@@ -35,6 +35,7 @@ typedef struct sc_nuclear {
     double stock;        /* fissile material, warhead equivalents */
     double progress;     /* R&D progress towards the next reach level, 0..1 */
     double maturity;     /* warhead design maturity 0..1, learned from nuclear tests */
+    double articles;     /* missile test articles on hand */
 } sc_nuclear_t;
 
 typedef struct sc_actor {
@@ -92,7 +93,7 @@ typedef struct sc_params {
     double missile_days, salvo_extra, nuclear_rate, count_dispersion, act_rate;
     double frontier_share, test_security, test_prestige, provocation_cost, talks_test_cost;
     /* capability */
-    double fissile_rate, rd_rate, rd_test, learn_success, learn_failure, maturity_gain;
+    double fissile_rate, article_rate, article_half, rd_rate, rd_test, learn_success, learn_failure, maturity_gain;
     double icbm_reach;
     /* economy and legitimacy */
     double bite_cost, nuclear_cost, growth_noise;

@@ -72,6 +72,7 @@ void sim_missile_day(sim_state_t *s, int i, int tgt, const sim_why_t *why)
         salvo = 1;
     }
     int frontier = cls != MC_SRBM;
+    a->articles = fmax(0.0, a->articles - 1.0);
     double psucc = frontier ? 0.25 + 0.7 * a->reliability : 0.9;
     int ok = brink_rng_bernoulli(&s->rng, psucc);
     if (frontier) {
@@ -123,6 +124,7 @@ void sim_capability(sim_state_t *s)
     double sh = a->byungjin;
     /* programme: fissile production and R&D from the nuclear share */
     a->stock += P->fissile_rate * sh / 12.0;
+    a->articles += P->article_rate * sh / 12.0;
     a->arsenal = a->stock * (0.5 + 0.5 * a->maturity);
     a->reach = fmin(3.0, a->reach + P->rd_rate * sh / 12.0);
     /* economy: baseline growth less sanctions bite and the nuclear share */

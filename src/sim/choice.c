@@ -91,8 +91,12 @@ void sim_choices(sim_state_t *s)
             sim_why_t *w = &why[k];
             switch (a) {
             case A_MISSILE: {
-                uint32_t days = brink_rng_negbin(&s->rng, P->missile_days * p[k],
-                                                 P->count_dispersion);
+                /* launch days need test articles: the intensity saturates
+                 * in the articles on hand */
+                double art = s->a[i].articles;
+                uint32_t days = brink_rng_negbin(
+                    &s->rng, P->missile_days * p[k] * art / (art + P->article_half),
+                    P->count_dispersion);
                 if (days > 20)
                     days = 20;
                 if (days > 0) {

@@ -58,7 +58,7 @@ typedef struct sim_leader {
 
 typedef struct sim_actor {
     double gdp, gdp0, growth0, growth, defence, defence0, legitimacy, legit0, byungjin;
-    double arsenal, stock, reach, reliability, maturity, power;
+    double arsenal, stock, reach, reliability, maturity, power, articles;
     int programme, veto, democracy, leader, leader_changed;
     sim_leader_t L;
 } sim_actor_t;

@@ -50,6 +50,7 @@ void sim_state_init(sim_state_t *s, const sim_model_t *m, uint64_t seed, uint32_
         a->reach = ac->nuclear.reach + ac->nuclear.progress;
         a->reliability = ac->nuclear.reliability;
         a->maturity = ac->nuclear.maturity;
+        a->articles = ac->nuclear.articles;
         a->veto = ac->veto;
         a->democracy = ac->regime == SC_DEMOCRACY;
         int k = 0;
