@@ -36,7 +36,7 @@ WHY = {
  "talks_test_cost": "testing during talks forfeits relief and summit prestige: larger than a test's value, so talks imply a moratorium (2018)",
  "fissile_rate": "SIPRI: 6-8 warhead equivalents (2012) to 20-30 (2019): about 3-4 a year at a nuclear share of about 0.5-0.6",
  "rd_rate": "with the test term, reach grows from 1.2 (2011) to ICBM class (2.5) in about six years, as observed (first ICBM 2017-07)",
- "rd_test": "one successful frontier test moves reach by 0.06 (2016-2017: about 15 frontier tests took the programme from IRBM to ICBM)",
+ "rd_test": "one successful frontier test moves reach by 0.08: about a dozen successful frontier tests plus investment take a programme from IRBM to ICBM class (2016-2017: about 15 frontier launches, a third failed)",
  "learn_success": "reliability gap closed per successful test; about 20 frontier tests take reliability from 0.4 to 0.8",
  "learn_failure": "failures teach less than successes (the brief; CNS lists 10 failures among 2016's 24)",
  "maturity_gain": "four tests (2013-2017) take design maturity from 0.4 to about 0.85, by which time the DPRK declared its force complete (2017-11)",

@@ -126,7 +126,7 @@ static const schema_field_t params_fields[] = {
     NUM(sc_params_t, article_rate, 0, 0, 1000, 15, "test articles per year", "production of missile test articles at a nuclear share of 1"),
     NUM(sc_params_t, article_half, 0, 0.01, 1000, 3, "test articles", "test articles on hand at which the launch-day intensity is half its maximum"),
     NUM(sc_params_t, rd_rate, 0, 0, 10, 0.12, "reach levels per year", "reach progress from investment at a nuclear share of 1"),
-    NUM(sc_params_t, rd_test, 0, 0, 1, 0.06, "reach levels", "reach progress per successful frontier test (half for a failure)"),
+    NUM(sc_params_t, rd_test, 0, 0, 1, 0.08, "reach levels", "reach progress per successful frontier test (half for a failure)"),
     NUM(sc_params_t, learn_success, 0, 0, 1, 0.06, "fraction", "share of the reliability gap closed by a successful frontier test"),
     NUM(sc_params_t, learn_failure, 0, 0, 1, 0.02, "fraction", "share of the reliability gap closed by a failed frontier test"),
     NUM(sc_params_t, maturity_gain, 0, 0, 1, 0.3, "fraction", "share of the design-maturity gap closed by a nuclear test"),
