@@ -24,9 +24,8 @@ void sim_package_utility(const sc_params_t *P, const sim_bargain_in_t *in, const
     /* the other's steps come over the implementation (a phase every three
      * months: on average 1.5 phases months later), discounted by the
      * leader's monthly discount factor and by trust */
-    double wait = 1.5 * in->phases;
-    double keep_t = (1.0 - exp_t * (1.0 - in->t.trust)) * pow(in->t.discount, wait);
-    double keep_p = (1.0 - exp_p * (1.0 - in->p.trust)) * pow(in->p.discount, wait);
+    double keep_t = (1.0 - exp_t * (1.0 - in->t.trust)) * in->t.delay;
+    double keep_p = (1.0 - exp_p * (1.0 - in->p.trust)) * in->p.delay;
     *u_t = in->t.w_eco * P->relief_value * in->bite * r * keep_t +
            in->t.w_sec * (P->assurance_value * in->threat_t * a * keep_t -
                           P->deterrent_value * (0.5 + in->deter) * in->threat_t * d) +
@@ -53,9 +52,8 @@ static void coefficients(const sc_params_t *P, const sim_bargain_in_t *in, coef_
     double step = 1.0 / in->phases;
     double exp_t = in->sequencing + (1.0 - in->sequencing) * step;
     double exp_p = (1.0 - in->sequencing) * step;
-    double wait = 1.5 * in->phases;
-    double keep_t = (1.0 - exp_t * (1.0 - in->t.trust)) * pow(in->t.discount, wait);
-    double keep_p = (1.0 - exp_p * (1.0 - in->p.trust)) * pow(in->p.discount, wait);
+    double keep_t = (1.0 - exp_t * (1.0 - in->t.trust)) * in->t.delay;
+    double keep_p = (1.0 - exp_p * (1.0 - in->p.trust)) * in->p.delay;
     c->ct = in->t.w_pres * P->statement_prestige * in->t.engagement;
     c->rt = in->t.w_eco * P->relief_value * in->bite * keep_t;
     c->at = in->t.w_sec * P->assurance_value * in->threat_t * keep_t;
@@ -132,9 +130,9 @@ void sim_bargain_input(const sim_state_t *s, int partner, sim_bargain_in_t *in)
     in->partner_proposes = 0;
     in->democracy = p->democracy;
     in->t = (sim_bargain_side_t){t->L.w_sec, t->L.w_eco, t->L.w_pres, s->d[T][partner].trust,
-                                 t->L.engagement, t->L.discount};
+                                 t->L.engagement, t->L.delay};
     in->p = (sim_bargain_side_t){p->L.w_sec, p->L.w_eco, p->L.w_pres, s->d[partner][T].trust,
-                                 p->L.engagement, p->L.discount};
+                                 p->L.engagement, p->L.delay};
     /* a repeated statement is worth less prestige */
     double fade = s->talks.summits > 0 ? 0.5 : 1.0;
     in->t.engagement *= fade;

@@ -16,6 +16,10 @@ void sim_perception(sim_state_t *s)
 {
     const sc_params_t *P = &s->m->P;
     int n = s->m->n;
+    double D[SIM_MAXA][SIM_MAXA]; /* D[j][i]: j's capability that reaches i */
+    for (int j = 0; j < n; j++)
+        for (int i = 0; i < n; i++)
+            D[j][i] = s->a[j].programme && i != j ? sim_deterrent(s, j, i) : 0.0;
     for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++) {
             if (i == j)
@@ -28,7 +32,7 @@ void sim_perception(sim_state_t *s)
                 if (k != i && k != j && s->d[i][k].alliance > 0.0)
                     host += s->d[i][k].alliance * s->d[j][k].hostile;
             double drive = d->threat0 + P->threat_hostility * fmin(host, 30.0) / 10.0 +
-                           P->threat_capability * d->enmity * (sim_deterrent(s, j, i) - d->cap0) -
+                           P->threat_capability * d->enmity * (D[j][i] - d->cap0) -
                            0.05 * r->coop;
             drive = sim_clamp(drive, 0.0, 1.0);
             d->threat += P->threat_decay * (drive - d->threat);

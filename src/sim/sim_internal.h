@@ -54,6 +54,7 @@ enum { OUT_WAR = 0, OUT_COLLAPSE, OUT_DEAL, OUT_FREEZE, OUT_STATUS_QUO, OUT_COUN
 
 typedef struct sim_leader {
     double w_sec, w_eco, w_pres, risk, discount, lambda, engagement, pressure;
+    double delay;        /* discount^(1.5 phases): value share of phased steps */
 } sim_leader_t;
 
 typedef struct sim_actor {
@@ -154,7 +155,7 @@ double sim_byungjin_optimum(const sim_state_t *s, int i);
 void sim_unsc_round(sim_state_t *s, int proposer, double severity);
 /* bargain.c */
 typedef struct sim_bargain_side {
-    double w_sec, w_eco, w_pres, trust, engagement, discount;
+    double w_sec, w_eco, w_pres, trust, engagement, delay; /* delay = discount^(1.5 phases) */
 } sim_bargain_side_t;
 typedef struct sim_bargain_in {
     double bite, deter, threat_t, threat_p, sequencing, phases, noise_t, noise_p;

@@ -1,5 +1,6 @@
 /* state.c - the initial state of a run and the exogenous schedule (leader
  * successions and elections, events from outside the system). */
+#include <math.h>
 #include <string.h>
 
 #include "sim/sim_internal.h"
@@ -15,6 +16,7 @@ void sim_set_leader(sim_state_t *s, int i, int k)
     a->L.w_pres = l->w_prestige / sum;
     a->L.risk = l->risk;
     a->L.discount = l->discount;
+    a->L.delay = pow(l->discount, 1.5 * s->m->P.phases);
     a->L.lambda = l->precision;
     a->L.engagement = l->engagement;
     a->L.pressure = l->pressure;

@@ -110,8 +110,8 @@ static void test_trust_shrinks_deals(void **state)
     const sim_model_t *m = sim_model_of(f->sim);
     sim_bargain_in_t in = {.bite = 0.6, .deter = 0.3, .threat_t = 0.6, .threat_p = 0.8,
                            .sequencing = 0.5, .phases = 4, .democracy = 1,
-                           .t = {0.4, 0.4, 0.2, 0.9, 0.6, 0.98},
-                           .p = {0.5, 0.2, 0.3, 0.9, 0.8, 0.98}};
+                           .t = {0.4, 0.4, 0.2, 0.9, 0.6, 0.886},
+                           .p = {0.5, 0.2, 0.3, 0.9, 0.8, 0.886}};
     sim_bargain_out_t hi, lo;
     sim_bargain_solve(m, &in, &hi);
     in.t.trust = in.p.trust = 0.1;
