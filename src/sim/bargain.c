@@ -190,10 +190,10 @@ void sim_talks_open(sim_state_t *s, int proposer, int partner)
         s->talks.partner = partner;
         s->talks.months = 0;
         s->talks_opened_this_month = 1;
-        sim_event(s, EV_ACCEPT, responder, proposer, 0.0, 1, NULL,
+        sim_event(s, EV_ACCEPT, responder, proposer, 1, NULL,
                   "accepts talks (value %.2f, p %.2f)", v, pacc);
     } else {
-        sim_event(s, EV_REJECT, responder, proposer, 0.0, 1, NULL,
+        sim_event(s, EV_REJECT, responder, proposer, 1, NULL,
                   "rejects talks (value %.2f, p %.2f)", v, pacc);
     }
 }
@@ -202,7 +202,7 @@ static void end_agreement(sim_state_t *s, int who)
 {
     int T = s->m->target, P = s->talks.agreement_partner;
     int other = who == T ? P : T;
-    sim_event(s, EV_RENEGE, who, other, 0.0, 1, NULL, "reneges on the %s",
+    sim_event(s, EV_RENEGE, who, other, 1, NULL, "reneges on the %s",
               s->talks.agreement == AG_STATEMENT ? "declaratory statement"
               : s->talks.agreement == AG_FREEZE  ? "partial deal"
                                                  : "comprehensive deal");
@@ -219,7 +219,7 @@ void sim_talks_breach(sim_state_t *s)
     if (s->talks.agreement != AG_NONE)
         end_agreement(s, s->m->target);
     if (s->talks.open) {
-        sim_event(s, EV_TALKS_END, s->talks.partner, s->m->target, 0.0, 1, NULL,
+        sim_event(s, EV_TALKS_END, s->talks.partner, s->m->target, 1, NULL,
                   "talks collapse after a test");
         s->talks.open = 0;
     }
@@ -256,7 +256,7 @@ static void implement(sim_state_t *s)
     }
     if ((s->month - k->deal_month) % 3 == 2 && k->phase < (int)P->phases) {
         k->phase++;
-        sim_event(s, EV_KEEP, T, Pn, 0.0, 1, NULL, "implements phase %d of the %s", k->phase,
+        sim_event(s, EV_KEEP, T, Pn, 1, NULL, "implements phase %d of the %s", k->phase,
                   k->agreement == AG_FREEZE ? "partial deal" : "comprehensive deal");
         sim_trust_update(s, T, Pn, P->trust_keep);
         sim_trust_update(s, Pn, T, P->trust_keep);
@@ -283,7 +283,7 @@ void sim_talks_step(sim_state_t *s)
         return;
     k->months++;
     if (brink_rng_bernoulli(&s->rng, P->talks_decay)) {
-        sim_event(s, EV_TALKS_END, k->partner, T, 0.0, 1, NULL, "talks collapse");
+        sim_event(s, EV_TALKS_END, k->partner, T, 1, NULL, "talks collapse");
         k->open = 0;
         return;
     }
@@ -303,17 +303,17 @@ void sim_talks_step(sim_state_t *s)
         s->first_summit = s->month;
     s->counts[s->month / 12 - s->m->start / 12][BRINK_COUNT_SUMMITS]++;
     s->a[T].legitimacy = sim_clamp(s->a[T].legitimacy + P->legit_summit, 0.0, 1.0);
-    sim_event(s, EV_SUMMIT, T, Pn, 0.0, 1, NULL,
+    sim_event(s, EV_SUMMIT, T, Pn, 1, NULL,
               "leader summit (offer d=%.2f r=%.2f a=%.2f; %d acceptable packages)", pk[0], pk[1],
               pk[2], out.acceptable);
     k->open = 0;
     if (out.u_p <= 0.0 || out.u_t <= 0.0) {
-        sim_event(s, EV_NODEAL, Pn, T, 0.0, 1, NULL, "summit ends with no agreement");
+        sim_event(s, EV_NODEAL, Pn, T, 1, NULL, "summit ends with no agreement");
         sim_trust_update(s, T, Pn, -0.5 * P->trust_renege);
         return;
     }
     static const int kinds[4] = {EV_NODEAL, EV_STATEMENT, EV_FREEZE, EV_DEAL};
-    sim_event(s, kinds[out.outcome], T, Pn, 0.0, 1, NULL,
+    sim_event(s, kinds[out.outcome], T, Pn, 1, NULL,
               "%s signed (d=%.2f r=%.2f a=%.2f)",
               out.outcome == AG_STATEMENT ? "declaratory statement"
               : out.outcome == AG_FREEZE  ? "partial deal / freeze"

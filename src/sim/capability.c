@@ -91,7 +91,7 @@ void sim_missile_day(sim_state_t *s, int i, int tgt, const sim_why_t *why)
     }
     s->tested_this_month = 1;
     broadcast(s, i, tgt, 7.2 * salvo);
-    sim_event(s, EV_MISSILE, i, tgt, 0.0, salvo, why, "launches %d %s missile%s (%s)", salvo,
+    sim_event(s, EV_MISSILE, i, tgt, salvo, why, "launches %d %s missile%s (%s)", salvo,
               class_names[cls], salvo > 1 ? "s" : "", ok ? "success" : "failure");
     if (s->talks.open || s->talks.agreement != AG_NONE)
         sim_talks_breach(s);
@@ -110,7 +110,7 @@ void sim_nuclear_test(sim_state_t *s, int i, int tgt, const sim_why_t *why)
         s->first_nuclear = s->month;
     count(s, BRINK_COUNT_NUCLEAR, 1);
     broadcast(s, i, tgt, 7.2 * 3);
-    sim_event(s, EV_NUCLEAR, i, tgt, 0.0, 3, why, "conducts a nuclear test (design maturity %.2f)",
+    sim_event(s, EV_NUCLEAR, i, tgt, 3, why, "conducts a nuclear test (design maturity %.2f)",
               a->maturity);
     if (s->talks.open || s->talks.agreement != AG_NONE)
         sim_talks_breach(s);

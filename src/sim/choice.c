@@ -125,23 +125,23 @@ void sim_choices(sim_state_t *s)
                     int partner = i == T ? talks_partner(s) : i;
                     if (partner < 0)
                         break;
-                    sim_event(s, EV_PROPOSE, i, i == T ? partner : T, 0.0, 1, w,
+                    sim_event(s, EV_PROPOSE, i, i == T ? partner : T, 1, w,
                               "proposes talks");
                     sim_talks_open(s, i, partner);
                 } else if (a == A_THREAT) {
                     int tgt = i == T ? main_adversary(s, i) : T;
-                    sim_event(s, EV_THREAT, i, tgt, 0.0, 1, w, "threatens military force");
+                    sim_event(s, EV_THREAT, i, tgt, 1, w, "threatens military force");
                     if (i == T && s->talks.agreement == AG_STATEMENT)
                         s->talks.restraint *= 0.8;
                 } else if (a == A_EXERCISE) {
-                    sim_event(s, EV_EXERCISE, i, T, 0.0, 1, w, "holds a military exercise");
+                    sim_event(s, EV_EXERCISE, i, T, 1, w, "holds a military exercise");
                 } else if (a == A_SANCTION) {
                     sim_dyad_t *d = &s->d[i][T];
                     d->sanctions += 0.15 * (1.0 - d->sanctions);
-                    sim_event(s, EV_SANCTION, i, T, 0.0, 1, w,
+                    sim_event(s, EV_SANCTION, i, T, 1, w,
                               "tightens unilateral sanctions (level %.2f)", d->sanctions);
                 } else if (a == A_AID) {
-                    sim_event(s, EV_AID, i, T, 0.0, 1, w, "provides aid / eases sanctions");
+                    sim_event(s, EV_AID, i, T, 1, w, "provides aid / eases sanctions");
                     s->aid += 1.0;
                 }
                 break;

@@ -61,10 +61,9 @@ const char *sim_event_name(int kind)
     return ev_table[kind].name;
 }
 
-void sim_event(sim_state_t *s, int kind, int actor, int target, double goldstein, int count,
-               const sim_why_t *why, const char *fmt, ...)
+void sim_event(sim_state_t *s, int kind, int actor, int target, int count, const sim_why_t *why,
+               const char *fmt, ...)
 {
-    (void)goldstein;
     double g = ev_table[kind].goldstein * (count > 1 ? count : 1);
     if (actor >= 0 && target >= 0) {
         sim_dyad_t *d = &s->d[actor][target];

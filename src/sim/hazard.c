@@ -30,7 +30,7 @@ void sim_hazard(sim_state_t *s)
     double pclash = P->clash_hazard * s->escalation * s->pchallenge;
     double u = brink_rng_uniform(&s->rng);
     if (u < pwar) {
-        sim_event(s, EV_WAR, T, -1, 0.0, 1, NULL, "war breaks out (hazard %.4f)", pwar);
+        sim_event(s, EV_WAR, T, -1, 1, NULL, "war breaks out (hazard %.4f)", pwar);
         s->outcome = OUT_WAR;
         s->done = 1;
         return;
@@ -43,12 +43,12 @@ void sim_hazard(sim_state_t *s)
                                  s->m->sc->actors[near].reach_needed))
                 near = k;
         if (near >= 0)
-            sim_event(s, EV_CLASH, T, near, 0.0, 1, NULL, "armed clash (hazard %.4f)", pclash);
+            sim_event(s, EV_CLASH, T, near, 1, NULL, "armed clash (hazard %.4f)", pclash);
     }
     double L = s->a[T].legitimacy;
     double pcol = P->collapse_hazard * sim_clamp((0.25 - L) / 0.25, 0.0, 1.0);
     if (pcol > 0.0 && brink_rng_bernoulli(&s->rng, pcol)) {
-        sim_event(s, EV_COLLAPSE, T, -1, 0.0, 1, NULL, "the regime collapses (legitimacy %.2f)",
+        sim_event(s, EV_COLLAPSE, T, -1, 1, NULL, "the regime collapses (legitimacy %.2f)",
                   L);
         s->outcome = OUT_COLLAPSE;
         s->done = 1;

@@ -46,11 +46,11 @@ void sim_policies(sim_state_t *s)
             d->enforce += P->enforce_adjust * (sim_clamp(e, 0.0, 1.0) - d->enforce);
             if (d->enforce - d->enforce_logged > 0.1) {
                 d->enforce_logged = d->enforce;
-                sim_event(s, EV_ENFORCE_UP, i, T, 0.0, 1, NULL,
+                sim_event(s, EV_ENFORCE_UP, i, T, 1, NULL,
                           "tightens sanctions enforcement (%.2f)", d->enforce);
             } else if (d->enforce_logged - d->enforce > 0.1) {
                 d->enforce_logged = d->enforce;
-                sim_event(s, EV_ENFORCE_DOWN, i, T, 0.0, 1, NULL,
+                sim_event(s, EV_ENFORCE_DOWN, i, T, 1, NULL,
                           "relaxes sanctions enforcement (%.2f)", d->enforce);
             }
         }

@@ -102,8 +102,8 @@ typedef struct sim_model {
 typedef struct sim_state {
     const sim_model_t *m;
     brink_rng_t rng;
-    int month, run, done, outcome, rivalry_shocked;
-    double rivalry, unsc_level, escalation, credibility, bite, threat_mean, trust_mean;
+    int month, run, done, outcome;
+    double rivalry, unsc_level, escalation, credibility, bite;
     int resolutions;
     int border_closed;
     int last_nuclear;    /* month of the last nuclear test */
@@ -124,7 +124,7 @@ typedef struct sim_state {
     double tv[2][SIM_MAXA]; /* talks values at the start of the month: [for target][partner] */
     int tv_month;
     double aid;          /* aid events towards the target this month */
-    double growth_c;     /* the target's current annualised growth */
+    double growth_c;     /* the target's annual growth this month */
 } sim_state_t;
 
 /* model.c */
@@ -134,8 +134,8 @@ void sim_state_init(sim_state_t *s, const sim_model_t *m, uint64_t seed, uint32_
 void sim_schedule(sim_state_t *s);
 void sim_set_leader(sim_state_t *s, int i, int k);
 /* events.c */
-void sim_event(sim_state_t *s, int kind, int actor, int target, double goldstein, int count,
-               const sim_why_t *why, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+void sim_event(sim_state_t *s, int kind, int actor, int target, int count, const sim_why_t *why,
+               const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 const char *sim_event_cameo(int kind);
 double sim_event_goldstein(int kind);
 const char *sim_event_name(int kind);

@@ -93,7 +93,7 @@ void sim_schedule(sim_state_t *s)
             if (ac->leaders[l].start == s->month) {
                 sim_set_leader(s, i, (int)l);
                 s->a[i].leader_changed = 1;
-                sim_event(s, EV_LEADER, i, -1, 0.0, 0, NULL, "%s takes office",
+                sim_event(s, EV_LEADER, i, -1, 0, NULL, "%s takes office",
                           ac->leaders[l].name);
             }
         }
@@ -118,7 +118,7 @@ void sim_schedule(sim_state_t *s)
         default:
             break;
         }
-        sim_event(s, EV_EXOGENOUS, e->actor, -1, 0.0, 0, NULL, "%s",
+        sim_event(s, EV_EXOGENOUS, e->actor, -1, 0, NULL, "%s",
                   e->note ? e->note : "exogenous event");
     }
 }

@@ -19,7 +19,7 @@ void sim_unsc_round(sim_state_t *s, int proposer, double severity)
                    P->veto_affinity * s->d[k][T].alliance - P->veto_severity * severity;
         double pv = 1.0 / (1.0 + exp(-x));
         if (brink_rng_bernoulli(&s->rng, pv)) {
-            sim_event(s, EV_UNSC_VETO, k, proposer, 0.0, 1, NULL,
+            sim_event(s, EV_UNSC_VETO, k, proposer, 1, NULL,
                       "vetoes a UNSC resolution (p %.2f)", pv);
             return;
         }
@@ -29,6 +29,6 @@ void sim_unsc_round(sim_state_t *s, int proposer, double severity)
     int y = s->month / 12 - s->m->start / 12;
     if (y >= 0 && y < 100)
         s->counts[y][BRINK_COUNT_UNSC]++;
-    sim_event(s, EV_UNSC_PASS, proposer, T, 0.0, 1, NULL,
+    sim_event(s, EV_UNSC_PASS, proposer, T, 1, NULL,
               "UNSC resolution passes (sanctions level %.2f)", s->unsc_level);
 }
