@@ -214,6 +214,58 @@ static brink_status_t check_duplicates(brink_ctx_t *ctx, const char *file, doc_n
     return st;
 }
 
+/* ---- single-quoted scalars (YAML 1.2, 7.3.2) -------------------------- */
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Decodes the single-quoted scalar whose content spans [s0, s1) of text:
+ * '' is a quote; a line break with the white space around it folds to one
+ * space, and each further empty line to a line feed. */
+static char *single_quoted(brink_ctx_t *ctx, const char *text, size_t len,
+                           const struct fy_mark *s0, const struct fy_mark *s1, size_t *outlen)
+{
+    size_t a = s0 ? s0->input_pos : 0, z = s1 ? s1->input_pos : 0;
+    /* libfyaml's marks of a quoted scalar span its content, quotes excluded */
+    if (z > len)
+        z = len;
+    if (z < a)
+        z = a;
+    char *out = brink_malloc(ctx, z - a + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0, i = a;
+    while (i < z) {
+        char c = text[i];
+        if (c == '\'' && i + 1 < z && text[i + 1] == '\'') {
+            out[o++] = '\'';
+            i += 2;
+        } else if (c == '\r' || c == '\n') {
+            while (o > 0 && is_blank(out[o - 1]))
+                o--; /* white space before a break is not content */
+            size_t breaks = 0;
+            while (i < z && (text[i] == '\r' || text[i] == '\n' || is_blank(text[i]))) {
+                if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= z || text[i + 1] != '\n')))
+                    breaks++;
+                i++;
+            }
+            if (breaks <= 1)
+                out[o++] = ' ';
+            else
+                for (size_t k = 1; k < breaks; k++)
+                    out[o++] = '\n';
+        } else {
+            out[o++] = c;
+            i++;
+        }
+    }
+    out[o] = '\0';
+    *outlen = o;
+    return out;
+}
+
 /* ---- the event loop ----------------------------------------------------- */
 
 typedef struct builder {
@@ -223,16 +275,24 @@ typedef struct builder {
     doc_node_t *stack[DOC_MAX_DEPTH + 1];
     size_t depth;
     doc_node_t *root;
+    const char *text; /* the whole input */
+    size_t len;
     int failed;   /* a located error was recorded */
     int docs;     /* documents seen */
 } builder_t;
 
+static brink_status_t located_at(builder_t *b, const struct fy_mark *m, int shift,
+                                 const char *fmt, const char *arg)
+{
+    b->failed = 1;
+    return brink_diags_add(b->ctx, b->diags, b->file, m ? m->line + 1 : 0,
+                           m ? m->column + 1 + shift : 0, "", fmt, arg);
+}
+
 static brink_status_t located(builder_t *b, const struct fy_mark *m, const char *fmt,
                               const char *arg)
 {
-    b->failed = 1;
-    return brink_diags_add(b->ctx, b->diags, b->file, m ? m->line + 1 : 0, m ? m->column + 1 : 0,
-                           "", fmt, arg);
+    return located_at(b, m, 0, fmt, arg);
 }
 
 /* Attaches a finished node to its parent (or makes it the root). */
@@ -266,17 +326,20 @@ static brink_status_t on_event(builder_t *b, struct fy_event *fye)
             return located(b, m, "%sonly one document per file is allowed", "");
         return BRINK_OK;
     case FYET_ALIAS:
-        return located(b, m, "%saliases (*name) are not supported; write the value out", "");
+        /* the mark of an alias or anchor is after its sigil */
+        return located_at(b, m, -1, "%saliases (*name) are not supported; write the value out",
+                          "");
     case FYET_SCALAR:
     case FYET_SEQUENCE_START:
     case FYET_MAPPING_START: {
-        if (fy_event_get_anchor_token(fye))
-            return located(b, m, "%sanchors (&name) are not supported", "");
+        struct fy_token *anchor = fy_event_get_anchor_token(fye);
+        if (anchor)
+            return located_at(b, fy_token_start_mark(anchor), -1,
+                              "%sanchors (&name) are not supported", "");
         struct fy_token *tag = fy_event_get_tag_token(fye);
-        if (tag) {
-            const char *t = fy_token_get_text0(tag);
-            return located(b, m, "tag '%s' is not supported; remove it", t ? t : "?");
-        }
+        if (tag)
+            return located(b, fy_token_start_mark(tag),
+                           "%stags (!name) are not supported; remove the tag", "");
         doc_node_t *n = brink_calloc(b->ctx, 1, sizeof *n);
         if (!n)
             return BRINK_ENOMEM;
@@ -284,14 +347,25 @@ static brink_status_t on_event(builder_t *b, struct fy_event *fye)
         n->column = col;
         if (fye->type == FYET_SCALAR) {
             struct fy_token *tok = fye->scalar.value;
-            size_t len = 0;
-            const char *text = tok ? fy_token_get_text(tok, &len) : "";
-            if (!text)
-                text = "";
             n->type = DOC_SCALAR;
-            n->quoted = tok && fy_token_scalar_style(tok) != FYSS_PLAIN;
-            n->len = len;
-            n->text = brink_strndup(b->ctx, text, len);
+            enum fy_scalar_style style = tok ? fy_token_scalar_style(tok) : FYSS_PLAIN;
+            n->quoted = style != FYSS_PLAIN;
+            /* the mark of a quoted scalar is inside its opening quote */
+            if ((style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED) && n->column > 1)
+                n->column--;
+            if (style == FYSS_SINGLE_QUOTED) {
+                /* libfyaml 0.7 leaks the buffer of long single-quoted
+                 * scalars with '' escapes: decode those from the source */
+                const struct fy_mark *s0 = fy_token_start_mark(tok), *s1 = fy_token_end_mark(tok);
+                n->text = single_quoted(b->ctx, b->text, b->len, s0, s1, &n->len);
+            } else {
+                size_t len = 0;
+                const char *text = tok ? fy_token_get_text(tok, &len) : "";
+                if (!text)
+                    text = "";
+                n->len = len;
+                n->text = brink_strndup(b->ctx, text, len);
+            }
             if (!n->text) {
                 brink_free(b->ctx, n);
                 return BRINK_ENOMEM;
@@ -329,6 +403,59 @@ static brink_status_t on_event(builder_t *b, struct fy_event *fye)
     }
 }
 
+static void discard_output(struct fy_diag *diag, void *user, const char *buf, size_t len)
+{
+    (void)diag;
+    (void)user;
+    (void)buf;
+    (void)len;
+}
+
+/* The offset of the first byte that is NUL or not valid UTF-8 (RFC 3629:
+ * no overlong forms, no surrogates, at most U+10FFFF), or len. */
+static size_t utf8_check(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        if (c == 0)
+            return i;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        unsigned lo = 0x80, hi = 0xbf;
+        if (c >= 0xc2 && c <= 0xdf) {
+            n = 1;
+        } else if (c >= 0xe0 && c <= 0xef) {
+            n = 2;
+            if (c == 0xe0)
+                lo = 0xa0;
+            if (c == 0xed)
+                hi = 0x9f;
+        } else if (c >= 0xf0 && c <= 0xf4) {
+            n = 3;
+            if (c == 0xf0)
+                lo = 0x90;
+            if (c == 0xf4)
+                hi = 0x8f;
+        } else {
+            return i;
+        }
+        if (i + n >= len)
+            return i;
+        if (s[i + 1] < lo || s[i + 1] > hi)
+            return i;
+        for (size_t k = 2; k <= n; k++)
+            if ((s[i + k] & 0xc0) != 0x80)
+                return i;
+        i += n + 1;
+    }
+    return len;
+}
+
 static int ends_with(const char *s, const char *suffix)
 {
     size_t a = strlen(s), b = strlen(suffix);
@@ -341,6 +468,7 @@ brink_status_t doc_parse_string(brink_ctx_t *ctx, const char *file, const char *
     *out = NULL;
     brink_status_t st = BRINK_OK;
     struct fy_parser *fyp = NULL;
+    struct fy_diag *diag = NULL;
     builder_t b;
     memset(&b, 0, sizeof b);
     b.ctx = ctx;
@@ -352,25 +480,50 @@ brink_status_t doc_parse_string(brink_ctx_t *ctx, const char *file, const char *
                         len, DOC_MAX_BYTES >> 20);
         return BRINK_ELIMIT;
     }
-    const char *nul = memchr(text, '\0', len);
-    if (nul) {
-        /* locate the NUL for the message */
+    size_t bad = utf8_check(text, len);
+    if (bad < len) {
+        /* locate the offending byte for the message */
         int line = 1, col = 1;
-        for (const char *p = text; p < nul; p++) {
-            if (*p == '\n') {
+        for (size_t i = 0; i < bad; i++) {
+            if (text[i] == '\n') {
                 line++;
                 col = 1;
-            } else {
+            } else if (((unsigned char)text[i] & 0xc0) != 0x80) {
                 col++;
             }
         }
-        brink_diags_add(ctx, diags, file, line, col, "",
-                        "input contains a NUL byte; expected UTF-8 text");
+        if (text[bad] == '\0')
+            brink_diags_add(ctx, diags, file, line, col, "",
+                            "input contains a NUL byte; expected UTF-8 text");
+        else
+            brink_diags_add(ctx, diags, file, line, col, "",
+                            "invalid UTF-8 byte 0x%02x; expected UTF-8 text",
+                            (unsigned char)text[bad]);
         return BRINK_EPARSE;
     }
 
+    /* a byte order mark may open the stream; libfyaml 0.7 does not skip it */
+    if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+        text += 3;
+        len -= 3;
+    }
+    b.text = text;
+    b.len = len;
+
+    struct fy_diag_cfg dcfg;
+    fy_diag_cfg_default(&dcfg);
+    dcfg.fp = NULL;
+    dcfg.output_fn = discard_output;
+    dcfg.user = NULL;
+    dcfg.colorize = false;
+    diag = fy_diag_create(&dcfg);
+    if (!diag)
+        return BRINK_ENOMEM;
+    fy_diag_set_collect_errors(diag, true);
+
     struct fy_parse_cfg cfg;
     memset(&cfg, 0, sizeof cfg);
+    cfg.diag = diag;
     cfg.flags = FYPCF_QUIET | FYPCF_COLLECT_DIAG | FYPCF_DEFAULT_VERSION_1_2 |
                 (ends_with(file, ".json") ? FYPCF_JSON_FORCE : FYPCF_JSON_NONE);
     fyp = fy_parser_create(&cfg);
@@ -392,14 +545,13 @@ brink_status_t doc_parse_string(brink_ctx_t *ctx, const char *file, const char *
         }
     }
     if (st == BRINK_OK && fy_parser_get_stream_error(fyp)) {
-        struct fy_diag *diag = fy_parser_get_diag(fyp);
         void *iter = NULL;
         struct fy_diag_error *err;
         int any = 0;
         while (diag && (err = fy_diag_errors_iterate(diag, &iter)) != NULL) {
             if (any++)
                 break; /* the first syntax error is the one that matters */
-            st = brink_diags_add(ctx, diags, file, err->line + 1, err->column + 1, "",
+            st = brink_diags_add(ctx, diags, file, err->line, err->column, "",
                                  "syntax error: %s", err->msg ? err->msg : "invalid YAML");
             if (st != BRINK_OK)
                 goto cleanup;
@@ -429,6 +581,8 @@ cleanup:
     doc_node_free(ctx, b.root);
     if (fyp)
         fy_parser_destroy(fyp);
+    if (diag)
+        fy_diag_destroy(diag);
     return st;
 }
 
