@@ -109,17 +109,6 @@ brink_status_t scenario_check(brink_ctx_t *ctx, const doc_t *doc, const sc_scena
     if (sc->params.phases != floor(sc->params.phases))
         fail_at(&c, "params.phases", "%g is not a whole number; expected the number of "
                                      "implementation phases (1, 2, ...)", sc->params.phases);
-    if (sc->target >= 0 && (size_t)sc->target < sc->nactors) {
-        int adversaries = 0;
-        for (size_t i = 0; i < sc->ndyads; i++)
-            if (sc->dyads[i].to == sc->target &&
-                (sc->dyads[i].enmity > 0.3 || sc->dyads[i].sanctions > 0.0))
-                adversaries++;
-        if (adversaries == 0)
-            fail_at(&c, "dyads", "no actor is an adversary of the target '%s'; expected a dyad "
-                                 "towards it with enmity above 0.3 or sanctions above 0",
-                    sc->actors[sc->target].id);
-    }
     if (c.fatal)
         return c.fatal;
     return c.problems ? BRINK_EVALIDATE : BRINK_OK;
