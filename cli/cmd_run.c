@@ -266,7 +266,7 @@ int cmd_run(int argc, char **argv)
         goto cleanup;
     }
     if (runs == 1) {
-        brink_sim_run(sim, seed, 0, until, trace);
+        brink_sim_run(ctx, sim, seed, 0, until, trace);
         if (strcmp(format, "json") == 0)
             brink_ensemble_write_json(ens, stdout);
         else
@@ -280,11 +280,11 @@ int cmd_run(int argc, char **argv)
         uint64_t nev = runs < EVENT_RUNS ? runs : EVENT_RUNS;
         for (uint64_t r = 0; r < nev; r++) {
             if (r > 0 || runs > 1)
-                brink_sim_run(sim, seed, (uint32_t)r, until, trace);
+                brink_sim_run(ctx, sim, seed, (uint32_t)r, until, trace);
             brink_sim_write_events_csv(sim, trace, (uint32_t)r, r == 0, outs.ev.fp);
         }
         if (runs == 1) {
-            brink_sim_run(sim, seed, 0, until, trace);
+            brink_sim_run(ctx, sim, seed, 0, until, trace);
             brink_sim_write_series_csv(sim, trace, outs.se.fp);
         } else {
             brink_ensemble_write_series_csv(ens, outs.se.fp);

@@ -123,9 +123,12 @@ brink_status_t brink_sim_trace_new(brink_ctx_t *ctx, const brink_sim_t *sim, siz
 void brink_sim_trace_free(brink_ctx_t *ctx, brink_sim_trace_t *t);
 
 /** Runs replication run to month until (or the scenario end if until < 0)
- *  and fills trace (which is reset first).  Never allocates. */
-brink_status_t brink_sim_run(const brink_sim_t *sim, uint64_t seed, uint32_t run, int until,
-                             brink_sim_trace_t *trace);
+ *  and fills trace (which is reset first).  Never allocates.  ctx is the
+ *  calling thread's context (the deterrence solver reports through it);
+ *  threads running replications at once need one context each
+ *  (brink_ctx_new_child).  Returns BRINK_OK. */
+brink_status_t brink_sim_run(brink_ctx_t *ctx, const brink_sim_t *sim, uint64_t seed, uint32_t run,
+                             int until, brink_sim_trace_t *trace);
 
 /** Writes a readable narrative of a traced run. */
 void brink_sim_write_narrative(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp);

@@ -12,7 +12,12 @@
  *
  * MERGE NOTE: deter_solve_local() is a stand-in for brink_deter_solve()
  * from include/brink/game.h (the game solver's agent QRE of the same tree);
- * the payoff layout is that of brink_deter_game_t. */
+ * sim_deter_game_t and sim_deter_result_t have the layouts of
+ * brink_deter_game_t and brink_deter_result_t.  To switch: include
+ * "brink/game.h", delete the two typedefs and deter_solve_local(), and in
+ * sim_deter_qre() call brink_deter_solve(ctx, &g, lambda, &r) (on failure
+ * keep the local result or treat as credibility 0; ctx may be NULL only in
+ * unit tests). */
 #include <math.h>
 
 #include "sim/sim_internal.h"
@@ -110,10 +115,11 @@ void sim_deter_payoffs(const sim_state_t *s, int ch, int def, double sq[2], doub
     }
 }
 
-void sim_deter_qre(const double sq[2], const double con[2], const double back[2],
-                   const double conf[2], double lambda, double *cred, double *pch,
-                   double *pfight)
+void sim_deter_qre(brink_ctx_t *ctx, const double sq[2], const double con[2],
+                   const double back[2], const double conf[2], double lambda, double *cred,
+                   double *pch, double *pfight)
 {
+    (void)ctx; /* for brink_deter_solve (see the merge note above) */
     sim_deter_game_t g = {{sq[0], sq[1]}, {con[0], con[1]}, {back[0], back[1]},
                           {conf[0], conf[1]}};
     sim_deter_result_t r;
@@ -144,12 +150,12 @@ void sim_deterrence(sim_state_t *s)
         return;
     double sq[2], con[2], back[2], conf[2], cred, pch, pf;
     sim_deter_payoffs(s, great, T, sq, con, back, conf);
-    sim_deter_qre(sq, con, back, conf, s->m->P.deter_lambda, &cred, &pch, &pf);
+    sim_deter_qre(s->ctx, sq, con, back, conf, s->m->P.deter_lambda, &cred, &pch, &pf);
     s->credibility = cred;
     s->pfight = pf;
     sim_deter_payoffs(s, T, near, sq, con, back, conf);
     double cred2, pch2, pf2;
-    sim_deter_qre(sq, con, back, conf, s->m->P.deter_lambda, &cred2, &pch2, &pf2);
+    sim_deter_qre(s->ctx, sq, con, back, conf, s->m->P.deter_lambda, &cred2, &pch2, &pf2);
     s->pchallenge = pch2;
     s->pfight += pf2;
 }

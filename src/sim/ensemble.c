@@ -90,12 +90,13 @@ static void on_month(sim_state_t *s, void *ud)
     bin_series(r->a, r->nmonths, mi, r->last);
 }
 
-static void one_run(const sim_model_t *m, uint64_t seed, uint32_t run, int until, int nmonths,
-                    int nyears, acc_t *a)
+static void one_run(brink_ctx_t *ctx, const sim_model_t *m, uint64_t seed, uint32_t run, int until,
+                    int nmonths, int nyears, acc_t *a)
 {
     sim_state_t s;
     rec_t r = {a, nmonths, m->start, {0}};
     sim_state_init(&s, m, seed, run);
+    s.ctx = ctx;
     sim_run(&s, until, on_month, &r);
     /* a run that ended early keeps its final state for the bands */
     for (int mi = s.month - m->start + 1; mi < nmonths; mi++)
@@ -173,8 +174,16 @@ brink_status_t brink_sim_ensemble(brink_ctx_t *ctx, const brink_sim_t *sim, uint
     {
         acc_t local;
         int ok;
+        brink_ctx_t *tctx = NULL; /* this thread's context */
 #pragma omp critical(brink_ens_alloc)
-        ok = acc_init(ctx, &local, e->nmonths, e->nyears) == 0;
+        {
+            ok = acc_init(ctx, &local, e->nmonths, e->nyears) == 0;
+            tctx = brink_ctx_new_child(ctx);
+            if (!tctx && ok) {
+                acc_free(ctx, &local);
+                ok = 0;
+            }
+        }
         if (!ok) {
 #pragma omp atomic write
             failed = 1;
@@ -186,7 +195,7 @@ brink_status_t brink_sim_ensemble(brink_ctx_t *ctx, const brink_sim_t *sim, uint
             stop = interrupted;
             if (!ok || stop)
                 continue;
-            one_run(m, seed, (uint32_t)r, until, e->nmonths, e->nyears, &local);
+            one_run(tctx, m, seed, (uint32_t)r, until, e->nmonths, e->nyears, &local);
             uint64_t d;
 #pragma omp atomic capture
             d = ++done;
@@ -204,6 +213,8 @@ brink_status_t brink_sim_ensemble(brink_ctx_t *ctx, const brink_sim_t *sim, uint
 #pragma omp critical(brink_ens_alloc)
             acc_free(ctx, &local);
         }
+#pragma omp critical(brink_ens_alloc)
+        brink_ctx_free(tctx);
     }
     if (failed) {
         brink_ensemble_free(e);

@@ -110,8 +110,8 @@ static void record(sim_state_t *s, void *ud)
         }
 }
 
-brink_status_t brink_sim_run(const brink_sim_t *sim, uint64_t seed, uint32_t run, int until,
-                             brink_sim_trace_t *trace)
+brink_status_t brink_sim_run(brink_ctx_t *ctx, const brink_sim_t *sim, uint64_t seed, uint32_t run,
+                             int until, brink_sim_trace_t *trace)
 {
     const sim_model_t *m = sim_model_of(sim);
     sim_state_t s;
@@ -122,6 +122,7 @@ brink_status_t brink_sim_run(const brink_sim_t *sim, uint64_t seed, uint32_t run
     trace->overflow = 0;
     sim_state_init(&s, m, seed, run);
     s.trace = trace;
+    s.ctx = ctx;
     sim_run(&s, until, record, trace);
     trace->outcome = s.outcome;
     trace->end_month = s.month;

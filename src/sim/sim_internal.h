@@ -101,6 +101,7 @@ typedef struct sim_model {
 /* One run's state. */
 typedef struct sim_state {
     const sim_model_t *m;
+    brink_ctx_t *ctx;    /* the running thread's context (errors of solvers) */
     brink_rng_t rng;
     int month, run, done, outcome;
     double rivalry, unsc_level, escalation, credibility, bite;
@@ -185,9 +186,9 @@ double sim_deterrent(const sim_state_t *s, int i, int j);
 void sim_deterrence(sim_state_t *s);
 void sim_deter_payoffs(const sim_state_t *s, int ch, int def, double sq[2], double con[2],
                        double back[2], double conf[2]);
-void sim_deter_qre(const double sq[2], const double con[2], const double back[2],
-                   const double conf[2], double lambda, double *cred, double *pch,
-                   double *pfight);
+void sim_deter_qre(brink_ctx_t *ctx, const double sq[2], const double con[2],
+                   const double back[2], const double conf[2], double lambda, double *cred,
+                   double *pch, double *pfight);
 /* hazard.c */
 void sim_hazard(sim_state_t *s);
 /* step.c */

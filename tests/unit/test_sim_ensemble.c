@@ -54,14 +54,14 @@ static void test_same_seed_same_log(void **state)
     brink_sim_trace_t *a, *b;
     assert_int_equal(brink_sim_trace_new(ctx, sim, 8192, &a), BRINK_OK);
     assert_int_equal(brink_sim_trace_new(ctx, sim, 8192, &b), BRINK_OK);
-    brink_sim_run(sim, 42, 3, -1, a);
-    brink_sim_run(sim, 42, 3, -1, b);
+    brink_sim_run(ctx, sim, 42, 3, -1, a);
+    brink_sim_run(ctx, sim, 42, 3, -1, b);
     assert_true(a->nevents > 50);
     assert_int_equal(a->nevents, b->nevents);
     assert_memory_equal(a->events, b->events, a->nevents * sizeof *a->events);
     assert_memory_equal(a->months, b->months, a->nmonths * sizeof *a->months);
     /* another run index gives another history */
-    brink_sim_run(sim, 42, 4, -1, b);
+    brink_sim_run(ctx, sim, 42, 4, -1, b);
     assert_true(a->nevents != b->nevents ||
                 memcmp(a->events, b->events, a->nevents * sizeof *a->events) != 0);
     brink_sim_trace_free(ctx, a);

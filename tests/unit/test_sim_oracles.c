@@ -133,21 +133,21 @@ static void test_deterrence(void **state)
     (void)state;
     double sq[2] = {0.5, 0.0}, con[2] = {1.0, 0.3}, back[2] = {0.0, 0.8}, conf[2] = {0.25, 0.0};
     double cred, pch, pf;
-    sim_deter_qre(sq, con, back, conf, 0.0, &cred, &pch, &pf);
+    sim_deter_qre(NULL, sq, con, back, conf, 0.0, &cred, &pch, &pf);
     NEAR(cred, 0.0, 0);
     NEAR(pch, 1.0, 0);
-    sim_deter_qre(sq, con, back, conf, 200.0, &cred, &pch, &pf);
+    sim_deter_qre(NULL, sq, con, back, conf, 200.0, &cred, &pch, &pf);
     assert_true(cred < 0.01 && pch > 0.99);
     conf[1] = 0.4; /* Hard defender */
-    sim_deter_qre(sq, con, back, conf, 0.0, &cred, &pch, &pf);
+    sim_deter_qre(NULL, sq, con, back, conf, 0.0, &cred, &pch, &pf);
     NEAR(cred, 1.0, 0);
     NEAR(pch, 0.0, 0);
-    sim_deter_qre(sq, con, back, conf, 200.0, &cred, &pch, &pf);
+    sim_deter_qre(NULL, sq, con, back, conf, 200.0, &cred, &pch, &pf);
     assert_true(cred > 0.99 && pch < 0.01);
     /* lambda = 0 limit of QRE is uniform play at each node: the one-node
      * logit formula holds at the last node */
     double c2, pch2, pf2;
-    sim_deter_qre(sq, con, back, conf, 1e-9, &c2, &pch2, &pf2);
+    sim_deter_qre(NULL, sq, con, back, conf, 1e-9, &c2, &pch2, &pf2);
     NEAR(pf2, 0.125, 1e-6);
 }
 
