@@ -6,10 +6,11 @@
 #include "commands.h"
 
 const cli_command_t cli_commands[] = {
-    {"validate", "check scenario files strictly", cmd_validate_usage, cmd_validate},
-    {"help", "show the manual of a command", cmd_help_usage, cmd_help},
+    {"run", "simulate the crisis: one narrated run or an ensemble", cmd_run_usage, cmd_run},
     {"forecast", "multi-actor bargaining forecasts (KTAB SMP, BDM, compromise, median)",
      cmd_forecast_usage, cmd_forecast},
+    {"validate", "check scenario files strictly", cmd_validate_usage, cmd_validate},
+    {"help", "show the manual of a command", cmd_help_usage, cmd_help},
 };
 const size_t cli_command_count = sizeof cli_commands / sizeof cli_commands[0];
 

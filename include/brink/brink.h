@@ -7,6 +7,7 @@
  *   rng.h       counter-based random streams keyed by (seed, point, rep, stream)
  *   scenario.h  scenario files: strict loading, validation and overrides
  *   forecast.h  multi-actor bargaining forecasts (KTAB SMP, BDM, compromise, median)
+ *   sim.h       the time-stepped crisis simulation and its ensembles
  */
 #ifndef BRINK_BRINK_H
 #define BRINK_BRINK_H
@@ -15,6 +16,7 @@
 #include "brink/rng.h"
 #include "brink/scenario.h"
 #include "brink/forecast.h"
+#include "brink/sim.h"
 
 #ifdef __cplusplus
 extern "C" {
