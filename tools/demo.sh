@@ -1,8 +1,15 @@
 #!/bin/sh
-# demo.sh - the flagship demo run by `make demo`.
+# demo.sh - the flagship demo run by `make demo`: one narrated run of the
+# Korean Peninsula scenario, then a 10,000-run ensemble written to out/korea.
 # usage: tools/demo.sh BUILD_DIR
 set -e
 BUILD=${1:-build}
 BRINK="$BUILD/brink"
-echo "== brink $("$BRINK" --version | cut -d' ' -f2): validating the shipped scenarios"
-"$BRINK" validate scenarios/*.yaml
+echo "== brink $("$BRINK" --version | cut -d' ' -f2): the flagship scenario"
+"$BRINK" validate scenarios/korea.yaml
+echo
+echo "== one run (seed 7), 2012-2019"
+"$BRINK" run scenarios/korea.yaml --seed 7 --until 2019-12
+echo
+echo "== 10,000 runs to 2030 (seed 1), written to out/korea"
+"$BRINK" run scenarios/korea.yaml --runs 10000 --seed 1 --out out/korea

@@ -381,7 +381,7 @@ brink_status_t brink_ensemble_write_json(const brink_ensemble_t *e, FILE *fp)
         json_object_set_new(ac, brink_sim_count_name(k), byyear);
     }
     json_object_set_new(root, "annual_counts", ac);
-    /* the acceptance checks of issue 3, computed from the same histograms */
+    /* the historical checks of docs/validation.md, from the same histograms */
     json_object_set_new(chk, "p_nuclear_test_2013_2017", json_real(brink_ensemble_nuclear_window(e)));
     json_object_set_new(chk, "p_first_icbm_2016_2019",
                         json_real(brink_ensemble_milestone_between(e, BRINK_MILESTONE_ICBM,
@@ -455,7 +455,7 @@ void brink_ensemble_write_text(const brink_ensemble_t *e, FILE *fp)
         fmt_month(q95, c);
         fprintf(fp, "  %-24s %6.3f  %s  %s  %s\n", brink_sim_milestone_name(k), p, a, b, c);
     }
-    fprintf(fp, "\nIssue 3 checks\n");
+    fprintf(fp, "\nHistorical checks (docs/validation.md)\n");
     fprintf(fp, "  P(a nuclear test in 2013-2017)        %.3f\n", brink_ensemble_nuclear_window(e));
     fprintf(fp, "  P(first ICBM-class test in 2016-2019) %.3f\n",
             brink_ensemble_milestone_between(e, BRINK_MILESTONE_ICBM, 2016 * 12, 2019 * 12 + 11));

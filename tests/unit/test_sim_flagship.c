@@ -1,4 +1,4 @@
-/* test_sim_flagship.c - the flagship obeys the rules of issue 3: nothing is
+/* test_sim_flagship.c - the flagship obeys the modelling rules: nothing is
  * scheduled but leader successions and elections, and nothing after 2019
  * sets a parameter (leaders taking office after 2019 carry the schema
  * defaults). */
