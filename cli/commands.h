@@ -1,13 +1,17 @@
-/* commands.h - entry points of the subcommands, one per cmd_<name>.c. */
+/* commands.h - entry points of the subcommands, one per cmd_<name>.c: each
+ * defines `int cmd_NAME(int argc, char **argv)` and its manual
+ * `cmd_NAME_usage`, and has one row in the table of cli/main.c. */
 #ifndef BRINK_COMMANDS_H
 #define BRINK_COMMANDS_H
 
-int cmd_help(int argc, char **argv);
-int cmd_validate(int argc, char **argv);
-int cmd_report(int argc, char **argv);
+#define CLI_COMMAND(name)                     \
+    int cmd_##name(int argc, char **argv); \
+    extern const char cmd_##name##_usage[]
 
-extern const char cmd_help_usage[];
-extern const char cmd_validate_usage[];
-extern const char cmd_report_usage[];
+CLI_COMMAND(help);
+CLI_COMMAND(validate);
+CLI_COMMAND(run);
+CLI_COMMAND(forecast);
+CLI_COMMAND(report);
 
 #endif

@@ -6,6 +6,9 @@
 #include "commands.h"
 
 const cli_command_t cli_commands[] = {
+    {"run", "simulate the crisis: one narrated run or an ensemble", cmd_run_usage, cmd_run},
+    {"forecast", "multi-actor bargaining forecasts (KTAB SMP, BDM, compromise, median)",
+     cmd_forecast_usage, cmd_forecast},
     {"validate", "check scenario files strictly", cmd_validate_usage, cmd_validate},
     {"report", "write an HTML report (and SVG figures) of a result directory", cmd_report_usage,
      cmd_report},

@@ -1,28 +1,23 @@
 #!/bin/sh
-# demo.sh - the flagship demo run by `make demo`.
+# demo.sh - the flagship demo run by `make demo`: one narrated run of the
+# Korean Peninsula scenario, then a 10,000-run ensemble written to out/korea.
 # usage: tools/demo.sh BUILD_DIR
 set -e
 BUILD=${1:-build}
 BRINK="$BUILD/brink"
-echo "== brink $("$BRINK" --version | cut -d' ' -f2): validating the shipped scenarios"
-"$BRINK" validate scenarios/*.yaml
-# The 2018 talks forecast and its report (once `brink forecast` exists).
-if "$BRINK" help forecast >/dev/null 2>&1 && [ -f scenarios/forecast/korea-2018.csv ]; then
-    FOUT=${BRINK_DEMO_OUT:-out/demo}-forecast
-    mkdir -p "$FOUT"
-    echo "== the 2018-2019 talks: SMP forecast into $FOUT"
-    "$BRINK" forecast scenarios/forecast/korea-2018.csv --model smp --out "$FOUT" >/dev/null
-    "$BRINK" report "$FOUT" --out "$FOUT/report.html" >/dev/null
-    echo "   its report: $FOUT/report.html"
-fi
-# The flagship ensemble and its report (once `brink run` exists): the last
-# line printed is the path of the self-contained HTML report.
-if "$BRINK" help run >/dev/null 2>&1; then
-    OUT=${BRINK_DEMO_OUT:-out/demo}
-    mkdir -p "$OUT"
-    echo "== the flagship ensemble: 10000 runs of scenarios/korea.yaml into $OUT"
-    "$BRINK" run scenarios/korea.yaml --runs 10000 --seed 1 --out "$OUT"
-    echo "== its report (figures in $OUT/figures)"
-    "$BRINK" report "$OUT" --out "$OUT/report.html" --figures "$OUT/figures" >/dev/null
-    echo "$OUT/report.html"
-fi
+echo "== brink $("$BRINK" --version | cut -d' ' -f2): the flagship scenario"
+"$BRINK" validate scenarios/korea.yaml
+echo
+echo "== one run (seed 7), 2012-2019"
+"$BRINK" run scenarios/korea.yaml --seed 7 --until 2019-12
+echo
+echo "== 10,000 runs to 2030 (seed 1), written to out/korea"
+"$BRINK" run scenarios/korea.yaml --runs 10000 --seed 1 --out out/korea
+echo
+echo "== the 2018-2019 talks: SMP forecast, written to out/korea-talks"
+"$BRINK" forecast scenarios/forecast/korea-2018.csv --model smp --out out/korea-talks >/dev/null
+"$BRINK" report out/korea-talks --out out/korea-talks/report.html >/dev/null
+echo "   its report: out/korea-talks/report.html"
+echo
+echo "== the report of the 10,000-run ensemble (figures in out/korea/figures)"
+"$BRINK" report out/korea --out out/korea/report.html --figures out/korea/figures

@@ -6,6 +6,8 @@
  *   core.h      status codes, the context, allocation, located diagnostics
  *   rng.h       counter-based random streams keyed by (seed, point, rep, stream)
  *   scenario.h  scenario files: strict loading, validation and overrides
+ *   forecast.h  multi-actor bargaining forecasts (KTAB SMP, BDM, compromise, median)
+ *   sim.h       the time-stepped crisis simulation and its ensembles
  *   report.h    HTML reports and SVG figures of result directories
  */
 #ifndef BRINK_BRINK_H
@@ -14,6 +16,8 @@
 #include "brink/core.h"
 #include "brink/rng.h"
 #include "brink/scenario.h"
+#include "brink/forecast.h"
+#include "brink/sim.h"
 #include "brink/report.h"
 
 #ifdef __cplusplus

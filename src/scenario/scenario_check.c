@@ -1,4 +1,5 @@
 /* scenario_check.c - cross-field rules of scenario files. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -105,6 +106,9 @@ brink_status_t scenario_check(brink_ctx_t *ctx, const doc_t *doc, const sc_scena
                               "to end", a);
         }
     }
+    if (sc->params.phases != floor(sc->params.phases))
+        fail_at(&c, "params.phases", "%g is not a whole number; expected the number of "
+                                     "implementation phases (1, 2, ...)", sc->params.phases);
     if (c.fatal)
         return c.fatal;
     return c.problems ? BRINK_EVALIDATE : BRINK_OK;

@@ -23,6 +23,8 @@ typedef struct sc_leader {
     double risk;         /* risk attitude: <0 averse, 0 neutral, >0 acceptant */
     double discount;     /* monthly discount factor */
     double precision;    /* logit choice precision (lambda) */
+    double engagement;   /* weight on diplomatic engagement (talks, summits) */
+    double pressure;     /* weight on coercive pressure (sanctions, exercises, threats) */
 } sc_leader_t;
 
 typedef struct sc_nuclear {
@@ -32,6 +34,8 @@ typedef struct sc_nuclear {
     double reliability;  /* 0..1 */
     double stock;        /* fissile material, warhead equivalents */
     double progress;     /* R&D progress towards the next reach level, 0..1 */
+    double maturity;     /* warhead design maturity 0..1, learned from nuclear tests */
+    double articles;     /* missile test articles on hand */
 } sc_nuclear_t;
 
 typedef struct sc_actor {
@@ -45,6 +49,7 @@ typedef struct sc_actor {
     double defence;      /* defence effort: share of GDP */
     double legitimacy;   /* domestic legitimacy 0..1 */
     double byungjin;     /* share of defence effort to the nuclear programme */
+    double reach_needed; /* delivery reach the target needs to strike this actor */
     sc_nuclear_t nuclear;
     sc_leader_t *leaders;
     size_t nleaders;
@@ -73,13 +78,35 @@ typedef struct sc_event {
     char *note;          /* the source or reason */
 } sc_event_t;
 
+/* Model parameters: every coefficient of docs/model.md (the schema table
+ * in scenario_schema.c gives each one's range, default, unit and meaning). */
 typedef struct sc_params {
-    double threat_decay;        /* monthly decay of threat towards its baseline */
-    double trust_gain;          /* trust gained per cooperative event */
-    double trust_loss;          /* trust lost per hostile event or broken commitment */
-    double escalation_halflife; /* months */
-    double war_hazard;          /* base monthly hazard of war at full escalation */
-    double rivalry;             /* great-power rivalry index at the start, 0..1 */
+    /* perception and trust */
+    double threat_decay, threat_hostility, threat_capability;
+    double trust_gain, trust_loss, trust_keep, trust_renege;
+    /* escalation and hazards */
+    double escalation_halflife, escalation_scale;
+    double war_hazard, clash_hazard, collapse_hazard, deter_lambda;
+    /* great-power rivalry */
+    double rivalry, rivalry_drift, rivalry_ref, unsc_level;
+    /* choice */
+    double missile_days, salvo_extra, nuclear_rate, count_dispersion, act_rate;
+    double frontier_share, test_security, test_prestige, provocation_cost, talks_test_cost;
+    /* capability */
+    double fissile_rate, article_rate, article_half, rd_rate, rd_test, learn_success, learn_failure, maturity_gain;
+    double icbm_reach;
+    /* economy and legitimacy */
+    double bite_cost, nuclear_cost, growth_noise;
+    double legit_adjust, legit_growth, legit_strength, legit_summit;
+    /* continuous policies */
+    double byungjin_adjust, byungjin_return, enforce_adjust, enforce_unsc, enforce_rivalry,
+        enforce_talks, enforce_provocation, defence_adjust, defence_threat;
+    /* UN Security Council */
+    double unsc_step, veto_base, veto_rivalry, veto_affinity, veto_severity;
+    /* bargaining */
+    double relief_value, deterrent_value, status_value, assurance_value, denuke_value, relief_cost,
+        assurance_cost, audience_cost, statement_prestige, belief_noise, sequencing, phases,
+        talks_decay, summit_prestige, statement_decay;
 } sc_params_t;
 
 typedef struct sc_scenario {

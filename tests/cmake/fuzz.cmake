@@ -1,10 +1,14 @@
-# Fuzz targets: tests/fuzz/fuzz_<name>.c with a corpus in tests/fuzz/corpus/<name>/.
-# Each is always built with replay_main.c and its corpus replayed as a ctest;
-# with -DBRINK_FUZZ=ON and clang, fuzz_<name> is also built as a libFuzzer binary.
-file(GLOB BRINK_FUZZ_TARGETS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_*.c)
-foreach(src ${BRINK_FUZZ_TARGETS})
-  get_filename_component(name ${src} NAME_WE)
-  string(REPLACE "fuzz_" "" corpus ${name})
+# Fuzz targets: every corpus folder tests/fuzz/corpus/<name>/ goes with
+# tests/fuzz/fuzz_<name>.c.  Each is always built with replay_main.c and its
+# corpus replayed as a ctest; with -DBRINK_FUZZ=ON and clang, fuzz_<name> is
+# also built as a libFuzzer binary.  (Modules may define other targets in
+# their own tests/cmake/<module>.cmake.)
+file(GLOB BRINK_FUZZ_CORPORA CONFIGURE_DEPENDS LIST_DIRECTORIES true
+     ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/corpus/*)
+foreach(dir ${BRINK_FUZZ_CORPORA})
+  get_filename_component(corpus ${dir} NAME)
+  set(name fuzz_${corpus})
+  set(src ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/${name}.c)
   add_executable(${name}_replay ${src} ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/replay_main.c)
   target_include_directories(${name}_replay PRIVATE ${PROJECT_SOURCE_DIR}/src)
   target_link_libraries(${name}_replay PRIVATE brinklib)

@@ -1,0 +1,310 @@
+/* cmd_run.c - `brink run`: one narrated run or an ensemble of the crisis
+ * simulation. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+
+const char cmd_run_usage[] =
+    "usage: brink run SCENARIO [--seed N] [--runs N] [--threads N] [--until YYYY-MM]\n"
+    "                 [--set PATH=VALUE]... [--out DIR] [--format text|json]\n"
+    "\n"
+    "Simulates the crisis of SCENARIO month by month (docs/model.md).\n"
+    "With one run (the default) prints a narrative: one line per notable event\n"
+    "with its CAMEO code and Goldstein value and, for choices, why the actor\n"
+    "chose it (utility terms and the runner-up action); then the end state\n"
+    "and the outcome.  With --runs N > 1 prints outcome probabilities with 95%\n"
+    "intervals, milestone timing and annual event counts beside the\n"
+    "historical record.\n"
+    "\n"
+    "options:\n"
+    "  --seed N          master seed (default 1); run r uses the random stream\n"
+    "                    keyed by (seed, r), so results do not depend on threads\n"
+    "  --runs N          number of replications (default 1, at most 10000000)\n"
+    "  --threads N       worker threads (default: all cores; 1..1024)\n"
+    "  --until YYYY-MM   stop at this month (default: the scenario end)\n"
+    "  --set PATH=VALUE  override a scenario key (repeatable), e.g.\n"
+    "                    --set dyads[6].enforcement=0.8  (China's enforcement)\n"
+    "                    --set actors[USA].leaders[1].engagement=0.2\n"
+    "                    --set params.sequencing=0   (action for action)\n"
+    "                    --set actors[DPRK].leaders[1].risk=0.6\n"
+    "                    --set params.rivalry=0.6\n"
+    "  --out DIR         write DIR/events.csv, DIR/series.csv, DIR/summary.json\n"
+    "                    (atomically; an ensemble's events.csv holds its first\n"
+    "                    100 runs, its series.csv quantile bands)\n"
+    "  --format F        stdout format: text (default) or json (summary.json)\n"
+    "\n"
+    "Exit status: 0 success, 1 failure, 2 usage or input error.\n";
+
+#define EVENT_RUNS 100
+#define EVENT_CAP 8192
+
+static int parse_month(const char *s, int *out)
+{
+    if (strlen(s) != 7 || s[4] != '-')
+        return -1;
+    for (int i = 0; i < 7; i++)
+        if (i != 4 && !isdigit((unsigned char)s[i]))
+            return -1;
+    int y = atoi(s), m = atoi(s + 5);
+    if (y < 1800 || y > 2200 || m < 1 || m > 12)
+        return -1;
+    *out = y * 12 + m - 1;
+    return 0;
+}
+
+static int need_value(int argc, char **argv, int *i, const char **val)
+{
+    const char *a = argv[*i];
+    const char *eq = strchr(a, '=');
+    if (eq) {
+        *val = eq + 1;
+        return 0;
+    }
+    if (*i + 1 >= argc)
+        return -1;
+    *val = argv[++*i];
+    return 0;
+}
+
+static int opt_is(const char *a, const char *name)
+{
+    size_t n = strlen(name);
+    return strncmp(a, name, n) == 0 && (a[n] == '\0' || a[n] == '=');
+}
+
+typedef struct outs {
+    cli_atomic_t ev, se, su;
+    int open;
+} outs_t;
+
+static int outs_open(outs_t *o, const char *dir)
+{
+    char p[4096];
+    memset(o, 0, sizeof *o);
+    if (cli_mkdirs(dir) != 0) {
+        fprintf(stderr, "brink: run: cannot create the directory %s\n", dir);
+        return -1;
+    }
+    snprintf(p, sizeof p, "%s/events.csv", dir);
+    if (cli_atomic_open(&o->ev, p) != 0)
+        return -1;
+    snprintf(p, sizeof p, "%s/series.csv", dir);
+    if (cli_atomic_open(&o->se, p) != 0) {
+        cli_atomic_abort(&o->ev);
+        return -1;
+    }
+    snprintf(p, sizeof p, "%s/summary.json", dir);
+    if (cli_atomic_open(&o->su, p) != 0) {
+        cli_atomic_abort(&o->ev);
+        cli_atomic_abort(&o->se);
+        return -1;
+    }
+    o->open = 1;
+    return 0;
+}
+
+static void outs_abort(outs_t *o)
+{
+    if (!o->open)
+        return;
+    cli_atomic_abort(&o->ev);
+    cli_atomic_abort(&o->se);
+    cli_atomic_abort(&o->su);
+    o->open = 0;
+}
+
+static int outs_commit(outs_t *o)
+{
+    int rc = 0;
+    if (ferror(o->ev.fp) || ferror(o->se.fp) || ferror(o->su.fp)) {
+        outs_abort(o);
+        return -1;
+    }
+    rc |= cli_atomic_commit(&o->ev);
+    rc |= cli_atomic_commit(&o->se);
+    rc |= cli_atomic_commit(&o->su);
+    o->open = 0;
+    return rc;
+}
+
+int cmd_run(int argc, char **argv)
+{
+    static const char *const known[] = {"--seed", "--runs", "--threads", "--until", "--set",
+                                        "--out", "--format", NULL};
+    const char *file = NULL, *outdir = NULL, *format = "text";
+    const char **sets = calloc((size_t)argc, sizeof *sets);
+    size_t nsets = 0;
+    uint64_t seed = 1, runs = 1, threads = 0;
+    int until = -1, rc = EXIT_OK;
+    const char *until_str = NULL;
+    brink_ctx_t *ctx = NULL;
+    brink_scenario_t *sc = NULL;
+    brink_sim_t *sim = NULL;
+    brink_sim_trace_t *trace = NULL;
+    brink_ensemble_t *ens = NULL;
+    outs_t outs = {0};
+    brink_diags_t diags;
+    brink_diags_init(&diags);
+    if (!sets)
+        return cli_fail("out of memory");
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = NULL;
+        if (a[0] != '-' || a[1] == '\0') {
+            if (file) {
+                rc = cli_usage_error("run: expected one SCENARIO, got '%s' and '%s'", file, a);
+                goto cleanup;
+            }
+            file = a;
+            continue;
+        }
+        int known_opt = 0;
+        for (int k = 0; known[k]; k++)
+            if (opt_is(a, known[k]))
+                known_opt = 1;
+        if (!known_opt) {
+            rc = cli_unknown_option("run", a, known);
+            goto cleanup;
+        }
+        if (need_value(argc, argv, &i, &v) != 0) {
+            rc = cli_usage_error("run: %s needs a value (see 'brink help run')", a);
+            goto cleanup;
+        }
+        if (opt_is(a, "--seed")) {
+            if (cli_parse_u64(v, &seed) != 0) {
+                rc = cli_usage_error("run: --seed: '%s' is not a whole number >= 0", v);
+                goto cleanup;
+            }
+        } else if (opt_is(a, "--runs")) {
+            if (cli_parse_u64(v, &runs) != 0 || runs < 1 || runs > 10000000) {
+                rc = cli_usage_error("run: --runs: '%s' is not a whole number in [1, 10000000]",
+                                     v);
+                goto cleanup;
+            }
+        } else if (opt_is(a, "--threads")) {
+            if (cli_parse_u64(v, &threads) != 0 || threads < 1 || threads > 1024) {
+                rc = cli_usage_error("run: --threads: '%s' is not a whole number in [1, 1024]",
+                                     v);
+                goto cleanup;
+            }
+        } else if (opt_is(a, "--until")) {
+            until_str = v;
+            if (parse_month(v, &until) != 0) {
+                rc = cli_usage_error("run: --until: '%s' is not a month YYYY-MM", v);
+                goto cleanup;
+            }
+        } else if (opt_is(a, "--set")) {
+            sets[nsets++] = v;
+        } else if (opt_is(a, "--out")) {
+            outdir = v;
+        } else if (opt_is(a, "--format")) {
+            if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0) {
+                static const char *const fmts[] = {"text", "json"};
+                const char *s = cli_suggest(v, fmts, 2);
+                rc = s ? cli_usage_error("run: --format: unknown format '%s'; did you mean '%s'?",
+                                         v, s)
+                       : cli_usage_error("run: --format: unknown format '%s'; expected text or "
+                                         "json", v);
+                goto cleanup;
+            }
+            format = v;
+        }
+    }
+    if (!file) {
+        rc = cli_usage_error("run: expected a SCENARIO file (see 'brink help run')");
+        goto cleanup;
+    }
+    ctx = brink_ctx_new(NULL);
+    if (!ctx) {
+        rc = cli_fail("out of memory");
+        goto cleanup;
+    }
+    brink_status_t st = brink_scenario_load(ctx, file, sets, nsets, &sc, &diags);
+    if (st != BRINK_OK) {
+        char line[2048];
+        for (size_t k = 0; k < diags.count; k++) {
+            brink_diag_format(&diags.items[k], line, sizeof line);
+            fprintf(stderr, "%s\n", line);
+        }
+        if (diags.count == 0)
+            fprintf(stderr, "%s:0:0: error: %s\n", file, brink_strerror(st));
+        rc = st == BRINK_ENOMEM ? EXIT_FAIL : EXIT_USAGE;
+        goto cleanup;
+    }
+    if (brink_sim_new(ctx, sc, &sim) != BRINK_OK) {
+        rc = cli_usage_error("run: %s", brink_ctx_errmsg(ctx));
+        goto cleanup;
+    }
+    if (until >= 0 && (until < brink_sim_start(sim) || until > brink_sim_end(sim))) {
+        char a[16], b[16];
+        snprintf(a, sizeof a, "%04d-%02d", brink_sim_start(sim) / 12, brink_sim_start(sim) % 12 + 1);
+        snprintf(b, sizeof b, "%04d-%02d", brink_sim_end(sim) / 12, brink_sim_end(sim) % 12 + 1);
+        rc = cli_usage_error("run: --until: %s is outside the scenario horizon; expected a "
+                             "month from %s to %s", until_str, a, b);
+        goto cleanup;
+    }
+    if (outdir && outs_open(&outs, outdir) != 0) {
+        rc = EXIT_FAIL;
+        goto cleanup;
+    }
+    cli_progress_t prog;
+    cli_progress_init(&prog, "brink run");
+    if (runs > 1)
+        brink_ctx_set_progress(ctx, cli_progress_cb, &prog);
+    st = brink_sim_ensemble(ctx, sim, seed, (uint32_t)runs, (int)threads, until, &ens);
+    if (runs > 1)
+        cli_progress_done(&prog);
+    if (st != BRINK_OK) {
+        rc = cli_fail("run: %s", brink_ctx_errmsg(ctx));
+        goto cleanup;
+    }
+    if (brink_sim_trace_new(ctx, sim, EVENT_CAP, &trace) != BRINK_OK) {
+        rc = cli_fail("run: %s", brink_ctx_errmsg(ctx));
+        goto cleanup;
+    }
+    if (runs == 1) {
+        brink_sim_run(ctx, sim, seed, 0, until, trace);
+        if (strcmp(format, "json") == 0)
+            brink_ensemble_write_json(ens, stdout);
+        else
+            brink_sim_write_narrative(sim, trace, stdout);
+    } else if (strcmp(format, "json") == 0) {
+        brink_ensemble_write_json(ens, stdout);
+    } else {
+        brink_ensemble_write_text(ens, stdout);
+    }
+    if (outdir) {
+        uint64_t nev = runs < EVENT_RUNS ? runs : EVENT_RUNS;
+        for (uint64_t r = 0; r < nev; r++) {
+            if (r > 0 || runs > 1)
+                brink_sim_run(ctx, sim, seed, (uint32_t)r, until, trace);
+            brink_sim_write_events_csv(sim, trace, (uint32_t)r, r == 0, outs.ev.fp);
+        }
+        if (runs == 1) {
+            brink_sim_run(ctx, sim, seed, 0, until, trace);
+            brink_sim_write_series_csv(sim, trace, outs.se.fp);
+        } else {
+            brink_ensemble_write_series_csv(ens, outs.se.fp);
+        }
+        if (brink_ensemble_write_json(ens, outs.su.fp) != BRINK_OK || outs_commit(&outs) != 0) {
+            outs_abort(&outs);
+            rc = cli_fail("run: cannot write the results to %s", outdir);
+            goto cleanup;
+        }
+    }
+    if (fflush(stdout) != 0)
+        rc = cli_fail("run: cannot write to stdout");
+cleanup:
+    outs_abort(&outs);
+    brink_sim_trace_free(ctx, trace);
+    brink_ensemble_free(ens);
+    brink_sim_free(sim);
+    brink_scenario_free(sc);
+    brink_diags_clear(ctx, &diags);
+    brink_ctx_free(ctx);
+    free(sets);
+    return rc;
+}

@@ -1,0 +1,189 @@
+/*
+ * brink/sim.h - the time-stepped crisis simulation (docs/model.md).
+ *
+ * A brink_sim_t is the model built from a loaded scenario: it holds the
+ * precomputed tables and is read-only while runs execute, so any number of
+ * threads may run replications of one brink_sim_t at once.
+ *
+ * A run is a pure function of (scenario, seed, run index): its random draws
+ * come from the Philox stream keyed by (seed, 0, run, BRINK_STREAM_SIM).
+ * An ensemble reduces runs into integer histograms, so its results are
+ * identical for every thread count.
+ */
+#ifndef BRINK_SIM_H
+#define BRINK_SIM_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "brink/core.h"
+#include "brink/scenario.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct brink_sim brink_sim_t;
+
+/** Annual event counts kept for every run (index into counts). */
+enum {
+    BRINK_COUNT_MISSILES = 0,   /* ballistic missiles and space launchers fired */
+    BRINK_COUNT_LAUNCH_DAYS,    /* days with at least one launch */
+    BRINK_COUNT_NUCLEAR,        /* nuclear tests */
+    BRINK_COUNT_ICBM,           /* ICBM-class launches */
+    BRINK_COUNT_UNSC,           /* UN Security Council resolutions passed */
+    BRINK_COUNT_SUMMITS,        /* leader summits of the target with any counterpart */
+    BRINK_NCOUNTS
+};
+
+/** Monthly series (index into brink_sim_month_t.v). */
+enum {
+    BRINK_SERIES_ARSENAL = 0, BRINK_SERIES_REACH, BRINK_SERIES_RELIABILITY,
+    BRINK_SERIES_BYUNGJIN, BRINK_SERIES_ECONOMY, BRINK_SERIES_LEGITIMACY,
+    BRINK_SERIES_BITE, BRINK_SERIES_ESCALATION, BRINK_SERIES_CREDIBILITY,
+    BRINK_SERIES_THREAT, BRINK_SERIES_TRUST, BRINK_SERIES_ENFORCEMENT,
+    BRINK_SERIES_UNSC, BRINK_SERIES_RIVALRY, BRINK_NSERIES
+};
+
+/** Outcomes (index into the ensemble's outcome table). */
+enum {
+    BRINK_OUTCOME_WAR = 0, BRINK_OUTCOME_COLLAPSE, BRINK_OUTCOME_DEAL, BRINK_OUTCOME_FREEZE,
+    BRINK_OUTCOME_STATUS_QUO, BRINK_NOUTCOMES
+};
+
+/** Milestones (first-passage times). */
+enum {
+    BRINK_MILESTONE_NUCLEAR = 0,  /* first nuclear test */
+    BRINK_MILESTONE_ICBM,         /* first ICBM-class launch */
+    BRINK_MILESTONE_SUMMIT,       /* first leader summit with an adversary */
+    BRINK_MILESTONE_AGREEMENT,    /* first signed agreement (statement or deal) */
+    BRINK_MILESTONE_DEAL,         /* first comprehensive denuclearization deal */
+    BRINK_NMILESTONES
+};
+
+/** Names: "missiles", "launch_days", ... (static strings). */
+const char *brink_sim_count_name(int k);
+const char *brink_sim_series_name(int k);
+const char *brink_sim_outcome_name(int k);
+const char *brink_sim_milestone_name(int k);
+
+/** One logged event.  why_* decompose the chooser's expected utility of
+ *  the action (0 for events that are not choices); runner_up names the
+ *  action with the next-highest utility. */
+typedef struct brink_sim_event {
+    int month;               /* year*12 + month-1 */
+    int actor, target;       /* actor indexes, target -1 if none */
+    int kind;                /* internal event kind */
+    const char *action;      /* e.g. "nuclear_test" (static) */
+    const char *cameo;       /* CAMEO code, e.g. "150" (static) */
+    double goldstein;        /* Goldstein value of the code */
+    int count;               /* e.g. missiles in a launch day */
+    char detail[112];        /* readable detail */
+    int is_choice;           /* the event is an actor's choice with a why */
+    double why_security, why_economy, why_prestige, why_reaction, why_total, why_p;
+    const char *runner_up;   /* static */
+    double runner_up_total;
+} brink_sim_event_t;
+
+typedef struct brink_sim_month {
+    int month;
+    double v[BRINK_NSERIES];
+    double threat[8][8];     /* threat perception matrix (from, to) */
+    double trust[8][8];      /* trust matrix (from, to) */
+} brink_sim_month_t;
+
+/** A traced run: every event and the monthly series.  Owned by the caller
+ *  through brink_sim_trace_new/free; filled by brink_sim_run. */
+typedef struct brink_sim_trace {
+    brink_sim_event_t *events;
+    size_t nevents, cap;
+    int overflow;            /* events beyond cap were dropped */
+    brink_sim_month_t *months;
+    size_t nmonths, mcap;
+    int outcome;             /* BRINK_OUTCOME_* */
+    int end_month;           /* last simulated month */
+    int milestones[BRINK_NMILESTONES]; /* first month or -1 */
+} brink_sim_trace_t;
+
+/** Builds the model of a scenario (borrowed; must outlive the model).
+ *  Returns BRINK_OK, BRINK_ENOMEM, BRINK_ELIMIT (more than 8 actors). */
+brink_status_t brink_sim_new(brink_ctx_t *ctx, const brink_scenario_t *sc, brink_sim_t **out);
+void brink_sim_free(brink_sim_t *sim);
+
+/** Number of actors and the id of actor i (borrowed). */
+int brink_sim_nactors(const brink_sim_t *sim);
+const char *brink_sim_actor_id(const brink_sim_t *sim, int i);
+/** First and last month of the scenario. */
+int brink_sim_start(const brink_sim_t *sim);
+int brink_sim_end(const brink_sim_t *sim);
+
+/** A trace with room for cap events and the scenario's horizon of months. */
+brink_status_t brink_sim_trace_new(brink_ctx_t *ctx, const brink_sim_t *sim, size_t cap,
+                                   brink_sim_trace_t **out);
+void brink_sim_trace_free(brink_ctx_t *ctx, brink_sim_trace_t *t);
+
+/** Runs replication run to month until (or the scenario end if until < 0)
+ *  and fills trace (which is reset first).  Never allocates.  ctx is the
+ *  calling thread's context (the deterrence solver reports through it);
+ *  threads running replications at once need one context each
+ *  (brink_ctx_new_child).  Returns BRINK_OK. */
+brink_status_t brink_sim_run(brink_ctx_t *ctx, const brink_sim_t *sim, uint64_t seed, uint32_t run,
+                             int until, brink_sim_trace_t *trace);
+
+/** Writes a readable narrative of a traced run. */
+void brink_sim_write_narrative(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp);
+/** Writes the events of a traced run as CSV rows (header when header != 0). */
+void brink_sim_write_events_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, uint32_t run,
+                                int header, FILE *fp);
+/** Writes the monthly series of a traced run as CSV, with the threat and
+ *  trust matrices as columns threat_FROM_TO and trust_FROM_TO. */
+void brink_sim_write_series_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp);
+
+/* ---- ensembles ---------------------------------------------------------- */
+
+typedef struct brink_ensemble brink_ensemble_t;
+
+/** Runs runs replications (0 .. runs-1) on threads threads (0: OpenMP's
+ *  default) up to month until (< 0: the scenario end) and reduces them.
+ *  Progress is reported through ctx's progress callback (from the calling
+ *  thread only).  Memory does not depend on runs.  The ensemble keeps what
+ *  it needs: it may outlive sim and its scenario.
+ *  Returns BRINK_OK, BRINK_ENOMEM, BRINK_EINTERRUPT. */
+brink_status_t brink_sim_ensemble(brink_ctx_t *ctx, const brink_sim_t *sim, uint64_t seed,
+                                  uint32_t runs, int threads, int until,
+                                  brink_ensemble_t **out);
+void brink_ensemble_free(brink_ensemble_t *e);
+
+/** Outcome probability with a 95% Wilson interval. */
+void brink_ensemble_outcome(const brink_ensemble_t *e, int k, double *p, double *lo, double *hi);
+/** Share of runs reaching milestone k by the horizon, and the quantiles of
+ *  its month among those runs (-1 if none). */
+void brink_ensemble_milestone(const brink_ensemble_t *e, int k, double *p, int *median,
+                              int *q05, int *q95);
+/** Share of runs whose milestone k first happens in months [from, to]. */
+double brink_ensemble_milestone_between(const brink_ensemble_t *e, int k, int from, int to);
+/** Share of runs with at least one nuclear test in 2013-2017 (issue 3). */
+double brink_ensemble_nuclear_window(const brink_ensemble_t *e);
+/** Mean and quantiles (q05, q25, q50, q75, q95) of count k in year. */
+void brink_ensemble_annual(const brink_ensemble_t *e, int k, int year, double *mean, int q[5]);
+/** Quantile q (0..1) of series k in month index (from the start) of the
+ *  ensemble (binned: resolution 1/512 of the series range). */
+double brink_ensemble_series_quantile(const brink_ensemble_t *e, int k, int month, double q);
+
+/** Writes summary.json (keys outcomes, milestones, annual_counts, seed,
+ *  runs, version, ...).  Returns BRINK_OK, BRINK_ENOMEM or BRINK_EIO. */
+brink_status_t brink_ensemble_write_json(const brink_ensemble_t *e, FILE *fp);
+/** Writes series.csv as quantile bands (q05, q25, q50, q75, q95). */
+void brink_ensemble_write_series_csv(const brink_ensemble_t *e, FILE *fp);
+/** Writes the readable ensemble report (outcomes, milestones, annual counts
+ *  2012-2019 next to the historical record). */
+void brink_ensemble_write_text(const brink_ensemble_t *e, FILE *fp);
+
+/** The historical annual record of the flagship (data/annual_targets_2012_2019.csv):
+ *  value of count k in year, or -1 where there is none. */
+int brink_sim_history(int k, int year);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

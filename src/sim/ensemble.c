@@ -1,0 +1,495 @@
+/* ensemble.c - replications in parallel (OpenMP) reduced into integer
+ * histograms: outcome counts, milestone months, annual event counts and
+ * binned monthly series.  Integer sums do not depend on the order of the
+ * reduction, so results are identical for every thread count; memory does
+ * not grow with the number of runs. */
+#include <math.h>
+#include <omp.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "brink/brink.h"
+
+#include "scenario/schema.h"
+#include "sim/sim_internal.h"
+
+#define NBINS 512
+#define NCBINS 256
+
+typedef struct acc {
+    uint64_t outcomes[BRINK_NOUTCOMES];
+    uint64_t nuclear_window; /* runs with a nuclear test in 2013-2017 */
+    uint32_t *milestones;  /* [NMILESTONES][nmonths + 1], last = never */
+    uint32_t *counts;      /* [NCOUNTS][nyears][NCBINS] */
+    uint64_t *sums;        /* [NCOUNTS][nyears] */
+    uint32_t *series;      /* [NSERIES][nmonths][NBINS] */
+} acc_t;
+
+struct brink_ensemble {
+    brink_ctx_t *ctx;
+    const sim_model_t *m;  /* points at model (the ensemble outlives the sim) */
+    sim_model_t model;
+    char name[128];
+    uint64_t seed;
+    uint32_t runs;
+    int until, nmonths, nyears;
+    acc_t a;
+};
+
+static const double series_max[BRINK_NSERIES] = {200, 3, 1, 1, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+
+static void acc_free(brink_ctx_t *ctx, acc_t *a)
+{
+    brink_free(ctx, a->milestones);
+    brink_free(ctx, a->counts);
+    brink_free(ctx, a->sums);
+    brink_free(ctx, a->series);
+    memset(a, 0, sizeof *a);
+}
+
+static int acc_init(brink_ctx_t *ctx, acc_t *a, int nmonths, int nyears)
+{
+    memset(a, 0, sizeof *a);
+    a->milestones = brink_calloc(ctx, (size_t)BRINK_NMILESTONES * (size_t)(nmonths + 1),
+                                 sizeof *a->milestones);
+    a->counts = brink_calloc(ctx, (size_t)BRINK_NCOUNTS * (size_t)nyears * NCBINS,
+                             sizeof *a->counts);
+    a->sums = brink_calloc(ctx, (size_t)BRINK_NCOUNTS * (size_t)nyears, sizeof *a->sums);
+    a->series = brink_calloc(ctx, (size_t)BRINK_NSERIES * (size_t)nmonths * NBINS,
+                             sizeof *a->series);
+    if (!a->milestones || !a->counts || !a->sums || !a->series) {
+        acc_free(ctx, a);
+        return -1;
+    }
+    return 0;
+}
+
+typedef struct rec {
+    acc_t *a;
+    int nmonths, start;
+    double last[BRINK_NSERIES];
+} rec_t;
+
+static void bin_series(acc_t *a, int nmonths, int mi, const double *v)
+{
+    for (int k = 0; k < BRINK_NSERIES; k++) {
+        int b = (int)(v[k] / series_max[k] * NBINS);
+        b = b < 0 ? 0 : b >= NBINS ? NBINS - 1 : b;
+        a->series[((size_t)k * (size_t)nmonths + (size_t)mi) * NBINS + (size_t)b]++;
+    }
+}
+
+static void on_month(sim_state_t *s, void *ud)
+{
+    rec_t *r = ud;
+    int mi = s->month - r->start;
+    if (mi < 0 || mi >= r->nmonths)
+        return;
+    sim_series(s, r->last);
+    bin_series(r->a, r->nmonths, mi, r->last);
+}
+
+static void one_run(brink_ctx_t *ctx, const sim_model_t *m, uint64_t seed, uint32_t run, int until,
+                    int nmonths, int nyears, acc_t *a)
+{
+    sim_state_t s;
+    rec_t r = {a, nmonths, m->start, {0}};
+    sim_state_init(&s, m, seed, run);
+    s.ctx = ctx;
+    sim_run(&s, until, on_month, &r);
+    /* a run that ended early keeps its final state for the bands */
+    for (int mi = s.month - m->start + 1; mi < nmonths; mi++)
+        bin_series(a, nmonths, mi, r.last);
+    a->outcomes[s.outcome]++;
+    int any = 0;
+    for (int y = 2013; y <= 2017; y++) {
+        int yi = y - m->start / 12;
+        if (yi >= 0 && yi < nyears && s.counts[yi][BRINK_COUNT_NUCLEAR] > 0)
+            any = 1;
+    }
+    a->nuclear_window += (uint64_t)any;
+    int ms[BRINK_NMILESTONES] = {s.first_nuclear, s.first_icbm, s.first_summit,
+                                 s.first_agreement, s.first_deal};
+    for (int k = 0; k < BRINK_NMILESTONES; k++) {
+        int idx = ms[k] < 0 ? nmonths : ms[k] - m->start;
+        a->milestones[(size_t)k * (size_t)(nmonths + 1) + (size_t)idx]++;
+    }
+    for (int k = 0; k < BRINK_NCOUNTS; k++)
+        for (int y = 0; y < nyears; y++) {
+            unsigned c = s.counts[y][k];
+            a->sums[(size_t)k * (size_t)nyears + (size_t)y] += c;
+            a->counts[((size_t)k * (size_t)nyears + (size_t)y) * NCBINS +
+                      (c >= NCBINS ? NCBINS - 1 : c)]++;
+        }
+}
+
+static void acc_add(acc_t *dst, const acc_t *src, int nmonths, int nyears)
+{
+    for (int k = 0; k < BRINK_NOUTCOMES; k++)
+        dst->outcomes[k] += src->outcomes[k];
+    dst->nuclear_window += src->nuclear_window;
+    size_t nm = (size_t)BRINK_NMILESTONES * (size_t)(nmonths + 1);
+    for (size_t i = 0; i < nm; i++)
+        dst->milestones[i] += src->milestones[i];
+    size_t nc = (size_t)BRINK_NCOUNTS * (size_t)nyears;
+    for (size_t i = 0; i < nc * NCBINS; i++)
+        dst->counts[i] += src->counts[i];
+    for (size_t i = 0; i < nc; i++)
+        dst->sums[i] += src->sums[i];
+    size_t ns = (size_t)BRINK_NSERIES * (size_t)nmonths * NBINS;
+    for (size_t i = 0; i < ns; i++)
+        dst->series[i] += src->series[i];
+}
+
+brink_status_t brink_sim_ensemble(brink_ctx_t *ctx, const brink_sim_t *sim, uint64_t seed,
+                                  uint32_t runs, int threads, int until, brink_ensemble_t **out)
+{
+    const sim_model_t *m = sim_model_of(sim);
+    *out = NULL;
+    if (until < 0 || until > m->end)
+        until = m->end;
+    brink_ensemble_t *e = brink_calloc(ctx, 1, sizeof *e);
+    if (!e)
+        return brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory for the ensemble");
+    e->ctx = ctx;
+    e->model = *m;
+    e->model.sc = NULL;
+    e->m = &e->model;
+    snprintf(e->name, sizeof e->name, "%s", m->sc->name);
+    e->seed = seed;
+    e->runs = runs;
+    e->until = until;
+    e->nmonths = until - m->start + 1;
+    e->nyears = until / 12 - m->start / 12 + 1;
+    if (acc_init(ctx, &e->a, e->nmonths, e->nyears) != 0) {
+        brink_ensemble_free(e);
+        return brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory for the ensemble");
+    }
+    if (threads <= 0)
+        threads = omp_get_max_threads();
+    int failed = 0, interrupted = 0;
+    uint64_t done = 0;
+#pragma omp parallel num_threads(threads) shared(failed, interrupted, done)
+    {
+        acc_t local;
+        int ok;
+        brink_ctx_t *tctx = NULL; /* this thread's context */
+#pragma omp critical(brink_ens_alloc)
+        {
+            ok = acc_init(ctx, &local, e->nmonths, e->nyears) == 0;
+            tctx = brink_ctx_new_child(ctx);
+            if (!tctx && ok) {
+                acc_free(ctx, &local);
+                ok = 0;
+            }
+        }
+        if (!ok) {
+#pragma omp atomic write
+            failed = 1;
+        }
+#pragma omp for schedule(dynamic, 64)
+        for (int64_t r = 0; r < (int64_t)runs; r++) {
+            int stop;
+#pragma omp atomic read
+            stop = interrupted;
+            if (!ok || stop)
+                continue;
+            one_run(tctx, m, seed, (uint32_t)r, until, e->nmonths, e->nyears, &local);
+            uint64_t d;
+#pragma omp atomic capture
+            d = ++done;
+            if (omp_get_thread_num() == 0 && (d & 63) == 0) {
+                brink_ctx_progress(ctx, d, runs);
+                if (brink_ctx_interrupted(ctx)) {
+#pragma omp atomic write
+                    interrupted = 1;
+                }
+            }
+        }
+        if (ok) {
+#pragma omp critical(brink_ens_merge)
+            acc_add(&e->a, &local, e->nmonths, e->nyears);
+#pragma omp critical(brink_ens_alloc)
+            acc_free(ctx, &local);
+        }
+#pragma omp critical(brink_ens_alloc)
+        brink_ctx_free(tctx);
+    }
+    if (failed) {
+        brink_ensemble_free(e);
+        return brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory for a worker thread");
+    }
+    if (interrupted) {
+        brink_ensemble_free(e);
+        return brink_ctx_error(ctx, BRINK_EINTERRUPT, "the ensemble was interrupted");
+    }
+    brink_ctx_progress(ctx, runs, runs);
+    *out = e;
+    return BRINK_OK;
+}
+
+void brink_ensemble_free(brink_ensemble_t *e)
+{
+    if (!e)
+        return;
+    acc_free(e->ctx, &e->a);
+    brink_free(e->ctx, e);
+}
+
+void brink_ensemble_outcome(const brink_ensemble_t *e, int k, double *p, double *lo, double *hi)
+{
+    double n = e->runs, x = (double)e->a.outcomes[k];
+    double ph = n > 0 ? x / n : 0.0, z = 1.959963984540054;
+    *p = ph;
+    if (n <= 0) {
+        *lo = 0.0;
+        *hi = 1.0;
+        return;
+    }
+    double den = 1.0 + z * z / n, c = (ph + z * z / (2 * n)) / den;
+    double w = z * sqrt(ph * (1 - ph) / n + z * z / (4 * n * n)) / den;
+    *lo = fmin(ph, fmax(0.0, c - w));
+    *hi = fmax(ph, fmin(1.0, c + w));
+}
+
+double brink_ensemble_nuclear_window(const brink_ensemble_t *e)
+{
+    return e->runs ? (double)e->a.nuclear_window / e->runs : 0.0;
+}
+
+static int hist_quantile(const uint32_t *h, int nb, uint64_t total, double q)
+{
+    if (total == 0)
+        return -1;
+    double target = q * (double)total;
+    uint64_t cum = 0;
+    for (int b = 0; b < nb; b++) {
+        cum += h[b];
+        if ((double)cum >= target && cum > 0)
+            return b;
+    }
+    return nb - 1;
+}
+
+void brink_ensemble_milestone(const brink_ensemble_t *e, int k, double *p, int *median, int *q05,
+                              int *q95)
+{
+    const uint32_t *h = e->a.milestones + (size_t)k * (size_t)(e->nmonths + 1);
+    uint64_t reached = 0;
+    for (int i = 0; i < e->nmonths; i++)
+        reached += h[i];
+    *p = e->runs ? (double)reached / e->runs : 0.0;
+    int a = hist_quantile(h, e->nmonths, reached, 0.5);
+    int b = hist_quantile(h, e->nmonths, reached, 0.05);
+    int c = hist_quantile(h, e->nmonths, reached, 0.95);
+    *median = a < 0 ? -1 : e->m->start + a;
+    *q05 = b < 0 ? -1 : e->m->start + b;
+    *q95 = c < 0 ? -1 : e->m->start + c;
+}
+
+double brink_ensemble_milestone_between(const brink_ensemble_t *e, int k, int from, int to)
+{
+    const uint32_t *h = e->a.milestones + (size_t)k * (size_t)(e->nmonths + 1);
+    uint64_t x = 0;
+    for (int mo = from; mo <= to; mo++) {
+        int i = mo - e->m->start;
+        if (i >= 0 && i < e->nmonths)
+            x += h[i];
+    }
+    return e->runs ? (double)x / e->runs : 0.0;
+}
+
+void brink_ensemble_annual(const brink_ensemble_t *e, int k, int year, double *mean, int q[5])
+{
+    static const double qs[5] = {0.05, 0.25, 0.5, 0.75, 0.95};
+    int y = year - e->m->start / 12;
+    if (y < 0 || y >= e->nyears) {
+        *mean = 0;
+        for (int i = 0; i < 5; i++)
+            q[i] = -1;
+        return;
+    }
+    size_t idx = (size_t)k * (size_t)e->nyears + (size_t)y;
+    *mean = e->runs ? (double)e->a.sums[idx] / e->runs : 0.0;
+    for (int i = 0; i < 5; i++)
+        q[i] = hist_quantile(e->a.counts + idx * NCBINS, NCBINS, e->runs, qs[i]);
+}
+
+double brink_ensemble_series_quantile(const brink_ensemble_t *e, int k, int month, double q)
+{
+    if (month < 0 || month >= e->nmonths)
+        return NAN;
+    const uint32_t *h = e->a.series + ((size_t)k * (size_t)e->nmonths + (size_t)month) * NBINS;
+    int b = hist_quantile(h, NBINS, e->runs, q);
+    return (b + 0.5) * series_max[k] / NBINS;
+}
+
+static json_t *month_json(int m)
+{
+    char buf[8];
+    if (m < 0)
+        return json_null();
+    schema_format_month(m, buf);
+    return json_string(buf);
+}
+
+brink_status_t brink_ensemble_write_json(const brink_ensemble_t *e, FILE *fp)
+{
+    json_t *root = json_object(), *o = json_object(), *ms = json_object(), *ac = json_object();
+    json_t *chk = json_object();
+    if (!root || !o || !ms || !ac || !chk)
+        goto nomem;
+    json_object_set_new(root, "version", json_string(brink_version()));
+    json_object_set_new(root, "scenario", json_string(e->name));
+    json_object_set_new(root, "seed", json_integer((json_int_t)e->seed));
+    json_object_set_new(root, "runs", json_integer(e->runs));
+    json_object_set_new(root, "start", month_json(e->m->start));
+    json_object_set_new(root, "until", month_json(e->until));
+    for (int k = 0; k < BRINK_NOUTCOMES; k++) {
+        double p, lo, hi;
+        brink_ensemble_outcome(e, k, &p, &lo, &hi);
+        json_object_set_new(o, brink_sim_outcome_name(k),
+                            json_pack("{s:f,s:f,s:f}", "p", p, "lo", lo, "hi", hi));
+    }
+    json_object_set_new(root, "outcomes", o);
+    for (int k = 0; k < BRINK_NMILESTONES; k++) {
+        double p;
+        int a, b, c;
+        brink_ensemble_milestone(e, k, &p, &a, &b, &c);
+        json_object_set_new(ms, brink_sim_milestone_name(k),
+                            json_pack("{s:f,s:o,s:o,s:o}", "p_by_horizon", p, "median",
+                                      month_json(a), "q05", month_json(b), "q95", month_json(c)));
+    }
+    json_object_set_new(root, "milestones", ms);
+    int y0 = e->m->start / 12;
+    for (int k = 0; k < BRINK_NCOUNTS; k++) {
+        json_t *byyear = json_object();
+        for (int y = 0; y < e->nyears; y++) {
+            double mean;
+            int q[5];
+            char key[8];
+            brink_ensemble_annual(e, k, y0 + y, &mean, q);
+            snprintf(key, sizeof key, "%d", y0 + y);
+            json_t *cell = json_pack("{s:f,s:i,s:i,s:i,s:i,s:i}", "mean", mean, "q05", q[0],
+                                     "q25", q[1], "q50", q[2], "q75", q[3], "q95", q[4]);
+            int h = brink_sim_history(k, y0 + y);
+            if (h >= 0)
+                json_object_set_new(cell, "historical", json_integer(h));
+            json_object_set_new(byyear, key, cell);
+        }
+        json_object_set_new(ac, brink_sim_count_name(k), byyear);
+    }
+    json_object_set_new(root, "annual_counts", ac);
+    /* the historical checks of docs/validation.md, from the same histograms */
+    json_object_set_new(chk, "p_nuclear_test_2013_2017", json_real(brink_ensemble_nuclear_window(e)));
+    json_object_set_new(chk, "p_first_icbm_2016_2019",
+                        json_real(brink_ensemble_milestone_between(e, BRINK_MILESTONE_ICBM,
+                                                                   2016 * 12, 2019 * 12 + 11)));
+    json_object_set_new(chk, "p_first_summit_2018_2019",
+                        json_real(brink_ensemble_milestone_between(e, BRINK_MILESTONE_SUMMIT,
+                                                                   2018 * 12, 2019 * 12 + 11)));
+    json_object_set_new(chk, "p_comprehensive_deal_by_2019",
+                        json_real(brink_ensemble_milestone_between(e, BRINK_MILESTONE_DEAL,
+                                                                   e->m->start, 2019 * 12 + 11)));
+    json_object_set_new(root, "checks", chk);
+    int rc = json_dumpf(root, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    fputc('\n', fp);
+    json_decref(root);
+    return rc == 0 ? BRINK_OK : BRINK_EIO;
+nomem:
+    json_decref(root);
+    json_decref(o);
+    json_decref(ms);
+    json_decref(ac);
+    json_decref(chk);
+    return BRINK_ENOMEM;
+}
+
+void brink_ensemble_write_series_csv(const brink_ensemble_t *e, FILE *fp)
+{
+    static const double qs[5] = {0.05, 0.25, 0.5, 0.75, 0.95};
+    static const char *const qn[5] = {"q05", "q25", "q50", "q75", "q95"};
+    char mon[8];
+    fputs("date", fp);
+    for (int k = 0; k < BRINK_NSERIES; k++)
+        for (int i = 0; i < 5; i++)
+            fprintf(fp, ",%s_%s", brink_sim_series_name(k), qn[i]);
+    fputc('\n', fp);
+    for (int mi = 0; mi < e->nmonths; mi++) {
+        schema_format_month(e->m->start + mi, mon);
+        fputs(mon, fp);
+        for (int k = 0; k < BRINK_NSERIES; k++)
+            for (int i = 0; i < 5; i++)
+                fprintf(fp, ",%.5g", brink_ensemble_series_quantile(e, k, mi, qs[i]));
+        fputc('\n', fp);
+    }
+}
+
+static void fmt_month(int m, char *buf)
+{
+    if (m < 0)
+        snprintf(buf, 8, "   -   ");
+    else
+        schema_format_month(m, buf);
+}
+
+void brink_ensemble_write_text(const brink_ensemble_t *e, FILE *fp)
+{
+    char a[8], b[8], c[8];
+    fprintf(fp, "%s: %u runs, seed %llu, %d months\n\n", e->name, e->runs,
+            (unsigned long long)e->seed, e->nmonths);
+    fprintf(fp, "Outcomes at the horizon (95%% Wilson intervals)\n");
+    for (int k = 0; k < BRINK_NOUTCOMES; k++) {
+        double p, lo, hi;
+        brink_ensemble_outcome(e, k, &p, &lo, &hi);
+        fprintf(fp, "  %-24s %6.3f  [%.3f, %.3f]\n", brink_sim_outcome_name(k), p, lo, hi);
+    }
+    fprintf(fp, "\nMilestones               reached  median    q05      q95\n");
+    for (int k = 0; k < BRINK_NMILESTONES; k++) {
+        double p;
+        int md, q05, q95;
+        brink_ensemble_milestone(e, k, &p, &md, &q05, &q95);
+        fmt_month(md, a);
+        fmt_month(q05, b);
+        fmt_month(q95, c);
+        fprintf(fp, "  %-24s %6.3f  %s  %s  %s\n", brink_sim_milestone_name(k), p, a, b, c);
+    }
+    fprintf(fp, "\nHistorical checks (docs/validation.md)\n");
+    fprintf(fp, "  P(a nuclear test in 2013-2017)        %.3f\n", brink_ensemble_nuclear_window(e));
+    fprintf(fp, "  P(first ICBM-class test in 2016-2019) %.3f\n",
+            brink_ensemble_milestone_between(e, BRINK_MILESTONE_ICBM, 2016 * 12, 2019 * 12 + 11));
+    fprintf(fp, "  P(first leader summit in 2018-2019)   %.3f\n",
+            brink_ensemble_milestone_between(e, BRINK_MILESTONE_SUMMIT, 2018 * 12, 2019 * 12 + 11));
+    fprintf(fp, "  P(comprehensive deal by end-2019)     %.3f\n",
+            brink_ensemble_milestone_between(e, BRINK_MILESTONE_DEAL, e->m->start, 2019 * 12 + 11));
+    fprintf(fp, "\nAnnual counts 2012-2019: mean, median [q05, q95] | historical\n");
+    fprintf(fp, "  %-17s", "year");
+    for (int y = 2012; y <= 2019; y++)
+        fprintf(fp, " %15d", y);
+    fputc('\n', fp);
+    for (int k = 0; k < BRINK_NCOUNTS; k++) {
+        fprintf(fp, "  %-17s", brink_sim_count_name(k));
+        for (int y = 2012; y <= 2019; y++) {
+            double mean;
+            int q[5];
+            brink_ensemble_annual(e, k, y, &mean, q);
+            if (q[2] < 0)
+                fprintf(fp, " %15s", "-");
+            else {
+                char cell[32];
+                snprintf(cell, sizeof cell, "%.1f %d[%d,%d]", mean, q[2], q[0], q[4]);
+                fprintf(fp, " %15s", cell);
+            }
+        }
+        fprintf(fp, "\n  %-17s", "  historical");
+        for (int y = 2012; y <= 2019; y++) {
+            int h = brink_sim_history(k, y);
+            if (h < 0)
+                fprintf(fp, " %15s", "-");
+            else
+                fprintf(fp, " %15d", h);
+        }
+        fputc('\n', fp);
+    }
+}

@@ -1,0 +1,124 @@
+/* state.c - the initial state of a run and the exogenous schedule (leader
+ * successions and elections, events from outside the system). */
+#include <math.h>
+#include <string.h>
+
+#include "sim/sim_internal.h"
+
+void sim_set_leader(sim_state_t *s, int i, int k)
+{
+    const sc_leader_t *l = &s->m->sc->actors[i].leaders[k];
+    sim_actor_t *a = &s->a[i];
+    double sum = l->w_security + l->w_economy + l->w_prestige;
+    a->leader = k;
+    a->L.w_sec = l->w_security / sum;
+    a->L.w_eco = l->w_economy / sum;
+    a->L.w_pres = l->w_prestige / sum;
+    a->L.risk = l->risk;
+    a->L.discount = l->discount;
+    a->L.delay = pow(l->discount, 1.5 * s->m->P.phases);
+    a->L.lambda = l->precision;
+    a->L.engagement = l->engagement;
+    a->L.pressure = l->pressure;
+}
+
+void sim_state_init(sim_state_t *s, const sim_model_t *m, uint64_t seed, uint32_t run)
+{
+    const sc_scenario_t *sc = m->sc;
+    memset(s, 0, sizeof *s);
+    s->m = m;
+    s->run = (int)run;
+    s->month = m->start;
+    s->outcome = OUT_STATUS_QUO;
+    brink_rng_init(&s->rng, seed, 0, run, BRINK_STREAM_SIM);
+    s->rivalry = m->P.rivalry;
+    s->unsc_level = m->P.unsc_level;
+    s->last_nuclear = -1000;
+    s->first_nuclear = s->first_icbm = s->first_summit = s->first_agreement = s->first_deal = -1;
+    s->talks.partner = -1;
+    s->talks.agreement_partner = -1;
+    for (int i = 0; i < m->n; i++) {
+        const sc_actor_t *ac = &sc->actors[i];
+        sim_actor_t *a = &s->a[i];
+        a->gdp = a->gdp0 = ac->gdp;
+        a->growth0 = a->growth = ac->growth;
+        a->defence = a->defence0 = ac->defence;
+        a->legitimacy = a->legit0 = ac->legitimacy;
+        a->byungjin = ac->byungjin;
+        a->power = ac->power;
+        a->programme = ac->nuclear.programme;
+        a->arsenal = ac->nuclear.arsenal;
+        a->stock = ac->nuclear.stock;
+        a->reach = ac->nuclear.reach + ac->nuclear.progress;
+        a->reliability = ac->nuclear.reliability;
+        a->maturity = ac->nuclear.maturity;
+        a->articles = ac->nuclear.articles;
+        a->veto = ac->veto;
+        a->democracy = ac->regime == SC_DEMOCRACY;
+        int k = 0;
+        for (size_t l = 0; l < ac->nleaders; l++)
+            if (ac->leaders[l].start <= m->start)
+                k = (int)l;
+        sim_set_leader(s, i, k);
+        for (int j = 0; j < m->n; j++) {
+            sim_dyad_t *d = &s->d[i][j];
+            d->trust = 0.5;
+        }
+    }
+    for (size_t k = 0; k < sc->ndyads; k++) {
+        const sc_dyad_t *y = &sc->dyads[k];
+        sim_dyad_t *d = &s->d[y->from][y->to];
+        d->threat = d->threat0 = y->threat;
+        d->trust = y->trust;
+        d->enmity = y->enmity;
+        d->alliance = y->alliance;
+        d->trade = y->trade_share;
+        d->sanctions = y->sanctions;
+        d->enforce = d->enforce0 = d->enforce_logged = y->enforcement;
+    }
+    for (int i = 0; i < m->n; i++)
+        for (int j = 0; j < m->n; j++)
+            if (i != j)
+                s->d[i][j].cap0 = sim_deterrent(s, j, i);
+}
+
+/* Step 1 of a month: leader changes and exogenous events. */
+void sim_schedule(sim_state_t *s)
+{
+    const sc_scenario_t *sc = s->m->sc;
+    for (int i = 0; i < s->m->n; i++) {
+        const sc_actor_t *ac = &sc->actors[i];
+        s->a[i].leader_changed = 0;
+        for (size_t l = (size_t)s->a[i].leader + 1; l < ac->nleaders; l++) {
+            if (ac->leaders[l].start == s->month) {
+                sim_set_leader(s, i, (int)l);
+                s->a[i].leader_changed = 1;
+                sim_event(s, EV_LEADER, i, -1, 0, NULL, "%s takes office",
+                          ac->leaders[l].name);
+            }
+        }
+    }
+    for (size_t k = 0; k < sc->nevents; k++) {
+        const sc_event_t *e = &sc->events[k];
+        if (e->date != s->month)
+            continue;
+        switch (e->kind) {
+        case SC_EV_BORDER_CLOSURE:
+            s->border_closed = 1;
+            break;
+        case SC_EV_BORDER_OPEN:
+            s->border_closed = 0;
+            break;
+        case SC_EV_RIVALRY_SHOCK:
+            s->rivalry = sim_clamp(s->rivalry + e->value, 0.0, 1.0);
+            break;
+        case SC_EV_EXTERNAL_WAR:
+            s->rivalry = sim_clamp(s->rivalry + 0.5 * e->value, 0.0, 1.0);
+            break;
+        default:
+            break;
+        }
+        sim_event(s, EV_EXOGENOUS, e->actor, -1, 0, NULL, "%s",
+                  e->note ? e->note : "exogenous event");
+    }
+}

@@ -1,0 +1,66 @@
+/* step.c - one month of the model (docs/model.md, section 3) and a run. */
+#include "sim/sim_internal.h"
+
+static void unsc(sim_state_t *s)
+{
+    if (s->severity <= 0.0)
+        return;
+    int proposer = -1;
+    for (int k = 0; k < s->m->n; k++)
+        if (s->m->hostile[k] && s->a[k].veto) {
+            proposer = k;
+            break;
+        }
+    if (proposer >= 0 && brink_rng_bernoulli(&s->rng, s->severity))
+        sim_unsc_round(s, proposer, s->severity);
+}
+
+static void outcome_at_horizon(sim_state_t *s)
+{
+    if (s->done)
+        return;
+    if (s->talks.agreement == AG_COMPREHENSIVE)
+        s->outcome = OUT_DEAL;
+    else if (s->talks.agreement == AG_FREEZE)
+        s->outcome = OUT_FREEZE;
+    else
+        s->outcome = OUT_STATUS_QUO;
+}
+
+void sim_step(sim_state_t *s)
+{
+    s->severity = 0.0;
+    s->tested_this_month = 0;
+    s->talks_opened_this_month = 0;
+    s->aid = 0.0;
+    sim_schedule(s);                      /* 1. exogenous schedule */
+    sim_policies(s);                      /* 3b. continuous policies */
+    sim_choices(s);                       /* 3a. discrete choices */
+    if (!s->done) {
+        unsc(s);                          /* 4. interactions */
+        sim_talks_step(s);
+    }
+    if (!s->done) {
+        sim_capability(s);                /* 5. capabilities, economy */
+        sim_hazard(s);                    /* 6. crisis hazard */
+    }
+    sim_perception(s);                    /* 2. perceptions (for next month) */
+    for (int i = 0; i < s->m->n; i++)
+        for (int j = 0; j < s->m->n; j++) {
+            s->d[i][j].hostile = 0.0;
+            s->d[i][j].coop = 0.0;
+        }
+}
+
+void sim_run(sim_state_t *s, int until, sim_month_fn on_month, void *ud)
+{
+    for (int m = s->m->start; m <= until; m++) {
+        s->month = m;
+        sim_step(s);
+        if (on_month)
+            on_month(s, ud);
+        if (s->done)
+            break;
+    }
+    outcome_at_horizon(s);
+}
