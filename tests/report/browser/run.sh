@@ -6,7 +6,7 @@
 # screenshots, or a load slower than BRINK_MAX_LOAD_MS (default 2000 ms).
 # Exit 77 (ctest: skipped) when chromium or node is missing, unless
 # BRINK_REQUIRE_BROWSER=1 (make test sets it after tools/deps.sh installed them).
-# When `brink run` exists (issue 3) and SCENARIO is given, also the flagship
+# When SCENARIO is given (and `brink run` exists), also the flagship
 # ensemble of BRINK_REPORT_RUNS runs (default 100000): its report must stay
 # under 5 MB and render in under BRINK_MAX_LOAD_MS.
 # usage: run.sh BRINK TESTS_REPORT_DIR WORK_DIR [SCENARIO]
