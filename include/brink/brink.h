@@ -6,6 +6,7 @@
  *   core.h      status codes, the context, allocation, located diagnostics
  *   rng.h       counter-based random streams keyed by (seed, point, rep, stream)
  *   scenario.h  scenario files: strict loading, validation and overrides
+ *   experiment.h experiments: designs, sweeps, result store, sensitivity analysis
  */
 #ifndef BRINK_BRINK_H
 #define BRINK_BRINK_H
@@ -13,6 +14,7 @@
 #include "brink/core.h"
 #include "brink/rng.h"
 #include "brink/scenario.h"
+#include "brink/experiment.h"
 
 #ifdef __cplusplus
 extern "C" {
