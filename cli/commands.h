@@ -4,8 +4,20 @@
 
 int cmd_help(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_sweep(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 extern const char cmd_help_usage[];
 extern const char cmd_validate_usage[];
+extern const char cmd_sweep_usage[];
+extern const char cmd_analyze_usage[];
+extern const char cmd_export_usage[];
+
+/* cmd_sweep.c: loads an experiment, printing located errors; returns an
+ * exit status. */
+typedef struct brink_experiment brink_experiment_t;
+typedef struct brink_ctx brink_ctx_t;
+int cli_load_experiment(brink_ctx_t *ctx, const char *path, brink_experiment_t **exp);
 
 #endif
