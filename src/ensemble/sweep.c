@@ -58,8 +58,20 @@ brink_status_t brink_sweep_eval(brink_ctx_t *ctx, const brink_experiment_t *exp,
         snprintf(msg, size, "%s", m[0] ? m : brink_strerror(st));
         return st;
     }
-    for (size_t j = 0; j < exp->noutputs; j++)
-        scalars[j] = all[exp->output_index[j]];
+    /* the kept outputs, by name (the model may be another than the
+     * experiment's built-in one, e.g. the crisis simulation) */
+    for (size_t j = 0; j < exp->noutputs; j++) {
+        size_t i = exp->output_index[j];
+        if (i >= model->noutputs || strcmp(model->outputs[i], exp->outputs[j]) != 0)
+            for (i = 0; i < model->noutputs; i++)
+                if (strcmp(model->outputs[i], exp->outputs[j]) == 0)
+                    break;
+        if (i == model->noutputs) {
+            snprintf(msg, size, "model %s has no output '%s'", model->name, exp->outputs[j]);
+            return BRINK_ENOTFOUND;
+        }
+        scalars[j] = all[i];
+    }
     return BRINK_OK;
 }
 
