@@ -173,9 +173,11 @@ static void check_factor(loader_t *l, brink_experiment_t *exp, size_t i,
         }
         nends = 2;
     }
+    int lv = f->dist == DIST_LEVELS || f->dist == DIST_CATEGORICAL;
     for (size_t j = 0; j < nends; j++)
         if (brink_scenario_set_number(l->ctx, sc, f->path, ends[j]) != BRINK_OK) {
-            report(l, p, node, "%s", brink_ctx_errmsg(l->ctx));
+            snprintf(q, sizeof q, "%s.%s", p, lv ? "levels" : j ? "max" : "min");
+            report(l, q, node, "%s", brink_ctx_errmsg(l->ctx));
             break;
         }
     brink_scenario_set_number(l->ctx, sc, f->path, v);
