@@ -6,7 +6,6 @@
 
 #include "cli.h"
 #include "commands.h"
-#include "mpi_farm.h"
 
 const char cmd_sweep_usage[] =
     "usage: brink sweep EXPERIMENT --out DIR [--threads N] [--resume] [--dry-run]\n"
@@ -154,9 +153,9 @@ int cmd_sweep(int argc, char **argv)
     double t0 = cli_now();
     brink_status_t st;
     if (mpi) {
-        int is_root = 1;
-        st = cli_mpi_sweep(ctx, exp, &model, &opts, &stats, &is_root);
-        if (!is_root) /* workers say nothing */
+        int rank = 0;
+        st = brink_sweep_run_mpi(ctx, exp, &model, &opts, &stats, &rank);
+        if (rank != 0) /* workers say nothing */
             goto cleanup_mpi;
     } else {
         st = brink_sweep_run(ctx, exp, &model, &opts, &stats);

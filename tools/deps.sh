@@ -1,10 +1,12 @@
 #!/bin/sh
 # deps.sh - install the Debian packages brink needs, if any are missing.
-# Usage: tools/deps.sh [extra-package...]
+# Usage: [BRINK_MPI=1] tools/deps.sh [extra-package...]
 # Says what it installs; uses sudo when not root.
 set -e
 PKGS="build-essential cmake pkg-config libfyaml-dev libjansson-dev libsqlite3-dev sqlite3
 librandom123-dev libcmocka-dev libgmp-dev clang libclang-rt-14-dev lrslib valgrind $*"
+# optional feature: MPI sweeps (cmake -DBRINK_MPI=ON); BRINK_MPI=1 tools/deps.sh
+[ "${BRINK_MPI:-0}" = 1 ] && PKGS="$PKGS libopenmpi-dev openmpi-bin"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \

@@ -163,6 +163,18 @@ brink_status_t brink_sweep_run(brink_ctx_t *ctx, const brink_experiment_t *exp,
                                const brink_model_t *model, const brink_sweep_opts_t *opts,
                                brink_sweep_stats_t *stats);
 
+/** As brink_sweep_run, distributed over the ranks of MPI_COMM_WORLD (run
+ *  under mpirun): a task farm in which rank 0 owns the store, hands out
+ *  blocks of pending runs and runs some itself between messages; the other
+ *  ranks run what they are given.  Each rank is single-threaded.  The
+ *  store equals the threaded sweep's.  Initialises MPI if needed (and then
+ *  finalises it).  *rank receives this process's rank; stats are filled on
+ *  rank 0.  Returns as brink_sweep_run, or BRINK_EUNSUPPORTED when libbrink
+ *  was built without MPI (-DBRINK_MPI=ON). */
+brink_status_t brink_sweep_run_mpi(brink_ctx_t *ctx, const brink_experiment_t *exp,
+                                   const brink_model_t *model, const brink_sweep_opts_t *opts,
+                                   brink_sweep_stats_t *stats, int *rank);
+
 /** The worker side of a distributed sweep: runs one run and returns its
  *  status, message (msg, size bytes) and scalars (nscalars).  sc is the
  *  worker's own copy of the scenario (may be NULL without one). */
