@@ -10,6 +10,7 @@
 const char cmd_sweep_usage[] =
     "usage: brink sweep EXPERIMENT --out DIR [--threads N] [--resume] [--dry-run]\n"
     "                   [--batch N] [--mpi]\n"
+    "       brink sweep --reference\n"
     "\n"
     "Runs every (design point, replication) of the experiment file (docs/experiments.md)\n"
     "and streams the results to DIR/results.sqlite (docs/results-format.md).  Each run\n"
@@ -27,6 +28,7 @@ const char cmd_sweep_usage[] =
     "  --batch N      runs per transaction (default 256)\n"
     "  --mpi          distribute over MPI ranks (mpirun -n K brink sweep ... --mpi);\n"
     "                 rank 0 owns the store, the others run; needs -DBRINK_MPI=ON\n"
+    "  --reference    print the Markdown reference of every experiment-file key\n"
     "\n"
     "Exit status: 0 done, 1 failure or interrupted (resume later), 2 usage or an\n"
     "invalid experiment file (errors printed as FILE:LINE:COL: error: MESSAGE).\n";
@@ -86,7 +88,7 @@ static void print_plan(const brink_experiment_t *exp)
 int cmd_sweep(int argc, char **argv)
 {
     static const char *const known[] = {"--out", "--threads", "--resume", "--dry-run",
-                                        "--batch", "--mpi", NULL};
+                                        "--batch", "--mpi", "--reference", NULL};
     const char *file = NULL, *out = NULL;
     uint64_t threads = 0, batch = 0;
     int resume = 0, dry = 0, mpi = 0, rc = EXIT_OK;
@@ -108,6 +110,9 @@ int cmd_sweep(int argc, char **argv)
             resume = 1;
         } else if (strcmp(a, "--dry-run") == 0) {
             dry = 1;
+        } else if (strcmp(a, "--reference") == 0) {
+            brink_experiment_write_reference(stdout);
+            return EXIT_OK;
         } else if (strcmp(a, "--mpi") == 0) {
             mpi = 1;
         } else if (a[0] == '-' && a[1] != '\0') {

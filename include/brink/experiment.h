@@ -125,6 +125,10 @@ const char *brink_experiment_output(const brink_experiment_t *exp, size_t i);
 const char *brink_experiment_hash(const brink_experiment_t *exp);
 const char *brink_experiment_scenario_hash(const brink_experiment_t *exp);
 
+/** Writes the Markdown reference of every experiment-file key to fp (the
+ *  key table of docs/experiments.md). */
+void brink_experiment_write_reference(FILE *fp);
+
 /** The design point's coordinates in the unit cube (u[nfactors]) and its
  *  factor values (x[nfactors], u mapped through each factor's
  *  distribution).  Either may be NULL.  Pure function of (file, point).

@@ -1,6 +1,7 @@
 /* exp_schema.c - the keys of an experiment file: types, ranges, defaults
  * and meanings (docs/experiments.md lists them). */
 #include <stddef.h>
+#include <stdio.h>
 
 #include "ensemble/exp_internal.h"
 
@@ -71,3 +72,8 @@ static const schema_field_t exp_fields[] = {
     LIST(exp_file_t, factors, REQ, nfactors, factor_obj, "the factors varied"),
 };
 OBJECT(exp_schema, exp_file_t, exp_fields);
+
+void brink_experiment_write_reference(FILE *fp)
+{
+    schema_write_markdown(&exp_schema, fp);
+}

@@ -61,4 +61,9 @@ expect_status 2 "$BRINK" sweep "$T/ish.yaml"
 expect_status 2 "$BRINK" sweep "$T/ish.yaml" --out "$T/x" --threads 0
 expect_status 2 "$BRINK" sweep "$T/missing.yaml" --out "$T/x"
 if ! "$BRINK" sweep "$T/ish.yaml" --out "$T/mpi" --mpi --help >/dev/null 2>&1; then fail "help"; fi
-echo "exp.cli: ok"
+
+# the key table of docs/experiments.md is the output of --reference
+"$BRINK" sweep --reference > "$T/ref.md" || fail "--reference"
+tail -n "$(wc -l < "$T/ref.md")" "$SRC/docs/experiments.md" | cmp -s - "$T/ref.md" ||
+    fail "docs/experiments.md is out of date: regenerate its key table with 'brink sweep --reference'"
+echo "exp.cli: reference table up to date"
