@@ -280,8 +280,10 @@ static void check_model(loader_t *l, brink_experiment_t *exp, const doc_node_t *
         for (size_t i = 0; i < n; i++) {
             exp->outputs[i] = brink_strdup(l->ctx, m.outputs[i]);
             exp->output_index[i] = i;
-            if (!exp->outputs[i])
+            if (!exp->outputs[i]) {
                 l->fatal = BRINK_ENOMEM;
+                return;
+            }
             exp->noutputs++;
         }
         return;
@@ -323,13 +325,16 @@ static void check_model(loader_t *l, brink_experiment_t *exp, const doc_node_t *
             continue;
         exp->outputs[exp->noutputs] = brink_strdup(l->ctx, it->text);
         exp->output_index[exp->noutputs] = j;
-        if (!exp->outputs[exp->noutputs])
+        if (!exp->outputs[exp->noutputs]) {
             l->fatal = BRINK_ENOMEM;
+            return;
+        }
         exp->noutputs++;
     }
 }
 
-/* Reads a whole file for hashing; NULL on failure. */
+/* Reads a whole file; NULL on failure with errno set (ENOMEM when out of
+ * memory). */
 static char *slurp(brink_ctx_t *ctx, const char *path, size_t *len)
 {
     FILE *fp = fopen(path, "rb");
@@ -344,6 +349,7 @@ static char *slurp(brink_ctx_t *ctx, const char *path, size_t *len)
             if (!nb) {
                 brink_free(ctx, buf);
                 fclose(fp);
+                errno = ENOMEM;
                 return NULL;
             }
             buf = nb;
@@ -430,8 +436,11 @@ brink_status_t brink_experiment_load_string(brink_ctx_t *ctx, const char *name,
         size_t slen = 0;
         char *bytes = slurp(ctx, exp->scenario_path, &slen);
         if (!bytes) {
-            report(&l, "scenario", root, "cannot read '%s': %s", exp->scenario_path,
-                   strerror(errno));
+            if (errno == ENOMEM)
+                l.fatal = BRINK_ENOMEM;
+            else
+                report(&l, "scenario", root, "cannot read '%s': %s", exp->scenario_path,
+                       strerror(errno));
             goto checked;
         }
         exp_sha256_hex(bytes, slen, exp->scenario_hash);
@@ -514,6 +523,8 @@ brink_status_t brink_experiment_load(brink_ctx_t *ctx, const char *path,
     *out = NULL;
     char *text = slurp(ctx, path, &len);
     if (!text) {
+        if (errno == ENOMEM)
+            return brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory reading %s", path);
         brink_diags_add(ctx, diags, path, 0, 0, "", "cannot read the file: %s",
                         strerror(errno));
         return BRINK_EIO;

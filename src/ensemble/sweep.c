@@ -137,7 +137,7 @@ brink_status_t brink_sweep_run(brink_ctx_t *ctx, const brink_experiment_t *exp,
         for (size_t j = 0; j < bsize; j++)
             b[i].runs[j].scalars = b[i].values + j * nout;
     }
-    if (!done || !workers || !b[1].values) {
+    if (!done || !workers || !b[0].runs || !b[0].values || !b[1].runs || !b[1].values) {
         st = brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory for the sweep");
         goto cleanup;
     }

@@ -13,16 +13,21 @@ T=$(mktemp -d /tmp/brink-crash-XXXXXX)
 trap 'rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
-"$BRINK" sweep "$EXP" --out "$T/ref" --threads 2 >/dev/null || fail "reference sweep"
+t0=$(date +%s.%N)
+"$BRINK" sweep "$EXP" --out "$T/ref" --threads 2 --batch 16 >/dev/null || fail "reference sweep"
+D=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
 $DUMP "$T/ref" > "$T/ref.txt" || fail "dump"
 
-# kill times in seconds, drawn at random (printed; BRINK_CRASH_TIMES replays them)
-TIMES=${BRINK_CRASH_TIMES:-$(od -An -N12 -tu2 /dev/urandom |
-    awk '{ for (i = 1; i <= NF; i++) printf "%.3f ", 0.05 + ($i % 1000) / 1000 }')}
-echo "crash_resume: SIGKILL after (s): $TIMES"
+# Kill moments drawn at random in [0.05, 0.25] of the reference sweep's
+# duration, so that at least three kills land before the sweep is done;
+# rounds go on until 6 kills or completion.  BRINK_CRASH_FRACTIONS replays.
+FRACS=${BRINK_CRASH_FRACTIONS:-$(od -An -N12 -tu2 /dev/urandom |
+    awk '{ for (i = 1; i <= NF; i++) printf "%.3f ", 0.05 + ($i % 1000) / 5000 }')}
+echo "crash_resume: reference sweep ${D}s; SIGKILL after these fractions of it: $FRACS"
 prev=0
 kills=0
-for t in $TIMES; do
+for f in $FRACS; do
+    t=$(awk -v f="$f" -v d="$D" 'BEGIN { printf "%.3f", f * d }')
     "$BRINK" sweep "$EXP" --out "$T/run" --threads 2 --batch 16 --resume >/dev/null 2>&1 &
     pid=$!
     sleep "$t"
