@@ -48,10 +48,17 @@ typedef struct brink_model_input {
 } brink_model_input_t;
 
 /** Where a model writes one run's results: scalars[i] for the model's
- *  output i (all NaN on entry). */
+ *  output i (all NaN on entry); and, when the experiment keeps series,
+ *  series[s * max_steps + t] for step t of the model's series s (NaN on
+ *  entry; series is NULL when none are kept), with nsteps the number of
+ *  steps written (at most max_steps; a run that stops early writes fewer). */
 typedef struct brink_model_output {
     double *scalars;
     size_t nscalars;
+    double *series;
+    size_t nseries;
+    uint32_t max_steps;
+    uint32_t nsteps;
 } brink_model_output_t;
 
 /** Runs one model evaluation.  Returns BRINK_OK, or an error status with
@@ -60,18 +67,26 @@ typedef struct brink_model_output {
 typedef brink_status_t (*brink_model_fn)(brink_ctx_t *ctx, const brink_model_input_t *in,
                                          brink_model_output_t *out, void *ud);
 
-/** A model: its name, its named scalar outputs and its entry point. */
+/** A model: its name, its named scalar outputs, its entry point, and
+ *  optionally named series (monthly values, per-year counts: any quantity
+ *  indexed by a step) of at most max_steps steps. */
 typedef struct brink_model {
     const char *name;
     const char *const *outputs;
     size_t noutputs;
     brink_model_fn run;
     void *ud;
+    const char *const *series; /**< series names (NULL: none) */
+    size_t nseries;
+    uint32_t max_steps;        /**< most steps per series (0: no series) */
+    const char *step_unit;     /**< what a step is: "month", "year", "step" */
 } brink_model_t;
 
 /** The built-in model called name: "ishigami" (params a, b; default 7,
  *  0.1; factors x1..x3), "sobol_g" (params a_i, one per factor), "linear"
- *  (y = sum params[i] * x[i]; factors beyond params are inert), "crisis"
+ *  (y = sum params[i] * x[i]; factors beyond params are inert), each with
+ *  the series "path" (step t: y (t+1)/T plus a Gaussian random walk of
+ *  step sd `noise`; T = max_steps, 0 here: set by the experiment), "crisis"
  *  (the crisis simulation).  Returns BRINK_OK, BRINK_ENOTFOUND (no such
  *  model) or BRINK_EUNSUPPORTED (the model is not linked into this
  *  build), with the reason on ctx. */
@@ -136,7 +151,14 @@ void brink_experiment_write_reference(FILE *fp);
 brink_status_t brink_experiment_point(const brink_experiment_t *exp, uint32_t point, double *u,
                                       double *x);
 
-/** The model selected by the file (the built-in of that name). */
+/** The series kept (the model's series when the file keeps bands or all,
+ *  none otherwise) and their most steps. */
+size_t brink_experiment_nseries(const brink_experiment_t *exp);
+const char *brink_experiment_series(const brink_experiment_t *exp, size_t i);
+uint32_t brink_experiment_max_steps(const brink_experiment_t *exp);
+
+/** The model selected by the file (the built-in of that name, with the
+ *  file's `steps` as max_steps for the analytic models). */
 brink_status_t brink_experiment_model_resolve(brink_ctx_t *ctx, const brink_experiment_t *exp,
                                               brink_model_t *model);
 
@@ -179,13 +201,17 @@ brink_status_t brink_sweep_run_mpi(brink_ctx_t *ctx, const brink_experiment_t *e
                                    const brink_model_t *model, const brink_sweep_opts_t *opts,
                                    brink_sweep_stats_t *stats, int *rank);
 
-/** The worker side of a distributed sweep: runs one run and returns its
- *  status, message (msg, size bytes) and scalars (nscalars).  sc is the
- *  worker's own copy of the scenario (may be NULL without one). */
+/** Evaluates one run (point, rep) of exp with model: applies the factor
+ *  values to sc (the caller's own copy of the scenario; NULL without one),
+ *  runs the model, and returns its status with the message in msg (size
+ *  bytes), the kept outputs in scalars[brink_experiment_noutputs] and,
+ *  when series is not NULL, the kept series in
+ *  series[s * brink_experiment_max_steps + t] with the steps written in
+ *  *nsteps.  Thread-safe for distinct ctx, sc and buffers. */
 brink_status_t brink_sweep_eval(brink_ctx_t *ctx, const brink_experiment_t *exp,
                                 const brink_model_t *model, brink_scenario_t *sc,
-                                uint32_t point, uint32_t rep, double *scalars, char *msg,
-                                size_t size);
+                                uint32_t point, uint32_t rep, double *scalars, double *series,
+                                uint32_t *nsteps, char *msg, size_t size);
 
 /* ---- analysis -------------------------------------------------------------- */
 

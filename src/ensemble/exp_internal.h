@@ -13,10 +13,12 @@ enum { DIST_UNIFORM, DIST_TRIANGULAR, DIST_NORMAL, DIST_LEVELS, DIST_CATEGORICAL
 enum { DESIGN_GRID, DESIGN_LIST, DESIGN_RANDOM, DESIGN_LHS, DESIGN_SOBOL, DESIGN_MORRIS,
        DESIGN_FILE };
 enum { MODEL_ISHIGAMI, MODEL_SOBOL_G, MODEL_LINEAR, MODEL_CRISIS };
+enum { KEEP_BANDS, KEEP_ALL, KEEP_NONE };
 
 extern const char *const exp_dist_names[];
 extern const char *const exp_design_names[];
 extern const char *const exp_model_names[];
+extern const char *const exp_keep_names[];
 
 typedef struct exp_factor {
     char *name;
@@ -42,6 +44,12 @@ typedef struct exp_design {
     size_t npoints;
 } exp_design_t;
 
+typedef struct exp_series {
+    int keep;
+    double *quantiles;
+    size_t nquantiles;
+} exp_series_t;
+
 typedef struct exp_file {
     int format;
     char *name;
@@ -55,6 +63,8 @@ typedef struct exp_file {
     size_t nparams;
     double noise;
     double work;
+    int steps;
+    exp_series_t series;
     exp_design_t design;
     exp_factor_t *factors;
     size_t nfactors;
@@ -73,6 +83,11 @@ struct brink_experiment {
     char **outputs;       /* kept output names */
     size_t noutputs;
     size_t *output_index; /* index of each kept output in the model's outputs */
+    char **series;        /* kept series names */
+    size_t nseries;
+    uint32_t max_steps;
+    double quantiles[32]; /* the band quantiles, ascending */
+    size_t nquantiles;
     uint32_t *lhs_perm;   /* lhs: perm[f * n + point] = stratum */
     double *rows;         /* list, file: npoints * nfactors factor values */
 };

@@ -56,6 +56,9 @@ void brink_experiment_free(brink_experiment_t *exp)
         brink_free(ctx, exp->outputs[i]);
     brink_free(ctx, exp->outputs);
     brink_free(ctx, exp->output_index);
+    for (size_t i = 0; i < exp->nseries; i++)
+        brink_free(ctx, exp->series[i]);
+    brink_free(ctx, exp->series);
     brink_free(ctx, exp->lhs_perm);
     brink_free(ctx, exp->rows);
     brink_free(ctx, exp);
@@ -333,6 +336,54 @@ static void check_model(loader_t *l, brink_experiment_t *exp, const doc_node_t *
     }
 }
 
+/* The series kept: the model's, unless the file says keep: none; and the
+ * band quantiles, checked ascending. */
+static void check_series(loader_t *l, brink_experiment_t *exp)
+{
+    const doc_node_t *root = l->doc->root;
+    exp_series_t *se = &exp->f.series;
+    static const double defq[] = {0.05, 0.25, 0.5, 0.75, 0.95};
+    if (se->nquantiles == 0) {
+        memcpy(exp->quantiles, defq, sizeof defq);
+        exp->nquantiles = 5;
+    } else if (se->nquantiles > 32) {
+        report(l, "series.quantiles", root, "at most 32 quantiles, got %zu", se->nquantiles);
+    } else {
+        for (size_t i = 0; i < se->nquantiles; i++) {
+            if (i && !(se->quantiles[i] > se->quantiles[i - 1])) {
+                char q[64];
+                snprintf(q, sizeof q, "series.quantiles[%zu]", i);
+                report(l, q, root, "quantiles must be in ascending order");
+            }
+            exp->quantiles[i] = se->quantiles[i];
+        }
+        exp->nquantiles = se->nquantiles;
+    }
+    if (exp->f.model != MODEL_CRISIS && exp->f.steps == 0 && has_key(root, "series"))
+        report(l, "series", root, "the %s model writes series only with steps > 0",
+               exp_model_names[exp->f.model]);
+    if (exp->f.model == MODEL_CRISIS && has_key(root, "steps"))
+        report(l, "steps", root, "steps applies only to the analytic models");
+    brink_model_t m;
+    if (se->keep == KEEP_NONE ||
+        brink_experiment_model_resolve(l->ctx, exp, &m) != BRINK_OK || m.max_steps == 0)
+        return;
+    exp->series = brink_calloc(l->ctx, m.nseries ? m.nseries : 1, sizeof *exp->series);
+    if (!exp->series) {
+        l->fatal = BRINK_ENOMEM;
+        return;
+    }
+    for (size_t i = 0; i < m.nseries; i++) {
+        exp->series[i] = brink_strdup(l->ctx, m.series[i]);
+        if (!exp->series[i]) {
+            l->fatal = BRINK_ENOMEM;
+            return;
+        }
+        exp->nseries++;
+    }
+    exp->max_steps = m.max_steps;
+}
+
 /* Reads a whole file; NULL on failure with errno set (ENOMEM when out of
  * memory). */
 static char *slurp(brink_ctx_t *ctx, const char *path, size_t *len)
@@ -457,6 +508,8 @@ brink_status_t brink_experiment_load_string(brink_ctx_t *ctx, const char *name,
         check_factor(&l, exp, i, sc);
     check_design(&l, exp);
     check_model(&l, exp, outputs, sc);
+    if (!l.fatal)
+        check_series(&l, exp);
 checked:
     if (l.fatal) {
         st = l.fatal;
@@ -580,8 +633,18 @@ const char *brink_experiment_scenario_hash(const brink_experiment_t *e)
     return e->scenario_hash;
 }
 
+size_t brink_experiment_nseries(const brink_experiment_t *e) { return e->nseries; }
+const char *brink_experiment_series(const brink_experiment_t *e, size_t i)
+{
+    return e->series[i];
+}
+uint32_t brink_experiment_max_steps(const brink_experiment_t *e) { return e->max_steps; }
+
 brink_status_t brink_experiment_model_resolve(brink_ctx_t *ctx, const brink_experiment_t *exp,
                                               brink_model_t *model)
 {
-    return brink_model_builtin(ctx, exp_model_names[exp->f.model], model);
+    brink_status_t st = brink_model_builtin(ctx, exp_model_names[exp->f.model], model);
+    if (st == BRINK_OK && exp->f.model != MODEL_CRISIS)
+        model->max_steps = (uint32_t)exp->f.steps;
+    return st;
 }

@@ -10,6 +10,7 @@ const char *const exp_dist_names[] = {"uniform", "triangular", "normal", "levels
 const char *const exp_design_names[] = {"grid", "list", "random", "lhs", "sobol", "morris",
                                         "file", NULL};
 const char *const exp_model_names[] = {"ishigami", "sobol_g", "linear", "crisis", NULL};
+const char *const exp_keep_names[] = {"bands", "all", "none", NULL};
 
 #define REQ SF_REQUIRED
 #define NUM(T, f, fl, lo, hi, d, unit, doc) \
@@ -56,6 +57,12 @@ static const schema_field_t design_fields[] = {
 };
 static OBJECT(design_obj, exp_design_t, design_fields);
 
+static const schema_field_t series_fields[] = {
+    ENUM(exp_series_t, keep, 0, exp_keep_names, 0, "bands: per design point and step, n, mean and quantiles over the replications; all: also every run's values; none: no series"),
+    NUMLIST(exp_series_t, quantiles, 0, nquantiles, 0, 1, "the quantiles of the bands (default 0.05, 0.25, 0.5, 0.75, 0.95)"),
+};
+static OBJECT(series_obj, exp_series_t, series_fields);
+
 static const schema_field_t exp_fields[] = {
     INT(exp_file_t, format, REQ, 1, 1, 1, "", "experiment format version (1)"),
     STR(exp_file_t, name, REQ, "experiment name"),
@@ -68,6 +75,8 @@ static const schema_field_t exp_fields[] = {
     NUMLIST(exp_file_t, model_params, 0, nparams, -1e15, 1e15, "parameters of an analytic model (ishigami: a, b; sobol_g: a_i; linear: coefficients)"),
     NUM(exp_file_t, noise, 0, 0, 1e15, 0, "", "analytic models: sd of Gaussian noise added per run"),
     NUM(exp_file_t, work, 0, 0, 1e12, 0, "draws", "analytic models: synthetic work per run (benchmarks)"),
+    INT(exp_file_t, steps, 0, 0, 100000, 0, "", "analytic models: steps of their series 'path' (0: no series)"),
+    {"series", SK_OBJ, offsetof(exp_file_t, series), 0, 0, 0, 0, NULL, &series_obj, 0, NULL, "which series to keep and how"},
     OBJ(exp_file_t, design, design_obj, "the design"),
     LIST(exp_file_t, factors, REQ, nfactors, factor_obj, "the factors varied"),
 };

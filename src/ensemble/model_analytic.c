@@ -10,6 +10,7 @@
 #include "ensemble/exp_internal.h"
 
 static const char *const y_outputs[] = {"y"};
+static const char *const path_series[] = {"path"};
 
 /* Synthetic work: `work` Philox draws from the run's stream, kept alive
  * through a volatile store; the value added is exactly 0. */
@@ -36,6 +37,24 @@ static double noise(const brink_model_input_t *in)
     return in->noise * brink_rng_normal(&rng);
 }
 
+/* The series "path": step t is y (t+1)/T plus a Gaussian random walk of
+ * step sd `noise` (its own stream), so that at step t the replications of
+ * a point are normal with mean y (t+1)/T and sd noise sqrt(t+1). */
+static void path(const brink_model_input_t *in, brink_model_output_t *out, double y)
+{
+    if (!out->series || out->max_steps == 0)
+        return;
+    brink_rng_t rng;
+    brink_rng_init(&rng, in->seed, in->point, in->rep, BRINK_STREAM_USER + 1);
+    double walk = 0, T = out->max_steps;
+    for (uint32_t t = 0; t < out->max_steps; t++) {
+        if (in->noise > 0)
+            walk += in->noise * brink_rng_normal(&rng);
+        out->series[t] = y * (t + 1) / T + walk;
+    }
+    out->nsteps = out->max_steps;
+}
+
 static brink_status_t ishigami(brink_ctx_t *ctx, const brink_model_input_t *in,
                                brink_model_output_t *out, void *ud)
 {
@@ -47,7 +66,9 @@ static brink_status_t ishigami(brink_ctx_t *ctx, const brink_model_input_t *in,
     double b = in->nparams >= 2 ? in->params[1] : 0.1;
     const double *x = in->x;
     double s = sin(x[0]);
-    out->scalars[0] = s + a * sin(x[1]) * sin(x[1]) + b * pow(x[2], 4) * s + noise(in) + burn(in);
+    double y = s + a * sin(x[1]) * sin(x[1]) + b * pow(x[2], 4) * s;
+    out->scalars[0] = y + noise(in) + burn(in);
+    path(in, out, y);
     return BRINK_OK;
 }
 
@@ -61,6 +82,7 @@ static brink_status_t sobol_g(brink_ctx_t *ctx, const brink_model_input_t *in,
     for (size_t i = 0; i < in->nfactors; i++)
         y *= (fabs(4 * in->x[i] - 2) + in->params[i]) / (1 + in->params[i]);
     out->scalars[0] = y + noise(in) + burn(in);
+    path(in, out, y);
     return BRINK_OK;
 }
 
@@ -75,6 +97,7 @@ static brink_status_t linear(brink_ctx_t *ctx, const brink_model_input_t *in,
     if (!isfinite(y))
         return brink_ctx_error(ctx, BRINK_ENUMERIC, "the linear model overflowed");
     out->scalars[0] = y + noise(in) + burn(in);
+    path(in, out, y);
     return BRINK_OK;
 }
 
@@ -84,6 +107,9 @@ brink_status_t brink_model_builtin(brink_ctx_t *ctx, const char *name, brink_mod
     out->name = name;
     out->outputs = y_outputs;
     out->noutputs = 1;
+    out->series = path_series;
+    out->nseries = 1;
+    out->step_unit = "step";
     if (strcmp(name, "ishigami") == 0)
         out->run = ishigami;
     else if (strcmp(name, "sobol_g") == 0)

@@ -20,10 +20,55 @@ static double now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+static brink_status_t eval(brink_ctx_t *ctx, const brink_experiment_t *exp,
+                           const brink_model_t *model, brink_scenario_t *sc, uint32_t point,
+                           uint32_t rep, double *scalars, double *mseries, uint32_t *nsteps,
+                           char *msg, size_t size);
+
 brink_status_t brink_sweep_eval(brink_ctx_t *ctx, const brink_experiment_t *exp,
                                 const brink_model_t *model, brink_scenario_t *sc,
-                                uint32_t point, uint32_t rep, double *scalars, char *msg,
-                                size_t size)
+                                uint32_t point, uint32_t rep, double *scalars, double *series,
+                                uint32_t *nsteps, char *msg, size_t size)
+{
+    double *mseries = NULL; /* the model's own series layout */
+    size_t ms = model->max_steps;
+    if (nsteps)
+        *nsteps = 0;
+    if (series && exp->nseries && model->nseries && ms) {
+        mseries = brink_malloc(ctx, model->nseries * ms * sizeof *mseries);
+        if (!mseries) {
+            snprintf(msg, size, "out of memory for the series");
+            return BRINK_ENOMEM;
+        }
+        for (size_t i = 0; i < model->nseries * ms; i++)
+            mseries[i] = NAN;
+    }
+    brink_status_t st = eval(ctx, exp, model, sc, point, rep, scalars, mseries, nsteps, msg,
+                             size);
+    if (st == BRINK_OK && mseries) {
+        uint32_t n = *nsteps < exp->max_steps ? *nsteps : exp->max_steps;
+        *nsteps = n;
+        for (size_t j = 0; j < exp->nseries; j++) {
+            size_t i;
+            for (i = 0; i < model->nseries; i++)
+                if (strcmp(model->series[i], exp->series[j]) == 0)
+                    break;
+            if (i == model->nseries) {
+                snprintf(msg, size, "model %s has no series '%s'", model->name, exp->series[j]);
+                st = BRINK_ENOTFOUND;
+                break;
+            }
+            memcpy(series + j * exp->max_steps, mseries + i * ms, n * sizeof *series);
+        }
+    }
+    brink_free(ctx, mseries);
+    return st;
+}
+
+static brink_status_t eval(brink_ctx_t *ctx, const brink_experiment_t *exp,
+                           const brink_model_t *model, brink_scenario_t *sc, uint32_t point,
+                           uint32_t rep, double *scalars, double *mseries, uint32_t *nsteps,
+                           char *msg, size_t size)
 {
     size_t k = exp->f.nfactors;
     double x[BRINK_SOBOL_MAX_DIM];
@@ -50,7 +95,8 @@ brink_status_t brink_sweep_eval(brink_ctx_t *ctx, const brink_experiment_t *exp,
     brink_model_input_t in = {sc, x, k, (uint64_t)exp->f.seed, point, rep, exp->f.horizon,
                               exp->f.model_params, exp->f.nparams, exp->f.noise,
                               (uint64_t)exp->f.work};
-    brink_model_output_t out = {all, model->noutputs};
+    brink_model_output_t out = {all, model->noutputs, mseries, mseries ? model->nseries : 0,
+                                mseries ? model->max_steps : 0, 0};
     brink_ctx_clear_error(ctx);
     st = model->run(ctx, &in, &out, model->ud);
     if (st != BRINK_OK) {
@@ -58,6 +104,8 @@ brink_status_t brink_sweep_eval(brink_ctx_t *ctx, const brink_experiment_t *exp,
         snprintf(msg, size, "%s", m[0] ? m : brink_strerror(st));
         return st;
     }
+    if (nsteps)
+        *nsteps = out.nsteps <= out.max_steps ? out.nsteps : out.max_steps;
     /* the kept outputs, by name (the model may be another than the
      * experiment's built-in one, e.g. the crisis simulation) */
     for (size_t j = 0; j < exp->noutputs; j++) {
@@ -83,6 +131,7 @@ typedef struct worker {
 typedef struct batch {
     store_run_t *runs;
     double *values;
+    double *series;
     size_t n;
 } batch_t;
 
@@ -91,7 +140,8 @@ static void run_one(const brink_experiment_t *exp, const brink_model_t *model, w
 {
     double t0 = now_ms();
     brink_status_t st = brink_sweep_eval(w->ctx, exp, model, w->sc, r->point, r->rep,
-                                         r->scalars, r->msg, sizeof r->msg);
+                                         r->scalars, r->series, &r->nsteps, r->msg,
+                                         sizeof r->msg);
     r->failed = st != BRINK_OK;
     r->wall_ms = now_ms() - t0;
 }
@@ -111,6 +161,7 @@ brink_status_t brink_sweep_run(brink_ctx_t *ctx, const brink_experiment_t *exp,
     int threads = opts->threads > 0 ? opts->threads : omp_get_max_threads();
     size_t bsize = opts->batch ? opts->batch : 256;
     size_t nout = exp->noutputs;
+    size_t sper = exp->nseries * exp->max_steps; /* series values per run */
     if (!model) {
         if ((st = brink_experiment_model_resolve(ctx, exp, &own)) != BRINK_OK)
             return st;
@@ -132,12 +183,16 @@ brink_status_t brink_sweep_run(brink_ctx_t *ctx, const brink_experiment_t *exp,
     for (int i = 0; i < 2 && done && workers; i++) {
         b[i].runs = brink_calloc(ctx, bsize, sizeof *b[i].runs);
         b[i].values = brink_calloc(ctx, bsize * (nout ? nout : 1), sizeof *b[i].values);
-        if (!b[i].runs || !b[i].values)
+        b[i].series = sper ? brink_calloc(ctx, bsize * sper, sizeof *b[i].series) : NULL;
+        if (!b[i].runs || !b[i].values || (sper && !b[i].series))
             break;
-        for (size_t j = 0; j < bsize; j++)
+        for (size_t j = 0; j < bsize; j++) {
             b[i].runs[j].scalars = b[i].values + j * nout;
+            b[i].runs[j].series = sper ? b[i].series + j * sper : NULL;
+        }
     }
-    if (!done || !workers || !b[0].runs || !b[0].values || !b[1].runs || !b[1].values) {
+    if (!done || !workers || !b[0].runs || !b[0].values || !b[1].runs || !b[1].values ||
+        (sper && (!b[0].series || !b[1].series))) {
         st = brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory for the sweep");
         goto cleanup;
     }
@@ -193,7 +248,7 @@ brink_status_t brink_sweep_run(brink_ctx_t *ctx, const brink_experiment_t *exp,
             }
             /* commit the previous batch while the tasks run */
             if (p->n && wst == BRINK_OK) {
-                wst = store_write_runs(store, p->runs, p->n, nout);
+                wst = store_write_runs(store, p->runs, p->n, exp);
                 if (wst == BRINK_OK) {
                     for (size_t j = 0; j < p->n; j++)
                         stats->failed += (uint64_t)p->runs[j].failed;
@@ -221,7 +276,7 @@ brink_status_t brink_sweep_run(brink_ctx_t *ctx, const brink_experiment_t *exp,
                              (unsigned long long)total);
         goto cleanup;
     }
-    st = store_finish(store, nout);
+    st = store_finish(store, exp);
 cleanup:
     for (int i = 0; workers && i < threads; i++) {
         brink_scenario_free(workers[i].sc);
@@ -231,6 +286,7 @@ cleanup:
     for (int i = 0; i < 2; i++) {
         brink_free(ctx, b[i].runs);
         brink_free(ctx, b[i].values);
+        brink_free(ctx, b[i].series);
     }
     brink_free(ctx, done);
     store_close(store);

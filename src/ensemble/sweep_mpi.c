@@ -43,9 +43,11 @@ static double now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-static size_t rec_size(size_t nout)
+/* One run on the wire: head (with nsteps in pad), scalars, series, message. */
+static size_t rec_size(const brink_experiment_t *exp)
 {
-    return sizeof(rec_head_t) + nout * sizeof(double) + 256;
+    return sizeof(rec_head_t) + (exp->noutputs + exp->nseries * exp->max_steps) * sizeof(double) +
+           256;
 }
 
 /* Runs task t into r. */
@@ -56,29 +58,36 @@ static void run_task(brink_ctx_t *wctx, const brink_experiment_t *exp, const bri
     r->point = (uint32_t)(t / reps);
     r->rep = (uint32_t)(t % reps);
     double t0 = now_ms();
-    r->failed = brink_sweep_eval(wctx, exp, m, sc, r->point, r->rep, r->scalars, r->msg,
-                                 sizeof r->msg) != BRINK_OK;
+    r->failed = brink_sweep_eval(wctx, exp, m, sc, r->point, r->rep, r->scalars, r->series,
+                                 &r->nsteps, r->msg, sizeof r->msg) != BRINK_OK;
     r->wall_ms = now_ms() - t0;
 }
 
-static void pack(const store_run_t *r, size_t nout, char *p)
+static void pack(const store_run_t *r, const brink_experiment_t *exp, char *p)
 {
-    rec_head_t h = {r->point, r->rep, r->failed, 0, r->wall_ms};
+    size_t a = exp->noutputs * sizeof(double), b = exp->nseries * exp->max_steps * sizeof(double);
+    rec_head_t h = {r->point, r->rep, r->failed, (int32_t)r->nsteps, r->wall_ms};
     memcpy(p, &h, sizeof h);
-    memcpy(p + sizeof h, r->scalars, nout * sizeof(double));
-    memcpy(p + sizeof h + nout * sizeof(double), r->msg, 256);
+    memcpy(p + sizeof h, r->scalars, a);
+    if (b)
+        memcpy(p + sizeof h + a, r->series, b);
+    memcpy(p + sizeof h + a + b, r->msg, 256);
 }
 
-static void unpack(const char *p, size_t nout, store_run_t *r)
+static void unpack(const char *p, const brink_experiment_t *exp, store_run_t *r)
 {
+    size_t a = exp->noutputs * sizeof(double), b = exp->nseries * exp->max_steps * sizeof(double);
     rec_head_t h;
     memcpy(&h, p, sizeof h);
     r->point = h.point;
     r->rep = h.rep;
     r->failed = h.failed;
+    r->nsteps = (uint32_t)h.pad;
     r->wall_ms = h.wall_ms;
-    memcpy(r->scalars, p + sizeof h, nout * sizeof(double));
-    memcpy(r->msg, p + sizeof h + nout * sizeof(double), 256);
+    memcpy(r->scalars, p + sizeof h, a);
+    if (b)
+        memcpy(r->series, p + sizeof h + a, b);
+    memcpy(r->msg, p + sizeof h + a + b, 256);
     r->msg[255] = '\0';
 }
 
@@ -91,11 +100,12 @@ static uint64_t take(const uint8_t *done, uint64_t *next, uint64_t total)
 }
 
 static brink_status_t worker(brink_ctx_t *ctx, const brink_experiment_t *exp,
-                             const brink_model_t *m, brink_scenario_t *sc, size_t nout)
+                             const brink_model_t *m, brink_scenario_t *sc)
 {
-    size_t rs = rec_size(nout);
+    size_t nout = exp->noutputs, sper = exp->nseries * exp->max_steps;
+    size_t rs = rec_size(exp);
     char *buf = brink_malloc(ctx, BLOCK * rs);
-    double *vals = brink_calloc(ctx, nout ? nout : 1, sizeof *vals);
+    double *vals = brink_calloc(ctx, nout + sper + 1, sizeof *vals);
     brink_ctx_t *wctx = brink_ctx_new_child(ctx);
     uint64_t tasks[BLOCK];
     if (!buf || !vals || !wctx) {
@@ -108,6 +118,7 @@ static brink_status_t worker(brink_ctx_t *ctx, const brink_experiment_t *exp,
     store_run_t r;
     memset(&r, 0, sizeof r);
     r.scalars = vals;
+    r.series = sper ? vals + nout : NULL;
     int n = 0;
     for (;;) {
         MPI_Send(buf, (int)((size_t)n * rs), MPI_BYTE, 0, TAG_RESULT, MPI_COMM_WORLD);
@@ -119,7 +130,7 @@ static brink_status_t worker(brink_ctx_t *ctx, const brink_experiment_t *exp,
             break;
         for (int i = 0; i < count; i++) {
             run_task(wctx, exp, m, sc, tasks[i], &r);
-            pack(&r, nout, buf + (size_t)i * rs);
+            pack(&r, exp, buf + (size_t)i * rs);
         }
         n = count;
     }
@@ -131,11 +142,11 @@ static brink_status_t worker(brink_ctx_t *ctx, const brink_experiment_t *exp,
 
 /* Commits the waiting runs in one transaction (if all is well so far). */
 static void flush(brink_ctx_t *ctx, store_t *store, store_run_t *runs, size_t *own,
-                  size_t nout, brink_sweep_stats_t *stats, uint64_t *finished,
+                  const brink_experiment_t *exp, brink_sweep_stats_t *stats, uint64_t *finished,
                   brink_status_t *st, int *stopping)
 {
     if (*own && *st == BRINK_OK) {
-        *st = store_write_runs(store, runs, *own, nout);
+        *st = store_write_runs(store, runs, *own, exp);
         for (size_t i = 0; *st == BRINK_OK && i < *own; i++)
             stats->failed += (uint64_t)runs[i].failed;
         if (*st == BRINK_OK) {
@@ -152,7 +163,7 @@ static brink_status_t root(brink_ctx_t *ctx, const brink_experiment_t *exp,
                            const brink_model_t *m, brink_scenario_t *sc,
                            const brink_sweep_opts_t *opts, brink_sweep_stats_t *stats, int size)
 {
-    size_t nout = exp->noutputs, rs = rec_size(nout);
+    size_t nout = exp->noutputs, rs = rec_size(exp), sper = exp->nseries * exp->max_steps;
     uint32_t reps = (uint32_t)exp->f.replications;
     uint64_t total = (uint64_t)exp->npoints * reps, next = 0;
     size_t bsize = opts->batch ? opts->batch : 256;
@@ -163,7 +174,7 @@ static brink_status_t root(brink_ctx_t *ctx, const brink_experiment_t *exp,
     char *buf = brink_malloc(ctx, BLOCK * rs);
     size_t cap = bsize + BLOCK;
     store_run_t *runs = brink_calloc(ctx, cap, sizeof *runs);
-    double *vals = brink_calloc(ctx, cap * (nout ? nout : 1), sizeof *vals);
+    double *vals = brink_calloc(ctx, cap * (nout + sper + 1), sizeof *vals);
     brink_ctx_t *wctx = brink_ctx_new_child(ctx);
     size_t own = 0; /* finished runs (any rank's) waiting in runs[] */
     memset(stats, 0, sizeof *stats);
@@ -171,8 +182,10 @@ static brink_status_t root(brink_ctx_t *ctx, const brink_experiment_t *exp,
     if (!done || !buf || !runs || !vals || !wctx) {
         st = brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory for the sweep");
     } else {
-        for (size_t i = 0; i < cap; i++)
-            runs[i].scalars = vals + i * nout;
+        for (size_t i = 0; i < cap; i++) {
+            runs[i].scalars = vals + i * (nout + sper + 1);
+            runs[i].series = sper ? runs[i].scalars + nout : NULL;
+        }
         if (mkdir(opts->dir, 0777) != 0) {
             struct stat sb;
             if (stat(opts->dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
@@ -198,7 +211,7 @@ static brink_status_t root(brink_ctx_t *ctx, const brink_experiment_t *exp,
             if (t != UINT64_MAX) { /* no message waits: run one here */
                 run_task(wctx, exp, m, sc, t, &runs[own++]);
                 if (own >= bsize)
-                    flush(ctx, store, runs, &own, nout, stats, &finished, &st, &stopping);
+                    flush(ctx, store, runs, &own, exp, stats, &finished, &st, &stopping);
                 continue;
             }
             if (active == 0)
@@ -211,9 +224,9 @@ static brink_status_t root(brink_ctx_t *ctx, const brink_experiment_t *exp,
                  MPI_STATUS_IGNORE);
         size_t n = (size_t)bytes / rs;
         for (size_t i = 0; i < n && st == BRINK_OK; i++)
-            unpack(buf + i * rs, nout, &runs[own++]);
+            unpack(buf + i * rs, exp, &runs[own++]);
         if (own >= bsize)
-            flush(ctx, store, runs, &own, nout, stats, &finished, &st, &stopping);
+            flush(ctx, store, runs, &own, exp, stats, &finished, &st, &stopping);
         uint64_t tasks[BLOCK];
         int count = 0;
         while (!stopping && count < BLOCK) {
@@ -226,7 +239,7 @@ static brink_status_t root(brink_ctx_t *ctx, const brink_experiment_t *exp,
         if (count == 0)
             active--;
     }
-    flush(ctx, store, runs, &own, nout, stats, &finished, &st, &stopping);
+    flush(ctx, store, runs, &own, exp, stats, &finished, &st, &stopping);
     if (st == BRINK_OK && stats->skipped + stats->done < total)
         st = brink_ctx_error(ctx, BRINK_EINTERRUPT,
                              "interrupted: %llu of %llu runs are in the store; --resume "
@@ -234,7 +247,7 @@ static brink_status_t root(brink_ctx_t *ctx, const brink_experiment_t *exp,
                              (unsigned long long)(stats->skipped + stats->done),
                              (unsigned long long)total);
     if (st == BRINK_OK)
-        st = store_finish(store, nout);
+        st = store_finish(store, exp);
     store_close(store);
     brink_free(ctx, done);
     brink_free(ctx, buf);
@@ -276,7 +289,7 @@ brink_status_t brink_sweep_run_mpi(brink_ctx_t *ctx, const brink_experiment_t *e
     if (*rank == 0)
         st = root(ctx, exp, model, sc, opts, stats, size);
     else
-        st = worker(ctx, exp, model, sc, exp->noutputs);
+        st = worker(ctx, exp, model, sc);
 done:
     brink_scenario_free(sc);
     if (!inited)

@@ -12,7 +12,10 @@
 struct store {
     brink_ctx_t *ctx;
     sqlite3 *db;
-    sqlite3_stmt *ins_run, *ins_scalar;
+    sqlite3_stmt *ins_run, *ins_scalar, *ins_series, *count_reps, *sel_series, *ins_band,
+        *del_series;
+    double *vals; /* scratch: one step's values over the replications */
+    size_t nvals;
 };
 
 static const char SCHEMA[] =
@@ -29,7 +32,14 @@ static const char SCHEMA[] =
     " output INTEGER NOT NULL, value REAL, PRIMARY KEY(point, rep, output)) WITHOUT ROWID;"
     "CREATE TABLE point_summary(point INTEGER NOT NULL, output INTEGER NOT NULL,"
     " n INTEGER NOT NULL, failed INTEGER NOT NULL, mean REAL, sd REAL, min REAL, max REAL,"
-    " PRIMARY KEY(point, output)) WITHOUT ROWID;";
+    " PRIMARY KEY(point, output)) WITHOUT ROWID;"
+    "CREATE TABLE series(idx INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+    "CREATE TABLE series_value(point INTEGER NOT NULL, rep INTEGER NOT NULL,"
+    " series INTEGER NOT NULL, step INTEGER NOT NULL, value REAL,"
+    " PRIMARY KEY(point, series, step, rep)) WITHOUT ROWID;"
+    "CREATE TABLE series_band(point INTEGER NOT NULL, series INTEGER NOT NULL,"
+    " step INTEGER NOT NULL, stat TEXT NOT NULL, value REAL,"
+    " PRIMARY KEY(point, series, step, stat)) WITHOUT ROWID;";
 
 static brink_status_t dberr(store_t *s, const char *what)
 {
@@ -50,6 +60,12 @@ void store_close(store_t *s)
         return;
     sqlite3_finalize(s->ins_run);
     sqlite3_finalize(s->ins_scalar);
+    sqlite3_finalize(s->ins_series);
+    sqlite3_finalize(s->count_reps);
+    sqlite3_finalize(s->sel_series);
+    sqlite3_finalize(s->ins_band);
+    sqlite3_finalize(s->del_series);
+    brink_free(s->ctx, s->vals);
     sqlite3_close(s->db);
     brink_free(s->ctx, s);
 }
@@ -161,6 +177,17 @@ static brink_status_t init_store(store_t *s, const brink_experiment_t *exp, int 
     if (!st) st = put(s, q, "replications", buf);
     snprintf(buf, sizeof buf, "%llu", (unsigned long long)exp->npoints * (unsigned)exp->f.replications);
     if (!st) st = put(s, q, "runs", buf);
+    if (!st) st = put(s, q, "series_keep", exp->nseries ? exp_keep_names[exp->f.series.keep] : "none");
+    snprintf(buf, sizeof buf, "%u", exp->max_steps);
+    if (!st) st = put(s, q, "series_steps", buf);
+    {
+        size_t off = 0;
+        buf[0] = '\0';
+        for (size_t i = 0; i < exp->nquantiles && off < sizeof buf; i++)
+            off += (size_t)snprintf(buf + off, sizeof buf - off, "%s%g", i ? "," : "",
+                                    exp->quantiles[i]);
+    }
+    if (!st) st = put(s, q, "series_quantiles", exp->nseries ? buf : "");
     if (!st) st = put(s, q, "status", "running");
     utc_now(buf, sizeof buf);
     if (!st) st = put(s, q, "created", buf);
@@ -201,6 +228,21 @@ static brink_status_t init_store(store_t *s, const brink_experiment_t *exp, int 
         sqlite3_bind_text(q, 2, exp->outputs[i], -1, SQLITE_STATIC);
         if (sqlite3_step(q) != SQLITE_DONE) {
             st = dberr(s, "outputs");
+            goto fail;
+        }
+    }
+    sqlite3_finalize(q);
+    q = NULL;
+    if (sqlite3_prepare_v2(s->db, "INSERT INTO series VALUES(?, ?)", -1, &q, NULL) != SQLITE_OK) {
+        st = dberr(s, "series");
+        goto fail;
+    }
+    for (size_t i = 0; i < exp->nseries; i++) {
+        sqlite3_reset(q);
+        sqlite3_bind_int64(q, 1, (sqlite3_int64)i);
+        sqlite3_bind_text(q, 2, exp->series[i], -1, SQLITE_STATIC);
+        if (sqlite3_step(q) != SQLITE_DONE) {
+            st = dberr(s, "series");
             goto fail;
         }
     }
@@ -291,7 +333,18 @@ brink_status_t store_open_write(brink_ctx_t *ctx, const char *dir, const brink_e
     if (sqlite3_prepare_v2(s->db, "INSERT INTO run VALUES(?, ?, ?, ?, ?)", -1, &s->ins_run,
                            NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(s->db, "INSERT INTO scalar VALUES(?, ?, ?, ?)", -1, &s->ins_scalar,
-                           NULL) != SQLITE_OK) {
+                           NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db, "INSERT INTO series_value VALUES(?, ?, ?, ?, ?)", -1,
+                           &s->ins_series, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db, "SELECT count(*) FROM run WHERE point = ?", -1,
+                           &s->count_reps, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db, "SELECT step, value FROM series_value WHERE point = ? AND "
+                                  "series = ? AND value IS NOT NULL ORDER BY step, value, rep",
+                           -1, &s->sel_series, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO series_band VALUES(?, ?, ?, ?, ?)",
+                           -1, &s->ins_band, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db, "DELETE FROM series_value WHERE point = ?", -1,
+                           &s->del_series, NULL) != SQLITE_OK) {
         st = dberr(s, "preparing");
         goto fail;
     }
@@ -319,8 +372,92 @@ brink_status_t store_load_done(store_t *s, uint8_t *done, uint32_t reps, uint64_
     return BRINK_OK;
 }
 
-brink_status_t store_write_runs(store_t *s, const store_run_t *runs, size_t n, size_t noutputs)
+static brink_status_t put_band(store_t *s, sqlite3_int64 point, size_t series, sqlite3_int64 step,
+                               const char *stat, double v, int has)
 {
+    sqlite3_reset(s->ins_band);
+    sqlite3_bind_int64(s->ins_band, 1, point);
+    sqlite3_bind_int64(s->ins_band, 2, (sqlite3_int64)series);
+    sqlite3_bind_int64(s->ins_band, 3, step);
+    sqlite3_bind_text(s->ins_band, 4, stat, -1, SQLITE_TRANSIENT);
+    if (has)
+        sqlite3_bind_double(s->ins_band, 5, v);
+    else
+        sqlite3_bind_null(s->ins_band, 5);
+    return sqlite3_step(s->ins_band) == SQLITE_DONE ? BRINK_OK : dberr(s, "writing a band");
+}
+
+/* The bands of one step: n, mean and the quantiles (linear interpolation
+ * between order statistics, R's type 7) of the sorted values v[0..n-1]. */
+static brink_status_t step_bands(store_t *s, const brink_experiment_t *exp, sqlite3_int64 point,
+                                 size_t series, sqlite3_int64 step, const double *v, size_t n)
+{
+    brink_status_t st = put_band(s, point, series, step, "n", (double)n, 1);
+    double mean = 0;
+    for (size_t i = 0; i < n; i++)
+        mean += (v[i] - mean) / (double)(i + 1);
+    if (st == BRINK_OK)
+        st = put_band(s, point, series, step, "mean", mean, n > 0);
+    for (size_t q = 0; st == BRINK_OK && q < exp->nquantiles; q++) {
+        char name[32];
+        snprintf(name, sizeof name, "q%g", exp->quantiles[q]);
+        double h = exp->quantiles[q] * (double)(n - 1), val = 0;
+        if (n) {
+            size_t lo = (size_t)floor(h);
+            val = lo + 1 < n ? v[lo] + (h - (double)lo) * (v[lo + 1] - v[lo]) : v[n - 1];
+        }
+        st = put_band(s, point, series, step, name, val, n > 0);
+    }
+    return st;
+}
+
+/* Computes the bands of a point whose replications are all in. */
+static brink_status_t point_bands(store_t *s, const brink_experiment_t *exp, sqlite3_int64 point)
+{
+    brink_status_t st = BRINK_OK;
+    size_t reps = (size_t)exp->f.replications;
+    if (s->nvals < reps) {
+        double *nv = brink_realloc(s->ctx, s->vals, reps * sizeof *nv);
+        if (!nv)
+            return brink_ctx_error(s->ctx, BRINK_ENOMEM, "out of memory for the series bands");
+        s->vals = nv;
+        s->nvals = reps;
+    }
+    for (size_t j = 0; j < exp->nseries && st == BRINK_OK; j++) {
+        sqlite3_reset(s->sel_series);
+        sqlite3_bind_int64(s->sel_series, 1, point);
+        sqlite3_bind_int64(s->sel_series, 2, (sqlite3_int64)j);
+        sqlite3_int64 step = -1;
+        size_t n = 0;
+        int rc;
+        while (st == BRINK_OK && (rc = sqlite3_step(s->sel_series)) == SQLITE_ROW) {
+            sqlite3_int64 t = sqlite3_column_int64(s->sel_series, 0);
+            if (t != step) {
+                if (step >= 0)
+                    st = step_bands(s, exp, point, j, step, s->vals, n);
+                step = t;
+                n = 0;
+            }
+            if (n < reps)
+                s->vals[n++] = sqlite3_column_double(s->sel_series, 1);
+        }
+        if (st == BRINK_OK && step >= 0)
+            st = step_bands(s, exp, point, j, step, s->vals, n);
+    }
+    sqlite3_reset(s->sel_series);
+    if (st == BRINK_OK && exp->f.series.keep == KEEP_BANDS) {
+        sqlite3_reset(s->del_series);
+        sqlite3_bind_int64(s->del_series, 1, point);
+        if (sqlite3_step(s->del_series) != SQLITE_DONE)
+            st = dberr(s, "dropping per-run series");
+    }
+    return st;
+}
+
+brink_status_t store_write_runs(store_t *s, const store_run_t *runs, size_t n,
+                                const brink_experiment_t *exp)
+{
+    size_t noutputs = exp->noutputs;
     brink_status_t st;
     if ((st = exec(s, "BEGIN IMMEDIATE")) != BRINK_OK)
         return st;
@@ -353,6 +490,44 @@ brink_status_t store_write_runs(store_t *s, const store_run_t *runs, size_t n, s
                 goto fail;
             }
         }
+        for (size_t j = 0; !r->failed && r->series && j < exp->nseries; j++)
+            for (uint32_t t = 0; t < r->nsteps; t++) {
+                double v = r->series[j * exp->max_steps + t];
+                sqlite3_reset(s->ins_series);
+                sqlite3_bind_int64(s->ins_series, 1, r->point);
+                sqlite3_bind_int64(s->ins_series, 2, r->rep);
+                sqlite3_bind_int64(s->ins_series, 3, (sqlite3_int64)j);
+                sqlite3_bind_int64(s->ins_series, 4, t);
+                if (isfinite(v))
+                    sqlite3_bind_double(s->ins_series, 5, v);
+                else
+                    sqlite3_bind_null(s->ins_series, 5);
+                if (sqlite3_step(s->ins_series) != SQLITE_DONE) {
+                    st = dberr(s, "writing a series value");
+                    goto fail;
+                }
+            }
+    }
+    /* bands of the points completed by this batch (each point once: its
+     * runs in a batch are consecutive, and a point completes only once) */
+    for (size_t i = 0; exp->nseries && i < n; i++) {
+        if (i > 0 && runs[i].point == runs[i - 1].point)
+            continue;
+        int dup = 0;
+        for (size_t k = 0; k < i && !dup; k++)
+            dup = runs[k].point == runs[i].point;
+        if (dup)
+            continue;
+        sqlite3_reset(s->count_reps);
+        sqlite3_bind_int64(s->count_reps, 1, runs[i].point);
+        if (sqlite3_step(s->count_reps) != SQLITE_ROW) {
+            st = dberr(s, "counting replications");
+            goto fail;
+        }
+        sqlite3_int64 have = sqlite3_column_int64(s->count_reps, 0);
+        sqlite3_reset(s->count_reps);
+        if (have == exp->f.replications && (st = point_bands(s, exp, runs[i].point)) != BRINK_OK)
+            goto fail;
     }
     return exec(s, "COMMIT");
 fail:
@@ -397,8 +572,9 @@ static brink_status_t flush_point(store_t *s, sqlite3_stmt *ins, sqlite3_stmt *f
     return BRINK_OK;
 }
 
-brink_status_t store_finish(store_t *s, size_t noutputs)
+brink_status_t store_finish(store_t *s, const brink_experiment_t *exp)
 {
+    size_t noutputs = exp->noutputs;
     brink_status_t st;
     sqlite3_stmt *sel = NULL, *ins = NULL, *fq = NULL, *pts = NULL;
     acc_t *a = brink_calloc(s->ctx, noutputs ? noutputs : 1, sizeof *a);

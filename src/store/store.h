@@ -25,6 +25,8 @@ typedef struct store_run {
     int failed;
     double wall_ms;
     double *scalars;  /* noutputs values */
+    double *series;   /* nseries * max_steps values (NULL: none kept) */
+    uint32_t nsteps;  /* steps written per series */
     char msg[256];
 } store_run_t;
 
@@ -40,10 +42,13 @@ sqlite3 *store_db(store_t *s);
 /* Marks in done (a bitmap of points * reps bits, zeroed by the caller)
  * every run already in the store; counts them in *n. */
 brink_status_t store_load_done(store_t *s, uint8_t *done, uint32_t reps, uint64_t *n);
-/* Writes n runs in one transaction. */
-brink_status_t store_write_runs(store_t *s, const store_run_t *runs, size_t n, size_t noutputs);
+/* Writes n runs of exp in one transaction, with their series; computes the
+ * series bands of every point whose replications are then all in (and,
+ * keeping bands only, drops that point's per-run series values). */
+brink_status_t store_write_runs(store_t *s, const store_run_t *runs, size_t n,
+                                const brink_experiment_t *exp);
 /* Recomputes the per-point aggregates and marks the store complete. */
-brink_status_t store_finish(store_t *s, size_t noutputs);
+brink_status_t store_finish(store_t *s, const brink_experiment_t *exp);
 
 /* Reads a manifest value into buf ("" if absent). */
 brink_status_t store_manifest(store_t *s, const char *key, char *buf, size_t size);

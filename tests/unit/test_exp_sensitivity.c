@@ -43,7 +43,7 @@ static double *evaluate(brink_ctx_t *ctx, brink_experiment_t *e, double **u_out)
     for (uint32_t p = 0; p < n; p++) {
         char msg[256];
         assert_int_equal(brink_experiment_point(e, p, u + (size_t)p * k, NULL), BRINK_OK);
-        assert_int_equal(brink_sweep_eval(ctx, e, &m, NULL, p, 0, &y[p], msg, sizeof msg),
+        assert_int_equal(brink_sweep_eval(ctx, e, &m, NULL, p, 0, &y[p], NULL, NULL, msg, sizeof msg),
                          BRINK_OK);
     }
     if (u_out)

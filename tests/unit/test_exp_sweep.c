@@ -114,7 +114,7 @@ static void test_sweep_failures_and_resume(void **state)
                                "  - {name: b, dist: triangular, min: 0, mode: 0.2, max: 1}\n",
                           &e, NULL, 0),
                      BRINK_OK);
-    brink_model_t m = {"flaky", two_outputs, 2, flaky, NULL};
+    brink_model_t m = {"flaky", two_outputs, 2, flaky, NULL, NULL, 0, 0, NULL};
     char dir[] = "/tmp/brink-test-sweep-XXXXXX";
     assert_non_null(mkdtemp(dir));
     brink_sweep_opts_t o = {dir, 2, 0, 7};
