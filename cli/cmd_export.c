@@ -6,13 +6,17 @@
 #include "commands.h"
 
 const char cmd_export_usage[] =
-    "usage: brink export DIR --format csv|json [--table runs|points|design] [-o FILE]\n"
+    "usage: brink export DIR --format csv|json [--table runs|points|design|bands|series]\n"
+    "                    [-o FILE]\n"
     "\n"
     "Writes the sweep in DIR for R, Python or a spreadsheet:\n"
     "  runs    one row per run: point, rep, status, error, factor values, outputs\n"
     "  points  one row per design point: factor values, then per output\n"
     "          NAME_n, NAME_failed, NAME_mean, NAME_sd, NAME_min, NAME_max\n"
     "  design  one row per design point: factor values\n"
+    "  bands   series bands, long format: point, series, step, stat, value\n"
+    "          (stat: n, mean, q0.05, ...)\n"
+    "  series  per-run series values (keep: all): point, rep, series, step, value\n"
     "CSV has a header row; JSON is {table, design, points, replications, factors,\n"
     "outputs, rows: [...]}.  Output goes to stdout, or atomically to FILE.\n"
     "\n"
@@ -31,9 +35,10 @@ int cmd_export(int argc, char **argv)
                                        format);
         } else if (strcmp(a, "--table") == 0 && i + 1 < argc) {
             table = argv[++i];
-            if (strcmp(table, "runs") && strcmp(table, "points") && strcmp(table, "design"))
-                return cli_usage_error("export: unknown table '%s'; expected runs, points or "
-                                       "design", table);
+            if (strcmp(table, "runs") && strcmp(table, "points") && strcmp(table, "design") &&
+                strcmp(table, "bands") && strcmp(table, "series"))
+                return cli_usage_error("export: unknown table '%s'; expected runs, points, "
+                                       "design, bands or series", table);
         } else if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc) {
             out = argv[++i];
         } else if (a[0] == '-' && a[1] != '\0') {

@@ -256,11 +256,13 @@ brink_status_t brink_analyze(brink_ctx_t *ctx, const char *dir, const char *meth
                              const char *output, uint32_t bootstrap, FILE *table_fp,
                              FILE *json_fp);
 
-/** Writes the store's contents for other tools: format "csv" (one row per
- *  run: point, rep, status, error, factor values, outputs) or "json" (the
- *  manifest, factors and runs as one document).  table "runs", "points"
- *  (per-point aggregates) or "design".  Returns BRINK_OK, BRINK_EIO,
- *  BRINK_EDB, BRINK_EINVAL. */
+/** Writes a table of the store for other tools, as format "csv" (a header
+ *  row, then one row per item) or "json" (one object with the rows).
+ *  table: "runs" (point, rep, status, error, factor values, outputs),
+ *  "points" (factor values and per-output aggregates), "design" (factor
+ *  values), "bands" (point, series, step, stat, value) or "series" (the
+ *  per-run values kept with keep: all).  Streams: memory does not grow
+ *  with the store.  Returns BRINK_OK, BRINK_EIO, BRINK_EDB, BRINK_EINVAL. */
 brink_status_t brink_export(brink_ctx_t *ctx, const char *dir, const char *format,
                             const char *table, FILE *fp);
 

@@ -44,6 +44,62 @@ static int dump_json(FILE *fp, json_t *j)
     return rc;
 }
 
+/* The long tables of series: bands (point, series, step, stat, value) and
+ * the per-run values (point, rep, series, step, value); series by name. */
+static brink_status_t export_long(brink_ctx_t *ctx, sqlite3 *db, int csv, int bands, FILE *fp)
+{
+    const char *sql = bands ? "SELECT b.point, s.name, b.step, b.stat, b.value FROM series_band b "
+                              "JOIN series s ON s.idx = b.series ORDER BY b.point, b.series, "
+                              "b.step, b.stat"
+                            : "SELECT v.point, v.rep, s.name, v.step, v.value FROM series_value v "
+                              "JOIN series s ON s.idx = v.series ORDER BY v.point, v.rep, "
+                              "v.series, v.step";
+    static const char *const bcols[] = {"point", "series", "step", "stat", "value"};
+    static const char *const vcols[] = {"point", "rep", "series", "step", "value"};
+    const char *const *cols = bands ? bcols : vcols;
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+        return brink_ctx_error(ctx, BRINK_EDB, "result store: %s", sqlite3_errmsg(db));
+    if (csv)
+        fprintf(fp, "%s,%s,%s,%s,%s\n", cols[0], cols[1], cols[2], cols[3], cols[4]);
+    else
+        fprintf(fp, "{\"table\":\"%s\",\"rows\":[", bands ? "bands" : "series");
+    int first = 1;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        if (csv) {
+            for (int c = 0; c < 5; c++) {
+                if (c)
+                    fputc(',', fp);
+                if (sqlite3_column_type(q, c) == SQLITE_TEXT)
+                    csv_str(fp, (const char *)sqlite3_column_text(q, c));
+                else if (sqlite3_column_type(q, c) == SQLITE_INTEGER)
+                    fprintf(fp, "%lld", (long long)sqlite3_column_int64(q, c));
+                else
+                    csv_num(fp, q, c);
+            }
+            fputc('\n', fp);
+        } else {
+            json_t *row = json_object();
+            for (int c = 0; c < 5; c++) {
+                json_t *v = sqlite3_column_type(q, c) == SQLITE_TEXT
+                                ? json_string((const char *)sqlite3_column_text(q, c))
+                            : sqlite3_column_type(q, c) == SQLITE_INTEGER
+                                ? json_integer(sqlite3_column_int64(q, c))
+                                : jcol(q, c);
+                json_object_set_new(row, cols[c], v);
+            }
+            if (!first)
+                fputc(',', fp);
+            first = 0;
+            dump_json(fp, row);
+        }
+    }
+    if (!csv)
+        fputs("]}\n", fp);
+    sqlite3_finalize(q);
+    return BRINK_OK;
+}
+
 brink_status_t brink_export(brink_ctx_t *ctx, const char *dir, const char *format,
                             const char *table, FILE *fp)
 {
@@ -56,13 +112,21 @@ brink_status_t brink_export(brink_ctx_t *ctx, const char *dir, const char *forma
         return brink_ctx_error(ctx, BRINK_EINVAL, "unknown format '%s'; expected csv or json",
                                format);
     int t_runs = strcmp(table, "runs") == 0, t_points = strcmp(table, "points") == 0;
-    if (!t_runs && !t_points && strcmp(table, "design") != 0)
+    int t_bands = strcmp(table, "bands") == 0, t_series = strcmp(table, "series") == 0;
+    if (!t_runs && !t_points && !t_bands && !t_series && strcmp(table, "design") != 0)
         return brink_ctx_error(ctx, BRINK_EINVAL,
-                               "unknown table '%s'; expected runs, points or design", table);
+                               "unknown table '%s'; expected runs, points, design, bands or "
+                               "series", table);
     brink_status_t st = store_open_read(ctx, dir, &s);
     if (st != BRINK_OK)
         return st;
     sqlite3 *db = store_db(s);
+    if (t_bands || t_series) {
+        st = export_long(ctx, db, csv, t_bands, fp);
+        if (st == BRINK_OK && ferror(fp))
+            st = brink_ctx_error(ctx, BRINK_EIO, "cannot write the export");
+        goto done;
+    }
     if ((st = store_info_read(ctx, s, &in)) != BRINK_OK)
         goto done;
     const char *main_sql = t_runs ? "SELECT point, rep, status, error FROM run ORDER BY point, rep"

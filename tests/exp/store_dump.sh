@@ -17,4 +17,9 @@ SELECT 'scalar', point, rep, output, printf('%.17g', value) FROM scalar
  ORDER BY point, rep, output;
 SELECT 'summary', point, output, n, failed, printf('%.17g', mean), printf('%.17g', sd),
        printf('%.17g', min), printf('%.17g', max) FROM point_summary ORDER BY point, output;
+SELECT 'series', idx, name FROM series ORDER BY idx;
+SELECT 'series_value', point, rep, series, step, printf('%.17g', value) FROM series_value
+ ORDER BY point, rep, series, step;
+SELECT 'series_band', point, series, step, stat, printf('%.17g', value) FROM series_band
+ ORDER BY point, series, step, stat;
 SQL
