@@ -32,25 +32,39 @@ factors:
   - {name: d, dist: levels, levels: [1, 2, 3]}
 YAML
 rate() { sed -n 's/.* \([0-9][0-9]*\) runs\/s.*/\1/p'; }
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)  (cores: $(nproc))"
-r1=$("$BRINK" sweep "$T/tp.yaml" --out "$T/t1" --threads 1 | rate)
-r2=$("$BRINK" sweep "$T/tp.yaml" --out "$T/t2" --threads 2 | rate)
-# capacity: two independent 1-thread sweeps at once
-"$BRINK" sweep "$T/tp.yaml" --out "$T/c1" --threads 1 > "$T/c1.out" &
-"$BRINK" sweep "$T/tp.yaml" --out "$T/c2" --threads 1 > "$T/c2.out"
-wait
-c=$(( $(rate < "$T/c1.out") + $(rate < "$T/c2.out") ))
-echo "throughput (2000 runs, ~1 ms of work each):"
-echo "  1 thread          $r1 runs/s"
-echo "  2 threads         $r2 runs/s   speedup $(awk -v a="$r2" -v b="$r1" 'BEGIN { printf "%.2f", a / b }')x"
-echo "  machine capacity  $c runs/s   (two 1-thread sweeps at once: $(awk -v a="$c" -v b="$r1" 'BEGIN { printf "%.2f", a / b }')x; the ceiling for any parallel speedup here)"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+median3() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
+one() { rm -rf "$T/o"; "$@" --out "$T/o" | rate; }
+HAVE_MPI=0
 if [ -x "$MPIBUILD/brink" ] && command -v mpirun >/dev/null 2>&1; then
-    m2=$(OMPI_MCA_btl_vader_single_copy_mechanism=none mpirun --allow-run-as-root --oversubscribe -n 2 \
-        "$MPIBUILD/brink" sweep "$T/tp.yaml" --out "$T/m2" --mpi | rate)
-    echo "  2 MPI ranks       $m2 runs/s   speedup $(awk -v a="$m2" -v b="$r1" 'BEGIN { printf "%.2f", a / b }')x"
-else
-    echo "  2 MPI ranks       (no MPI build in $MPIBUILD: cmake -B $MPIBUILD -DBRINK_MPI=ON)"
+    HAVE_MPI=1
+    export OMPI_MCA_btl_vader_single_copy_mechanism=none
 fi
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)  (cores: $(nproc))"
+echo "throughput (2000 runs, ~1 ms of work each); 3 rounds, each running every"
+echo "configuration back to back, so that a round's ratios share the machine's state:"
+s2=""; sc=""; sm=""
+for round in 1 2 3; do
+    r1=$(one "$BRINK" sweep "$T/tp.yaml" --threads 1)
+    r2=$(one "$BRINK" sweep "$T/tp.yaml" --threads 2)
+    # capacity: two independent 1-thread sweeps at once
+    rm -rf "$T/c1" "$T/c2"
+    "$BRINK" sweep "$T/tp.yaml" --out "$T/c1" --threads 1 > "$T/c1.out" &
+    "$BRINK" sweep "$T/tp.yaml" --out "$T/c2" --threads 1 > "$T/c2.out"
+    wait
+    c=$(( $(rate < "$T/c1.out") + $(rate < "$T/c2.out") ))
+    line="  round $round: 1 thread $r1 runs/s; 2 threads $r2 runs/s ($(ratio "$r2" "$r1")x); capacity $c runs/s ($(ratio "$c" "$r1")x)"
+    s2="$s2 $(ratio "$r2" "$r1")"; sc="$sc $(ratio "$c" "$r1")"
+    if [ "$HAVE_MPI" = 1 ]; then
+        m2=$(one mpirun --allow-run-as-root --oversubscribe -n 2 "$MPIBUILD/brink" sweep "$T/tp.yaml" --mpi)
+        line="$line; 2 MPI ranks $m2 runs/s ($(ratio "$m2" "$r1")x)"
+        sm="$sm $(ratio "$m2" "$r1")"
+    fi
+    echo "$line"
+done
+# shellcheck disable=SC2086
+echo "  median speedup: 2 threads $(median3 $s2)x, machine capacity (two 1-thread sweeps at once) $(median3 $sc)x$([ "$HAVE_MPI" = 1 ] && echo ", 2 MPI ranks $(median3 $sm)x")"
+[ "$HAVE_MPI" = 1 ] || echo "  (no MPI build in $MPIBUILD: cmake -B $MPIBUILD -DBRINK_MPI=ON)"
 
 echo "peak memory against the number of runs (random design, 4 factors, 1 thread, no synthetic work):"
 for n in 10000 100000 1000000; do

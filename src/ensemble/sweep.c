@@ -236,7 +236,9 @@ brink_status_t brink_sweep_run(brink_ctx_t *ctx, const brink_experiment_t *exp,
                     }
                     next++;
                 }
-            size_t chunk = c->n / (size_t)(4 * threads) + 1;
+            /* small tasks, so that the end of a batch leaves no thread idle
+             * for long */
+            size_t chunk = c->n / (size_t)(32 * threads) + 1;
             for (size_t lo = 0; lo < c->n; lo += chunk) {
                 size_t hi = lo + chunk < c->n ? lo + chunk : c->n;
 #pragma omp task firstprivate(lo, hi, c)

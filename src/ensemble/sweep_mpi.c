@@ -225,8 +225,7 @@ static brink_status_t root(brink_ctx_t *ctx, const brink_experiment_t *exp,
         size_t n = (size_t)bytes / rs;
         for (size_t i = 0; i < n && st == BRINK_OK; i++)
             unpack(buf + i * rs, exp, &runs[own++]);
-        if (own >= bsize)
-            flush(ctx, store, runs, &own, exp, stats, &finished, &st, &stopping);
+        /* the worker's next block first, then the commit */
         uint64_t tasks[BLOCK];
         int count = 0;
         while (!stopping && count < BLOCK) {
@@ -238,6 +237,8 @@ static brink_status_t root(brink_ctx_t *ctx, const brink_experiment_t *exp,
         MPI_Send(tasks, count, MPI_UINT64_T, status.MPI_SOURCE, TAG_WORK, MPI_COMM_WORLD);
         if (count == 0)
             active--;
+        if (own >= bsize)
+            flush(ctx, store, runs, &own, exp, stats, &finished, &st, &stopping);
     }
     flush(ctx, store, runs, &own, exp, stats, &finished, &st, &stopping);
     if (st == BRINK_OK && stats->skipped + stats->done < total)

@@ -160,7 +160,7 @@ static void test_fault_experiment_files(void **state)
     assert_true(cases >= 20);
 }
 
-static const char SMALL[] = "format: 1\nname: f\nmodel: ishigami\nseed: 2\nreplications: 2\n"
+static const char SMALL[] = "format: 1\nname: f\nmodel: ishigami\nseed: 2\nreplications: 2\nsteps: 3\n"
                             "design: {type: sobol, n: 8}\nfactors:\n"
                             "  - {name: a, dist: uniform, min: -3, max: 3}\n"
                             "  - {name: b, dist: uniform, min: -3, max: 3}\n"
