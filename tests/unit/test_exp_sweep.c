@@ -185,11 +185,62 @@ static void test_sweep_failures_and_resume(void **state)
     brink_ctx_free(ctx);
 }
 
+/* A model that reports what it sees in the scenario, to check that the
+ * factor values are applied to the worker's scenario before each run. */
+static const char *const seen_outputs[] = {"risk_seen", "rivalry_seen"};
+static brink_status_t seen(brink_ctx_t *ctx, const brink_model_input_t *in,
+                           brink_model_output_t *out, void *ud)
+{
+    (void)ud;
+    brink_status_t st;
+    if ((st = brink_scenario_get_number(ctx, in->scenario, "actors[DPRK].leaders[0].risk",
+                                        &out->scalars[0])) != BRINK_OK ||
+        (st = brink_scenario_get_number(ctx, in->scenario, "params.rivalry",
+                                        &out->scalars[1])) != BRINK_OK)
+        return st;
+    return BRINK_OK;
+}
+
+static void test_factors_applied_to_scenario(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    brink_experiment_t *e = NULL;
+    char text[2048];
+    snprintf(text, sizeof text, "%soutputs: [rivalry_seen, risk_seen]\n", LEVERS);
+    char *p = strstr(text, "n: 4}");
+    memcpy(p, "n: 9}", 5);
+    assert_int_equal(load(ctx, text, &e, NULL, 0), BRINK_OK);
+    brink_model_t m = {"seen", seen_outputs, 2, seen, NULL, NULL, 0, 0, NULL};
+    char dir[] = "/tmp/brink-test-seen-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    brink_sweep_opts_t o = {dir, 2, 0, 4};
+    brink_sweep_stats_t s;
+    assert_int_equal(brink_sweep_run(ctx, e, &m, &o, &s), BRINK_OK);
+    assert_int_equal(s.failed, 0);
+    char path[256];
+    snprintf(path, sizeof path, "%s/results.sqlite", dir);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    /* output 0 (rivalry_seen) equals factor 1 (rivalry), output 1 equals factor 0 */
+    assert_int_equal(count(db, "SELECT count(*) FROM scalar s JOIN design d ON d.point = s.point "
+                               "WHERE (s.output = 0 AND d.factor = 1 OR s.output = 1 AND "
+                               "d.factor = 0) AND s.value = d.value"), 18);
+    assert_int_equal(count(db, "SELECT count(DISTINCT value) FROM design WHERE factor = 0"), 9);
+    sqlite3_close(db);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+    brink_experiment_free(e);
+    brink_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_factor_paths_checked_against_scenario),
         cmocka_unit_test(test_sweep_failures_and_resume),
+        cmocka_unit_test(test_factors_applied_to_scenario),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
