@@ -47,7 +47,8 @@ static int check_interrupt(void *ud)
     return interrupted;
 }
 
-int cli_load_experiment(brink_ctx_t *ctx, const char *path, brink_experiment_t **exp)
+/* Loads an experiment, printing its located errors; returns an exit status. */
+static int load_experiment(brink_ctx_t *ctx, const char *path, brink_experiment_t **exp)
 {
     brink_diags_t diags;
     brink_diags_init(&diags);
@@ -133,7 +134,7 @@ int cmd_sweep(int argc, char **argv)
     ctx = brink_ctx_new(NULL);
     if (!ctx)
         return cli_fail("out of memory");
-    if ((rc = cli_load_experiment(ctx, file, &exp)) != EXIT_OK)
+    if ((rc = load_experiment(ctx, file, &exp)) != EXIT_OK)
         goto cleanup;
     if (dry) {
         print_plan(exp);

@@ -14,10 +14,4 @@ extern const char cmd_sweep_usage[];
 extern const char cmd_analyze_usage[];
 extern const char cmd_export_usage[];
 
-/* cmd_sweep.c: loads an experiment, printing located errors; returns an
- * exit status. */
-typedef struct brink_experiment brink_experiment_t;
-typedef struct brink_ctx brink_ctx_t;
-int cli_load_experiment(brink_ctx_t *ctx, const char *path, brink_experiment_t **exp);
-
 #endif
