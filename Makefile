@@ -8,7 +8,7 @@ ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build demo test test-fast test-asan bench clean
+.PHONY: all deps configure build demo test test-fast test-asan test-mpi bench clean
 
 all: build
 
@@ -32,7 +32,17 @@ test-asan: deps
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS) -LE slow
 
-test: test-fast test-asan
+# MPI sweeps with 2 ranks (installs OpenMPI; BRINK_NO_MPI=1 skips them)
+MPI_BUILD ?= build-mpi
+test-mpi: deps
+	@[ -n "$$BRINK_NO_MPI" ] || BRINK_MPI=1 tools/deps.sh
+	@if [ -z "$$BRINK_NO_MPI" ] && command -v mpicc >/dev/null 2>&1 && command -v mpirun >/dev/null 2>&1; then \
+	    cmake -S . -B $(MPI_BUILD) -DBRINK_MPI=ON $(CMAKE_FLAGS) >/dev/null && \
+	    cmake --build $(MPI_BUILD) -j $(JOBS) && \
+	    cd $(MPI_BUILD) && ctest --output-on-failure -R '^exp\.mpi'; \
+	else echo "brink: MPI tests skipped (BRINK_NO_MPI is set)"; fi
+
+test: test-fast test-asan test-mpi
 	@echo "brink: all test suites passed (release and ASan+UBSan builds)"
 
 bench: build

@@ -13,5 +13,8 @@ CLI_COMMAND(validate);
 CLI_COMMAND(run);
 CLI_COMMAND(forecast);
 CLI_COMMAND(report);
+CLI_COMMAND(sweep);
+CLI_COMMAND(analyze);
+CLI_COMMAND(export);
 
 #endif

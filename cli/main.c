@@ -12,6 +12,9 @@ const cli_command_t cli_commands[] = {
     {"validate", "check scenario files strictly", cmd_validate_usage, cmd_validate},
     {"report", "write an HTML report (and SVG figures) of a result directory", cmd_report_usage,
      cmd_report},
+    {"sweep", "run an experiment into a result store", cmd_sweep_usage, cmd_sweep},
+    {"analyze", "summaries and Sobol/Morris sensitivity of a sweep", cmd_analyze_usage, cmd_analyze},
+    {"export", "write a sweep's results as CSV or JSON", cmd_export_usage, cmd_export},
     {"help", "show the manual of a command", cmd_help_usage, cmd_help},
 };
 const size_t cli_command_count = sizeof cli_commands / sizeof cli_commands[0];

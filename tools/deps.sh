@@ -1,6 +1,6 @@
 #!/bin/sh
 # deps.sh - install the Debian packages brink needs, if any are missing.
-# Usage: tools/deps.sh [extra-package...]
+# Usage: [BRINK_MPI=1] tools/deps.sh [extra-package...]
 # Says what it installs; uses sudo when not root.
 set -e
 PKGS="build-essential cmake pkg-config libfyaml-dev libjansson-dev libsqlite3-dev sqlite3
@@ -9,6 +9,8 @@ libplplot-dev chromium $*"
 # node and npm (the report's browser test installs playwright-core with npm):
 # from Debian unless a node with npm is already installed
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
+# optional feature: MPI sweeps (cmake -DBRINK_MPI=ON); BRINK_MPI=1 tools/deps.sh
+[ "${BRINK_MPI:-0}" = 1 ] && PKGS="$PKGS libopenmpi-dev openmpi-bin"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \

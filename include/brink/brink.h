@@ -9,6 +9,7 @@
  *   forecast.h  multi-actor bargaining forecasts (KTAB SMP, BDM, compromise, median)
  *   sim.h       the time-stepped crisis simulation and its ensembles
  *   report.h    HTML reports and SVG figures of result directories
+ *   experiment.h experiments: designs, sweeps, result store, sensitivity analysis
  */
 #ifndef BRINK_BRINK_H
 #define BRINK_BRINK_H
@@ -19,6 +20,7 @@
 #include "brink/forecast.h"
 #include "brink/sim.h"
 #include "brink/report.h"
+#include "brink/experiment.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -1,0 +1,188 @@
+/* cmd_sweep.c - `brink sweep`: run an experiment into a result store. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+
+const char cmd_sweep_usage[] =
+    "usage: brink sweep EXPERIMENT --out DIR [--threads N] [--resume] [--dry-run]\n"
+    "                   [--batch N] [--mpi]\n"
+    "       brink sweep --reference\n"
+    "\n"
+    "Runs every (design point, replication) of the experiment file (docs/experiments.md)\n"
+    "and streams the results to DIR/results.sqlite (docs/results-format.md).  Each run\n"
+    "is keyed by (seed, point, replication), so the store does not depend on the number\n"
+    "of threads or processes.  Completed runs are committed in batches: killing the\n"
+    "sweep at any moment loses at most the runs in flight, and --resume finishes it\n"
+    "without repeating a run.  A failing run is recorded with its error; the sweep\n"
+    "goes on.  A progress bar with rate and ETA is shown on a terminal.\n"
+    "\n"
+    "options:\n"
+    "  --out DIR      output directory (created if missing)\n"
+    "  --threads N    worker threads (default: the number of cores)\n"
+    "  --resume       finish the sweep already in DIR (same experiment file)\n"
+    "  --dry-run      validate the experiment and print its size; run nothing\n"
+    "  --batch N      runs per transaction (default 256)\n"
+    "  --mpi          distribute over MPI ranks (mpirun -n K brink sweep ... --mpi);\n"
+    "                 rank 0 owns the store, the others run; needs -DBRINK_MPI=ON\n"
+    "  --reference    print the Markdown reference of every experiment-file key\n"
+    "\n"
+    "Exit status: 0 done, 1 failure or interrupted (resume later), 2 usage or an\n"
+    "invalid experiment file (errors printed as FILE:LINE:COL: error: MESSAGE).\n";
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+static int check_interrupt(void *ud)
+{
+    (void)ud;
+    return interrupted;
+}
+
+/* Loads an experiment, printing its located errors; returns an exit status. */
+static int load_experiment(brink_ctx_t *ctx, const char *path, brink_experiment_t **exp)
+{
+    brink_diags_t diags;
+    brink_diags_init(&diags);
+    brink_status_t st = brink_experiment_load(ctx, path, exp, &diags);
+    if (st != BRINK_OK) {
+        char line[2048];
+        for (size_t i = 0; i < diags.count; i++) {
+            brink_diag_format(&diags.items[i], line, sizeof line);
+            fprintf(stderr, "%s\n", line);
+        }
+        if (diags.count == 0)
+            fprintf(stderr, "%s:0:0: error: %s\n", path,
+                    brink_ctx_errmsg(ctx)[0] ? brink_ctx_errmsg(ctx) : brink_strerror(st));
+    }
+    brink_diags_clear(ctx, &diags);
+    if (st == BRINK_OK)
+        return EXIT_OK;
+    return st == BRINK_ENOMEM ? EXIT_FAIL : EXIT_USAGE;
+}
+
+static void print_plan(const brink_experiment_t *exp)
+{
+    uint64_t runs = (uint64_t)brink_experiment_points(exp) * brink_experiment_replications(exp);
+    printf("experiment %s: model %s, design %s, %u points x %u replications = %llu runs, "
+           "seed %llu\n",
+           brink_experiment_name(exp), brink_experiment_model(exp), brink_experiment_design(exp),
+           brink_experiment_points(exp), brink_experiment_replications(exp),
+           (unsigned long long)runs, (unsigned long long)brink_experiment_seed(exp));
+    for (size_t i = 0; i < brink_experiment_nfactors(exp); i++)
+        printf("  factor %-20s %s\n", brink_experiment_factor_name(exp, i),
+               brink_experiment_factor_path(exp, i));
+    printf("  outputs:");
+    for (size_t i = 0; i < brink_experiment_noutputs(exp); i++)
+        printf(" %s", brink_experiment_output(exp, i));
+    printf("\n");
+}
+
+int cmd_sweep(int argc, char **argv)
+{
+    static const char *const known[] = {"--out", "--threads", "--resume", "--dry-run",
+                                        "--batch", "--mpi", "--reference", NULL};
+    const char *file = NULL, *out = NULL;
+    uint64_t threads = 0, batch = 0;
+    int resume = 0, dry = 0, mpi = 0, rc = EXIT_OK;
+    brink_ctx_t *ctx = NULL;
+    brink_experiment_t *exp = NULL;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--out") == 0 && i + 1 < argc) {
+            out = argv[++i];
+        } else if (strcmp(a, "--threads") == 0 && i + 1 < argc) {
+            if (cli_parse_u64(argv[++i], &threads) != 0 || threads == 0 || threads > 1024)
+                return cli_usage_error("sweep: --threads needs a number in 1..1024, got '%s'",
+                                       argv[i]);
+        } else if (strcmp(a, "--batch") == 0 && i + 1 < argc) {
+            if (cli_parse_u64(argv[++i], &batch) != 0 || batch == 0 || batch > 1000000)
+                return cli_usage_error("sweep: --batch needs a number in 1..1000000, got '%s'",
+                                       argv[i]);
+        } else if (strcmp(a, "--resume") == 0) {
+            resume = 1;
+        } else if (strcmp(a, "--dry-run") == 0) {
+            dry = 1;
+        } else if (strcmp(a, "--reference") == 0) {
+            brink_experiment_write_reference(stdout);
+            return EXIT_OK;
+        } else if (strcmp(a, "--mpi") == 0) {
+            mpi = 1;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            for (size_t k = 0; known[k]; k++)
+                if (strcmp(a, known[k]) == 0)
+                    return cli_usage_error("sweep: %s needs a value", a);
+            return cli_unknown_option("sweep", a, known);
+        } else if (!file) {
+            file = a;
+        } else {
+            return cli_usage_error("sweep: expected one EXPERIMENT file, got '%s' too", a);
+        }
+    }
+    if (!file)
+        return cli_usage_error("sweep: expected an EXPERIMENT file (see 'brink help sweep')");
+    if (!out && !dry)
+        return cli_usage_error("sweep: --out DIR is required");
+    ctx = brink_ctx_new(NULL);
+    if (!ctx)
+        return cli_fail("out of memory");
+    if ((rc = load_experiment(ctx, file, &exp)) != EXIT_OK)
+        goto cleanup;
+    if (dry) {
+        print_plan(exp);
+        goto cleanup;
+    }
+    brink_model_t model;
+    if (brink_experiment_model_resolve(ctx, exp, &model) != BRINK_OK) {
+        rc = cli_fail("sweep: %s", brink_ctx_errmsg(ctx));
+        goto cleanup;
+    }
+    brink_sweep_opts_t opts = {out, (int)threads, resume, (uint32_t)batch};
+    brink_sweep_stats_t stats;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    brink_ctx_set_interrupt(ctx, check_interrupt, NULL);
+    cli_progress_t prog;
+    cli_progress_init(&prog, "sweep");
+    brink_ctx_set_progress(ctx, cli_progress_cb, &prog);
+    double t0 = cli_now();
+    brink_status_t st;
+    if (mpi) {
+        int rank = 0;
+        st = brink_sweep_run_mpi(ctx, exp, &model, &opts, &stats, &rank);
+        if (rank != 0) /* workers say nothing */
+            goto cleanup_mpi;
+    } else {
+        st = brink_sweep_run(ctx, exp, &model, &opts, &stats);
+    }
+    cli_progress_done(&prog);
+    double el = cli_now() - t0;
+    if (st != BRINK_OK) {
+        rc = cli_fail("sweep: %s", brink_ctx_errmsg(ctx));
+        goto cleanup;
+    }
+    printf("sweep %s: %llu runs done (%llu already in the store, %llu failed) in %.2f s, "
+           "%.0f runs/s -> %s/results.sqlite\n",
+           brink_experiment_name(exp), (unsigned long long)stats.done,
+           (unsigned long long)stats.skipped, (unsigned long long)stats.failed, el,
+           el > 0 ? (double)stats.done / el : 0.0, out);
+    goto cleanup;
+cleanup_mpi:
+    if (st != BRINK_OK)
+        rc = EXIT_FAIL;
+cleanup:
+    brink_experiment_free(exp);
+    brink_ctx_free(ctx);
+    return rc;
+}
