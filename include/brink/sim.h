@@ -130,6 +130,39 @@ void brink_sim_trace_free(brink_ctx_t *ctx, brink_sim_trace_t *t);
 brink_status_t brink_sim_run(brink_ctx_t *ctx, const brink_sim_t *sim, uint64_t seed, uint32_t run,
                              int until, brink_sim_trace_t *trace);
 
+/** What one replication ends with: the outcome, the first month of each
+ *  milestone (-1 if not reached), and the total of each count over the run. */
+typedef struct brink_sim_summary {
+    int outcome;                          /* BRINK_OUTCOME_* */
+    int end_month;                        /* last simulated month */
+    int milestones[BRINK_NMILESTONES];    /* first month or -1 */
+    double totals[BRINK_NCOUNTS];         /* counts summed over the run */
+} brink_sim_summary_t;
+
+/** Runs replication rep of design point point to month until (scenario end
+ *  if until < 0) and fills *out.  The random stream is keyed by (seed,
+ *  point, rep), so point 0 is the stream brink_sim_run uses for run rep.
+ *  When series is not NULL it receives the monthly series, series[k *
+ *  max_steps + t] for series k (BRINK_SERIES_*) and month t from the start,
+ *  for t < max_steps; months after an early end repeat the final state.
+ *  Never allocates; thread-safe for distinct ctx and outputs.  Returns
+ *  BRINK_OK. */
+brink_status_t brink_sim_run_summary(brink_ctx_t *ctx, const brink_sim_t *sim, uint64_t seed,
+                                     uint32_t point, uint32_t rep, int until,
+                                     brink_sim_summary_t *out, double *series,
+                                     uint32_t max_steps);
+
+/** The scalar outputs of a replication, for experiments: the outcome
+ *  indicators (1 for the run's outcome, 0 otherwise; names as
+ *  brink_sim_outcome_name), "deal_or_freeze" (either deal outcome),
+ *  "<milestone>_reached" (1 if reached), "<count>_total" (the run's total).
+ *  Returns the static table of names and sets *n. */
+const char *const *brink_sim_output_names(size_t *n);
+/** Fills v (brink_sim_output_names' count of values) from a summary. */
+void brink_sim_summary_values(const brink_sim_summary_t *s, double *v);
+/** The static table of the BRINK_NSERIES series names. */
+const char *const *brink_sim_series_names(void);
+
 /** Writes a readable narrative of a traced run. */
 void brink_sim_write_narrative(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp);
 /** Writes the events of a traced run as CSV rows (header when header != 0). */

@@ -1,31 +1,56 @@
 /* model_crisis.c - the adapter from the experiment engine to the crisis
- * simulation (`model: crisis`).  This is the one place where the
- * simulation is wired in.  To link it, replace the body with:
- *
- *   out->name = "crisis";
- *   out->outputs = <the simulation's scalar output names>;   e.g. deal_by_2030
- *   out->noutputs = <their count>;
- *   out->run = <a brink_model_fn>;
- *   out->series = <series names>;  out->nseries = ...;        optional
- *   out->max_steps = <most steps per series>;                 e.g. months to 2100
- *   out->step_unit = "month";
- *   return BRINK_OK;
- *
- * where the brink_model_fn runs in->scenario (the factor values already
- * applied; the worker's own copy) up to in->horizon (0: the scenario's
- * end), drawing every random number from streams keyed by (in->seed,
- * in->point, in->rep, stream id) (brink/rng.h), writes out->scalars[i] for
- * output i and, when out->series is not NULL, out->series[s *
- * out->max_steps + t] and out->nsteps; on failure it returns a status with
- * the reason on ctx (the sweep records it).  The experiment loader then
- * checks `outputs:` against these names, and brink_sweep_eval maps outputs
- * and series by name. */
+ * simulation (`model: crisis`): each run builds the model of the worker's
+ * scenario (the design point's factor values applied) and runs replication
+ * `rep` of design point `point` with the stream keyed by (seed, point, rep).
+ * Outputs: brink_sim_output_names (outcome indicators, milestones reached,
+ * count totals); series: the monthly series of brink_sim_series_names. */
+#include <stdint.h>
+
+#include "brink/sim.h"
 #include "ensemble/exp_internal.h"
+
+#define CRISIS_MAX_MONTHS (100 * 12)
+
+static brink_status_t run_crisis(brink_ctx_t *ctx, const brink_model_input_t *in,
+                                 brink_model_output_t *out, void *ud)
+{
+    (void)ud;
+    if (!in->scenario)
+        return brink_ctx_error(ctx, BRINK_EINVAL, "model 'crisis' needs a scenario");
+    brink_sim_t *sim = NULL;
+    brink_status_t st = brink_sim_new(ctx, in->scenario, &sim);
+    if (st != BRINK_OK)
+        return st;
+    brink_sim_summary_t sum;
+    int until = in->horizon > 0 ? in->horizon : -1;
+    uint32_t steps = out->series ? out->max_steps : 0;
+    st = brink_sim_run_summary(ctx, sim, in->seed, in->point, in->rep, until, &sum, out->series,
+                               steps);
+    if (st == BRINK_OK) {
+        brink_sim_summary_values(&sum, out->scalars);
+        if (out->series) {
+            /* the whole horizon: a run that ended early keeps its final state */
+            int last = until >= 0 && until < brink_sim_end(sim) ? until : brink_sim_end(sim);
+            uint32_t n = (uint32_t)(last - brink_sim_start(sim) + 1);
+            out->nsteps = n < steps ? n : steps;
+        }
+    }
+    brink_sim_free(sim);
+    return st;
+}
 
 brink_status_t exp_model_crisis(brink_ctx_t *ctx, brink_model_t *out)
 {
-    (void)out;
-    return brink_ctx_error(ctx, BRINK_EUNSUPPORTED,
-                           "model 'crisis' is not linked into this build yet (the crisis "
-                           "simulation is wired in src/ensemble/model_crisis.c)");
+    (void)ctx;
+    size_t n;
+    out->name = "crisis";
+    out->outputs = brink_sim_output_names(&n);
+    out->noutputs = n;
+    out->run = run_crisis;
+    out->ud = NULL;
+    out->series = brink_sim_series_names();
+    out->nseries = BRINK_NSERIES;
+    out->max_steps = CRISIS_MAX_MONTHS;
+    out->step_unit = "month";
+    return BRINK_OK;
 }

@@ -26,6 +26,10 @@ const char *brink_sim_series_name(int k)
 {
     return k >= 0 && k < BRINK_NSERIES ? series_names[k] : "";
 }
+const char *const *brink_sim_series_names(void)
+{
+    return series_names;
+}
 const char *brink_sim_outcome_name(int k)
 {
     return k >= 0 && k < BRINK_NOUTCOMES ? outcome_names[k] : "";
