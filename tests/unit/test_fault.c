@@ -12,62 +12,12 @@
 #include <cmocka.h>
 
 #include "brink/brink.h"
+#include "support/failing_alloc.h"
 
-typedef struct failing {
-    long countdown; /* fail when it reaches 0; negative: never */
-    long live;
-    long calls;
-} failing_t;
 
-static void *f_malloc(size_t n, void *ud)
-{
-    failing_t *f = ud;
-    f->calls++;
-    if (f->countdown >= 0 && f->countdown-- == 0)
-        return NULL;
-    f->live++;
-    return malloc(n);
-}
 
-static void *f_realloc(void *p, size_t n, void *ud)
-{
-    failing_t *f = ud;
-    f->calls++;
-    if (f->countdown >= 0 && f->countdown-- == 0)
-        return NULL;
-    if (!p)
-        f->live++;
-    return realloc(p, n);
-}
 
-static void f_free(void *p, void *ud)
-{
-    failing_t *f = ud;
-    if (p)
-        f->live--;
-    free(p);
-}
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    fseek(fp, 0, SEEK_END);
-    long n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, fp) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(fp);
-    if (buf) {
-        buf[n] = '\0';
-        *len = (size_t)n;
-    }
-    return buf;
-}
 
 /* Loads text with the N-th allocation failing, for every N; returns the
  * number of allocations a successful (or finally reported) load needs. */
@@ -75,7 +25,7 @@ static long fault_loop(const char *name, const char *text, size_t len, const cha
                        size_t nsets)
 {
     failing_t f = {-1, 0, 0};
-    brink_allocator_t a = {f_malloc, f_realloc, f_free, &f};
+    brink_allocator_t a = failing_allocator(&f);
     /* the reference run: how many allocations, and which status */
     brink_ctx_t *ctx = brink_ctx_new(&a);
     assert_non_null(ctx);

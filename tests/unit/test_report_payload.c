@@ -15,6 +15,7 @@
 #include <jansson.h>
 
 #include "brink/brink.h"
+#include "support/failing_alloc.h"
 
 #define DIR_OF(name) BRINK_TEST_DIR "/report/" name
 
@@ -379,38 +380,6 @@ static void test_deterministic(void **state)
 }
 
 /* ---- fault injection ------------------------------------------------------ */
-typedef struct failing {
-    long countdown;
-    long live;
-} failing_t;
-
-static void *f_malloc(size_t n, void *ud)
-{
-    failing_t *f = ud;
-    if (f->countdown >= 0 && f->countdown-- == 0)
-        return NULL;
-    f->live++;
-    return malloc(n);
-}
-
-static void *f_realloc(void *p, size_t n, void *ud)
-{
-    failing_t *f = ud;
-    if (f->countdown >= 0 && f->countdown-- == 0)
-        return NULL;
-    if (!p)
-        f->live++;
-    return realloc(p, n);
-}
-
-static void f_free(void *p, void *ud)
-{
-    failing_t *f = ud;
-    if (p)
-        f->live--;
-    free(p);
-}
-
 static void test_fault_injection(void **state)
 {
     (void)state;
@@ -419,8 +388,8 @@ static void test_fault_injection(void **state)
         char dir[512];
         snprintf(dir, sizeof dir, "%s/report/%s", BRINK_TEST_DIR, dirs[d]);
         for (long n = 0;; n++) {
-            failing_t f = {n, 0};
-            brink_allocator_t a = {f_malloc, f_realloc, f_free, &f};
+            failing_t f = {n, 0, 0};
+            brink_allocator_t a = failing_allocator(&f);
             brink_ctx_t *ctx = brink_ctx_new(&a);
             if (!ctx)
                 continue;
