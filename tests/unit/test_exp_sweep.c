@@ -48,9 +48,11 @@ static void test_factor_paths_checked_against_scenario(void **state)
     assert_int_equal(load(ctx, LEVERS, &e, msg, sizeof msg), BRINK_OK);
     assert_string_equal(brink_experiment_factor_path(e, 1), "params.rivalry");
     assert_int_equal(strlen(brink_experiment_scenario_hash(e)), 64);
-    /* the crisis model is not linked yet: resolving it says so */
+    /* the crisis model resolves to the simulation's named outputs */
     brink_model_t m;
-    assert_int_equal(brink_experiment_model_resolve(ctx, e, &m), BRINK_EUNSUPPORTED);
+    assert_int_equal(brink_experiment_model_resolve(ctx, e, &m), BRINK_OK);
+    assert_string_equal(m.name, "crisis");
+    assert_string_equal(m.outputs[0], "war");
     brink_experiment_free(e);
 
     char bad[2048];
@@ -187,7 +189,11 @@ static void test_sweep_failures_and_resume(void **state)
 
 /* A model that reports what it sees in the scenario, to check that the
  * factor values are applied to the worker's scenario before each run. */
-static const char *const seen_outputs[] = {"risk_seen", "rivalry_seen"};
+/* A stand-in for the crisis model that reports the factor values its
+ * scenario holds; its outputs carry two of the crisis model's names so that
+ * the experiment (model: crisis, outputs: [war, regime_collapse]) validates:
+ * "war" is the risk seen, "regime_collapse" the rivalry seen. */
+static const char *const seen_outputs[] = {"war", "regime_collapse"};
 static brink_status_t seen(brink_ctx_t *ctx, const brink_model_input_t *in,
                            brink_model_output_t *out, void *ud)
 {
@@ -207,7 +213,7 @@ static void test_factors_applied_to_scenario(void **state)
     brink_ctx_t *ctx = brink_ctx_new(NULL);
     brink_experiment_t *e = NULL;
     char text[2048];
-    snprintf(text, sizeof text, "%soutputs: [rivalry_seen, risk_seen]\n", LEVERS);
+    snprintf(text, sizeof text, "%soutputs: [regime_collapse, war]\n", LEVERS);
     char *p = strstr(text, "n: 4}");
     memcpy(p, "n: 9}", 5);
     assert_int_equal(load(ctx, text, &e, NULL, 0), BRINK_OK);
@@ -222,7 +228,8 @@ static void test_factors_applied_to_scenario(void **state)
     snprintf(path, sizeof path, "%s/results.sqlite", dir);
     sqlite3 *db;
     assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    /* output 0 (rivalry_seen) equals factor 1 (rivalry), output 1 equals factor 0 */
+    /* output 0 (regime_collapse: the rivalry seen) equals factor 1 (rivalry),
+     * output 1 (war: the risk seen) equals factor 0 */
     assert_int_equal(count(db, "SELECT count(*) FROM scalar s JOIN design d ON d.point = s.point "
                                "WHERE (s.output = 0 AND d.factor = 1 OR s.output = 1 AND "
                                "d.factor = 0) AND s.value = d.value"), 18);
