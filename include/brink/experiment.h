@@ -45,6 +45,9 @@ typedef struct brink_model_input {
     size_t nparams;
     double noise;                    /**< sd of Gaussian noise the analytic models add */
     uint64_t work;                   /**< synthetic extra work per run (benchmarks) */
+    uint32_t stream_point;           /**< the design-point key of every random stream the
+                                          run draws: point, or 0 for every point when the
+                                          experiment asks for common random numbers */
 } brink_model_input_t;
 
 /** Where a model writes one run's results: scalars[i] for the model's

@@ -58,6 +58,7 @@ typedef struct exp_file {
     char *scenario;
     double seed;
     int replications;
+    int common_random_numbers;
     int horizon;
     double *model_params;
     size_t nparams;

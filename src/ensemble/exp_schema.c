@@ -71,6 +71,7 @@ static const schema_field_t exp_fields[] = {
     STR(exp_file_t, scenario, 0, "base scenario file, relative to the experiment file (required for model crisis)"),
     NUM(exp_file_t, seed, REQ, 0, 9007199254740992.0, 0, "", "master seed (an integer below 2^53)"),
     INT(exp_file_t, replications, 0, 1, 1000000, 1, "", "runs per design point"),
+    {"common_random_numbers", SK_BOOL, offsetof(exp_file_t, common_random_numbers), 0, 0, 1, 0, NULL, NULL, 0, NULL, "key each run's random streams by its replication only, so every design point of a replication draws the same random numbers (less noise in comparisons and sensitivity indices)"},
     MONTH(exp_file_t, horizon, 0, "last simulated month (default: the scenario's end)"),
     NUMLIST(exp_file_t, model_params, 0, nparams, -1e15, 1e15, "parameters of an analytic model (ishigami: a, b; sobol_g: a_i; linear: coefficients)"),
     NUM(exp_file_t, noise, 0, 0, 1e15, 0, "", "analytic models: sd of Gaussian noise added per run"),

@@ -19,7 +19,7 @@ static double burn(const brink_model_input_t *in)
     if (in->work == 0)
         return 0;
     brink_rng_t rng;
-    brink_rng_init(&rng, in->seed, in->point, in->rep, BRINK_STREAM_USER);
+    brink_rng_init(&rng, in->seed, in->stream_point, in->rep, BRINK_STREAM_USER);
     uint32_t acc = 0;
     for (uint64_t i = 0; i < in->work; i++)
         acc ^= brink_rng_u32(&rng);
@@ -33,7 +33,7 @@ static double noise(const brink_model_input_t *in)
     if (in->noise <= 0)
         return 0;
     brink_rng_t rng;
-    brink_rng_init(&rng, in->seed, in->point, in->rep, BRINK_STREAM_SIM);
+    brink_rng_init(&rng, in->seed, in->stream_point, in->rep, BRINK_STREAM_SIM);
     return in->noise * brink_rng_normal(&rng);
 }
 
@@ -45,7 +45,7 @@ static void path(const brink_model_input_t *in, brink_model_output_t *out, doubl
     if (!out->series || out->max_steps == 0)
         return;
     brink_rng_t rng;
-    brink_rng_init(&rng, in->seed, in->point, in->rep, BRINK_STREAM_USER + 1);
+    brink_rng_init(&rng, in->seed, in->stream_point, in->rep, BRINK_STREAM_USER + 1);
     double walk = 0, T = out->max_steps;
     for (uint32_t t = 0; t < out->max_steps; t++) {
         if (in->noise > 0)

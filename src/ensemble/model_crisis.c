@@ -1,7 +1,8 @@
 /* model_crisis.c - the adapter from the experiment engine to the crisis
  * simulation (`model: crisis`): each run builds the model of the worker's
  * scenario (the design point's factor values applied) and runs replication
- * `rep` of design point `point` with the stream keyed by (seed, point, rep).
+ * `rep` of design point `point` with the stream keyed by (seed, stream_point,
+ * rep): stream_point is the point, or 0 under common random numbers.
  * Outputs: brink_sim_output_names (outcome indicators, milestones reached,
  * count totals); series: the monthly series of brink_sim_series_names. */
 #include <stdint.h>
@@ -24,7 +25,7 @@ static brink_status_t run_crisis(brink_ctx_t *ctx, const brink_model_input_t *in
     brink_sim_summary_t sum;
     int until = in->horizon > 0 ? in->horizon : -1;
     uint32_t steps = out->series ? out->max_steps : 0;
-    st = brink_sim_run_summary(ctx, sim, in->seed, in->point, in->rep, until, &sum, out->series,
+    st = brink_sim_run_summary(ctx, sim, in->seed, in->stream_point, in->rep, until, &sum, out->series,
                                steps);
     if (st == BRINK_OK) {
         brink_sim_summary_values(&sum, out->scalars);

@@ -94,7 +94,8 @@ static brink_status_t eval(brink_ctx_t *ctx, const brink_experiment_t *exp,
         all[j] = NAN;
     brink_model_input_t in = {sc, x, k, (uint64_t)exp->f.seed, point, rep, exp->f.horizon,
                               exp->f.model_params, exp->f.nparams, exp->f.noise,
-                              (uint64_t)exp->f.work};
+                              (uint64_t)exp->f.work,
+                              exp->f.common_random_numbers ? 0u : point};
     brink_model_output_t out = {all, model->noutputs, mseries, mseries ? model->nseries : 0,
                                 mseries ? model->max_steps : 0, 0};
     brink_ctx_clear_error(ctx);
