@@ -8,6 +8,7 @@
  *   scenario.h  scenario files: strict loading, validation and overrides
  *   forecast.h  multi-actor bargaining forecasts (KTAB SMP, BDM, compromise, median)
  *   sim.h       the time-stepped crisis simulation and its ensembles
+ *   calib.h     proper scoring rules and naive baselines (backtest, calibration)
  */
 #ifndef BRINK_BRINK_H
 #define BRINK_BRINK_H
@@ -17,6 +18,7 @@
 #include "brink/scenario.h"
 #include "brink/forecast.h"
 #include "brink/sim.h"
+#include "brink/calib.h"
 
 #ifdef __cplusplus
 extern "C" {
