@@ -12,5 +12,6 @@ CLI_COMMAND(help);
 CLI_COMMAND(validate);
 CLI_COMMAND(run);
 CLI_COMMAND(forecast);
+CLI_COMMAND(backtest);
 
 #endif

@@ -9,6 +9,8 @@ const cli_command_t cli_commands[] = {
     {"run", "simulate the crisis: one narrated run or an ensemble", cmd_run_usage, cmd_run},
     {"forecast", "multi-actor bargaining forecasts (KTAB SMP, BDM, compromise, median)",
      cmd_forecast_usage, cmd_forecast},
+    {"backtest", "score the ensemble against the 2012-2019 record and naive baselines",
+     cmd_backtest_usage, cmd_backtest},
     {"validate", "check scenario files strictly", cmd_validate_usage, cmd_validate},
     {"help", "show the manual of a command", cmd_help_usage, cmd_help},
 };
