@@ -165,6 +165,9 @@ brink_status_t brink_sim_ensemble_mixed(brink_ctx_t *ctx, const brink_sim_t *con
                                         uint32_t runs, int threads, int until,
                                         brink_ensemble_t **out);
 
+/** The model run uses in brink_sim_ensemble_mixed (same draw). */
+uint32_t brink_sim_pick_model(const double *weights, uint32_t nsims, uint64_t seed, uint32_t run);
+
 /** Bins of the annual count histograms (the last bin holds counts >= it). */
 #define BRINK_COUNT_BINS 256
 

@@ -178,6 +178,24 @@ static uint32_t pick_model(const double *cum, uint32_t nsims, uint64_t seed, uin
     return lo;
 }
 
+uint32_t brink_sim_pick_model(const double *weights, uint32_t nsims, uint64_t seed, uint32_t run)
+{
+    if (nsims <= 1)
+        return 0;
+    double c = 0.0;
+    for (uint32_t i = 0; i < nsims; i++)
+        c += weights ? weights[i] : 1.0;
+    brink_rng_t rng;
+    brink_rng_init(&rng, seed, 0, run, BRINK_STREAM_PARAMS);
+    double u = brink_rng_uniform(&rng) * c, cum = 0.0;
+    for (uint32_t i = 0; i < nsims; i++) {
+        cum += weights ? weights[i] : 1.0;
+        if (cum > u)
+            return i;
+    }
+    return nsims - 1;
+}
+
 brink_status_t brink_sim_ensemble_mixed(brink_ctx_t *ctx, const brink_sim_t *const *sims,
                                         const double *weights, uint32_t nsims, uint64_t seed,
                                         uint32_t runs, int threads, int until,

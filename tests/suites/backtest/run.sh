@@ -51,6 +51,14 @@ printf 'weight,params.nuclear_rate,params.missile_days\n1,0.1,2\n3,0.2,3\n' > "$
 "$BRINK" backtest "$SC" --runs 200 --threads 2 --params "$T/p1" --out "$T/e" >/dev/null || ko "posterior e"
 cmp -s "$T/d/backtest.json" "$T/e/backtest.json" && ok || ko "posterior json differs across threads"
 grep -q '"parameter_sets": 2' "$T/d/backtest.json" && ok || ko "parameter_sets"
+# brink run --params: the ensemble is identical for 1 and 2 threads, and a
+# posterior with a nuclear rate of 0 gives no nuclear test in any run
+"$BRINK" run "$SC" --runs 200 --threads 1 --params "$T/p1" --format json > "$T/r1" || ko "run params 1"
+"$BRINK" run "$SC" --runs 200 --threads 2 --params "$T/p1" --format json > "$T/r2" || ko "run params 2"
+cmp -s "$T/r1" "$T/r2" && ok || ko "run --params differs across threads"
+printf 'weight,params.nuclear_rate\n1,0\n2,0\n' > "$T/p2/posterior.csv"
+"$BRINK" run "$SC" --runs 100 --params "$T/p2" --format json > "$T/r3" || ko "run params 3"
+grep -A1 '"first_nuclear_test"' "$T/r3" | grep -q '"p_by_horizon": 0.0,' && ok || ko "nuclear_rate 0 from the posterior not applied"
 rm -rf "$T"
 echo "backtest: $pass passed, $fail failed"
 [ $fail -eq 0 ]
