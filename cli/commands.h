@@ -13,5 +13,6 @@ CLI_COMMAND(validate);
 CLI_COMMAND(run);
 CLI_COMMAND(forecast);
 CLI_COMMAND(backtest);
+CLI_COMMAND(calibrate);
 
 #endif

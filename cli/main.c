@@ -11,6 +11,8 @@ const cli_command_t cli_commands[] = {
      cmd_forecast_usage, cmd_forecast},
     {"backtest", "score the ensemble against the 2012-2019 record and naive baselines",
      cmd_backtest_usage, cmd_backtest},
+    {"calibrate", "fit the scenario's free parameters to a record (ABC-SMC)",
+     cmd_calibrate_usage, cmd_calibrate},
     {"validate", "check scenario files strictly", cmd_validate_usage, cmd_validate},
     {"help", "show the manual of a command", cmd_help_usage, cmd_help},
 };

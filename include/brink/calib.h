@@ -23,6 +23,10 @@
 #define BRINK_CALIB_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include "brink/core.h"
+#include "brink/scenario.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -64,6 +68,100 @@ int brink_pmf_covers(const double *pmf, size_t n, long y, double level);
 
 /** Mean of a pmf. */
 double brink_pmf_mean(const double *pmf, size_t n);
+
+/* ---- ABC-SMC calibration ------------------------------------------------
+ *
+ * Population Monte Carlo ABC (Beaumont, Cornuet, Marin and Robert 2009;
+ * Toni et al. 2009) over the parameters the scenario marks as free (its
+ * free: list, with their priors).  Generation 0 draws 2N parameter sets
+ * from the prior and keeps the N closest to the targets; generation t
+ * proposes from the weighted population of t-1 perturbed by a Gaussian
+ * kernel of twice its weighted variance, accepts a proposal when its
+ * distance is at most eps_t (the alpha-quantile of the distances of t-1),
+ * and weights it by prior / sum_j w_j K(theta | theta_j).  A simulation is
+ * one run of the scenario to cfg->until with the proposal's parameters.
+ *
+ * Distance: sqrt(mean_t ((s_t - o_t) / scale_t)^2), scale_t = 1.4826 x the
+ * median absolute deviation of target t over generation 0's prior draws,
+ * at least 1 (counts) or 3 (months).  A milestone not reached by until
+ * counts as until + 1.
+ *
+ * Every draw is keyed (seed, generation + 1, proposal, BRINK_STREAM_PARAMS)
+ * and every simulation (seed, 0, simulation index, BRINK_STREAM_SIM);
+ * proposals are accepted in index order, so the result is identical for
+ * any thread count.  The run stops before a generation that the remaining
+ * budget cannot complete (an incomplete generation is discarded, never
+ * returned), after max_generations, or when a generation's acceptance rate
+ * falls below min_acceptance. */
+
+typedef struct brink_abc_target {
+    char name[48];       /* e.g. "missiles_2013", "first_icbm_test" */
+    int is_milestone;    /* 0: annual count, 1: month of a milestone */
+    int index;           /* BRINK_COUNT_* or BRINK_MILESTONE_* */
+    int year;            /* the count's year */
+    double observed;     /* the count, or the month index (-1: not reached by until) */
+} brink_abc_target_t;
+
+typedef struct brink_abc_config {
+    uint32_t particles;      /* population size N */
+    uint64_t budget;         /* most simulations in all */
+    double alpha;            /* tolerance quantile, 0 < alpha < 1 */
+    uint32_t max_generations;
+    double min_acceptance;   /* stop when a generation accepts less than this share */
+    uint64_t seed;
+    int threads;             /* 0: OpenMP's default */
+    int until;               /* last simulated month */
+} brink_abc_config_t;
+
+typedef struct brink_abc_generation {
+    double epsilon;          /* tolerance (generation 0: the N-th smallest distance) */
+    uint64_t proposed;       /* simulations run for this generation */
+    double acceptance;       /* accepted / proposed */
+    double ess;              /* effective sample size of the weights */
+} brink_abc_generation_t;
+
+typedef struct brink_abc_result {
+    size_t nfree, ntargets;
+    char **paths;            /* the free parameters' paths */
+    uint32_t n;              /* particles */
+    double *theta;           /* [n][nfree] */
+    double *weight;          /* [n], summing to 1 */
+    double *dist;            /* [n] */
+    double *summary;         /* [n][ntargets] simulated values */
+    double *scale;           /* [ntargets] */
+    size_t ngen;
+    brink_abc_generation_t *gen;
+    uint64_t simulations;    /* simulations run in all */
+} brink_abc_result_t;
+
+/** Calibration targets from a YAML file (strict loader; docs/validation.md,
+ *  "Targets file"):
+ *    format: 1
+ *    until: 2017-12               # last month simulated (end of the window)
+ *    counts:                      # annual counts
+ *      - {count: missiles, year: 2013, observed: 6}
+ *    milestones:                  # first months
+ *      - {milestone: first_icbm_test, reached: true, month: 2017-07}
+ *      - {milestone: first_leader_summit, reached: false}
+ *  On success *out is an array of *n targets (free with brink_free) and
+ *  *until the window's last month.  Problems go to diags as located errors.
+ *  Returns BRINK_OK, BRINK_EIO, BRINK_EPARSE, BRINK_EVALIDATE, BRINK_ENOMEM. */
+brink_status_t brink_abc_targets_load(brink_ctx_t *ctx, const char *path,
+                                      brink_abc_target_t **out, size_t *n, int *until,
+                                      brink_diags_t *diags);
+
+/** Runs ABC-SMC on sc's free parameters against the targets.  Returns
+ *  BRINK_OK, BRINK_EINVAL (no free parameter or target, bad config; the
+ *  reason on ctx), BRINK_ELIMIT (the budget does not cover generation 0),
+ *  BRINK_ENOMEM, BRINK_EINTERRUPT.  Progress (simulations of budget) goes
+ *  through ctx's progress callback. */
+brink_status_t brink_abc_run(brink_ctx_t *ctx, const brink_scenario_t *sc,
+                             const brink_abc_target_t *targets, size_t ntargets,
+                             const brink_abc_config_t *cfg, brink_abc_result_t **out);
+void brink_abc_result_free(brink_ctx_t *ctx, brink_abc_result_t *r);
+
+/** Weighted quantile q of free parameter j of a result. */
+double brink_abc_quantile(const brink_abc_result_t *r, size_t j, double q);
 
 #ifdef __cplusplus
 }
