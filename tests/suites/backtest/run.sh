@@ -18,7 +18,7 @@ cmp -s "$T/a/backtest.json" "$T/b/backtest.json" && ok || ko "json differs acros
 cmp -s "$T/a/backtest.txt" "$T/b/backtest.txt" && ok || ko "txt differs across threads"
 cmp -s "$T/a/backtest.json" "$T/c/backtest.json" && ko "seed ignored" || ok
 for key in '"observed"' '"predicted"' '"crps"' '"baseline_crps"' '"poisson"' '"persistence"' \
-           '"pit"' '"p_leader_talks_2018_2019"' '"p_no_nuclear_test_2018_2019"' \
+           '"pit"' '"p_leader_talks_usa_or_rok_2018_2019"' '"p_no_nuclear_test_2018_2019"' \
            '"p_no_comprehensive_deal_by_2019"'; do
     grep -q "$key" "$T/a/backtest.json" && ok || ko "backtest.json lacks $key"
 done
