@@ -65,12 +65,13 @@ static const schema_field_t file_fields[] = {
 };
 static const schema_obj_t file_obj = {"targets", sizeof(t_file_t), file_fields, 4};
 
+/* a located problem at path: "PATH: message" */
 static brink_status_t add(brink_ctx_t *ctx, brink_diags_t *diags, const doc_t *doc,
-                          const char *path, const char *fmt, const char *a, int b)
+                          const char *path, const char *msg)
 {
     const doc_node_t *n = doc_lookup(doc->root, path);
     return brink_diags_add(ctx, diags, doc_node_file(doc, n), n ? n->line : 0,
-                           n ? n->column : 0, path, fmt, path, a, b);
+                           n ? n->column : 0, path, "%s: %s", path, msg);
 }
 
 brink_status_t brink_abc_targets_load(brink_ctx_t *ctx, const char *path,
@@ -89,12 +90,12 @@ brink_status_t brink_abc_targets_load(brink_ctx_t *ctx, const char *path,
     if (st != BRINK_OK)
         goto done;
     int problems = 0;
-    char p[96], m[8];
+    char p[96], m[8], msg[160];
     size_t nt = f.ncounts + f.nmilestones;
     if (nt == 0) {
         problems++;
-        if (add(ctx, diags, doc, "until", "%s%s: no counts and no milestones; expected at "
-                                          "least one target%.0d", "", 0) != BRINK_OK)
+        if (add(ctx, diags, doc, "until",
+                "no counts and no milestones; expected at least one target") != BRINK_OK)
             st = BRINK_ENOMEM;
     }
     for (size_t i = 0; i < f.ncounts; i++)
@@ -102,8 +103,8 @@ brink_status_t brink_abc_targets_load(brink_ctx_t *ctx, const char *path,
             schema_format_month(f.until, m);
             snprintf(p, sizeof p, "counts[%zu].year", i);
             problems++;
-            if (add(ctx, diags, doc, p, "%s: the year is after until (%s)%.0d", m, 0) !=
-                BRINK_OK)
+            snprintf(msg, sizeof msg, "%d is after until (%s)", f.counts[i].year, m);
+            if (add(ctx, diags, doc, p, msg) != BRINK_OK)
                 st = BRINK_ENOMEM;
         }
     for (size_t i = 0; i < f.nmilestones; i++) {
@@ -111,19 +112,18 @@ brink_status_t brink_abc_targets_load(brink_ctx_t *ctx, const char *path,
         snprintf(p, sizeof p, "milestones[%zu]", i);
         if (t->reached && t->month < 0) {
             problems++;
-            if (add(ctx, diags, doc, p, "%s: reached: true needs its month (month: YYYY-MM)%s%.0d",
-                    "", 0) != BRINK_OK)
+            if (add(ctx, diags, doc, p, "reached: true needs its month (month: YYYY-MM)") !=
+                BRINK_OK)
                 st = BRINK_ENOMEM;
         } else if (t->reached && t->month > f.until) {
             schema_format_month(f.until, m);
             problems++;
-            if (add(ctx, diags, doc, p, "%s: the month is after until (%s)%.0d", m, 0) !=
-                BRINK_OK)
+            snprintf(msg, sizeof msg, "the month is after until (%s)", m);
+            if (add(ctx, diags, doc, p, msg) != BRINK_OK)
                 st = BRINK_ENOMEM;
         } else if (!t->reached && t->month >= 0) {
             problems++;
-            if (add(ctx, diags, doc, p, "%s: reached: false takes no month%s%.0d", "", 0) !=
-                BRINK_OK)
+            if (add(ctx, diags, doc, p, "reached: false takes no month") != BRINK_OK)
                 st = BRINK_ENOMEM;
         }
     }
