@@ -34,6 +34,7 @@ struct brink_ensemble {
     char name[128];
     uint64_t seed;
     uint32_t runs;
+    uint32_t nmodels;      /* parameter sets the runs drew from (1: the scenario's) */
     int until, nmonths, nyears;
     acc_t a;
 };
@@ -245,6 +246,7 @@ brink_status_t brink_sim_ensemble_mixed(brink_ctx_t *ctx, const brink_sim_t *con
     snprintf(e->name, sizeof e->name, "%s", m->sc->name);
     e->seed = seed;
     e->runs = runs;
+    e->nmodels = nsims;
     e->until = until;
     e->nmonths = until - m->start + 1;
     e->nyears = until / 12 - m->start / 12 + 1;
@@ -459,6 +461,8 @@ brink_status_t brink_ensemble_write_json(const brink_ensemble_t *e, FILE *fp)
     json_object_set_new(root, "scenario", json_string(e->name));
     json_object_set_new(root, "seed", json_integer((json_int_t)e->seed));
     json_object_set_new(root, "runs", json_integer(e->runs));
+    if (e->nmodels > 1) /* an ensemble over a posterior (brink run --params) */
+        json_object_set_new(root, "parameter_sets", json_integer(e->nmodels));
     json_object_set_new(root, "start", month_json(e->m->start));
     json_object_set_new(root, "until", month_json(e->until));
     for (int k = 0; k < BRINK_NOUTCOMES; k++) {
