@@ -65,6 +65,7 @@ static size_t split(char *s, char **f, size_t max)
     return n;
 }
 
+/* loads the scenario and, when sim is not NULL, builds its model */
 static int load_one(brink_ctx_t *ctx, const char *cmd, const char *scenario,
                     const char *const *sets, size_t nsets, brink_scenario_t **sc,
                     brink_sim_t **sim)
@@ -78,7 +79,7 @@ static int load_one(brink_ctx_t *ctx, const char *cmd, const char *scenario,
         return rc;
     }
     brink_diags_clear(ctx, &diags);
-    if (brink_sim_new(ctx, *sc, sim) != BRINK_OK)
+    if (sim && brink_sim_new(ctx, *sc, sim) != BRINK_OK)
         return cli_usage_error("%s: %s", cmd, brink_ctx_errmsg(ctx));
     return EXIT_OK;
 }
@@ -199,11 +200,9 @@ int cli_models_load(brink_ctx_t *ctx, const char *cmd, const char *scenario,
         m->sim[i] = NULL;
         m->w[i] = vals[0];
         m->n++;
-        rc = load_one(ctx, cmd, scenario, sets, nsets, &m->sc[i], &m->sim[i]);
+        rc = load_one(ctx, cmd, scenario, sets, nsets, &m->sc[i], NULL);
         if (rc != EXIT_OK)
             goto done;
-        brink_sim_free(m->sim[i]);
-        m->sim[i] = NULL;
         col = (long)strlen(f[0]) + 2;
         for (size_t j = 0; j < m->npaths; j++) {
             brink_status_t st = brink_scenario_set_number(ctx, m->sc[i], m->paths[j], vals[j + 1]);
