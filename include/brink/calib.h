@@ -150,6 +150,13 @@ brink_status_t brink_abc_targets_load(brink_ctx_t *ctx, const char *path,
                                       brink_abc_target_t **out, size_t *n, int *until,
                                       brink_diags_t *diags);
 
+/** As brink_abc_targets_load, from len bytes of text (name: the file name
+ *  in diagnostics). */
+brink_status_t brink_abc_targets_load_string(brink_ctx_t *ctx, const char *name,
+                                             const char *text, size_t len,
+                                             brink_abc_target_t **out, size_t *n, int *until,
+                                             brink_diags_t *diags);
+
 /** Runs ABC-SMC on sc's free parameters against the targets.  Returns
  *  BRINK_OK, BRINK_EINVAL (no free parameter or target, bad config; the
  *  reason on ctx), BRINK_ELIMIT (the budget does not cover generation 0),

@@ -74,19 +74,12 @@ static brink_status_t add(brink_ctx_t *ctx, brink_diags_t *diags, const doc_t *d
                            n ? n->column : 0, path, "%s: %s", path, msg);
 }
 
-brink_status_t brink_abc_targets_load(brink_ctx_t *ctx, const char *path,
-                                      brink_abc_target_t **out, size_t *n, int *until,
-                                      brink_diags_t *diags)
+static brink_status_t load_doc(brink_ctx_t *ctx, doc_t *doc, brink_abc_target_t **out,
+                               size_t *n, int *until, brink_diags_t *diags)
 {
-    *out = NULL;
-    *n = 0;
-    doc_t *doc = NULL;
     t_file_t f;
     memset(&f, 0, sizeof f);
-    brink_status_t st = doc_parse_file(ctx, path, &doc, diags);
-    if (st != BRINK_OK)
-        return st;
-    st = schema_decode(ctx, doc, doc->root, &file_obj, &f, "", NULL, diags);
+    brink_status_t st = schema_decode(ctx, doc, doc->root, &file_obj, &f, "", NULL, diags);
     if (st != BRINK_OK)
         goto done;
     int problems = 0;
@@ -158,6 +151,34 @@ brink_status_t brink_abc_targets_load(brink_ctx_t *ctx, const char *path,
     *until = f.until;
 done:
     schema_free(ctx, &file_obj, &f);
+    return st;
+}
+
+brink_status_t brink_abc_targets_load(brink_ctx_t *ctx, const char *path,
+                                      brink_abc_target_t **out, size_t *n, int *until,
+                                      brink_diags_t *diags)
+{
+    *out = NULL;
+    *n = 0;
+    doc_t *doc = NULL;
+    brink_status_t st = doc_parse_file(ctx, path, &doc, diags);
+    if (st == BRINK_OK)
+        st = load_doc(ctx, doc, out, n, until, diags);
+    doc_free(doc);
+    return st;
+}
+
+brink_status_t brink_abc_targets_load_string(brink_ctx_t *ctx, const char *name,
+                                             const char *text, size_t len,
+                                             brink_abc_target_t **out, size_t *n, int *until,
+                                             brink_diags_t *diags)
+{
+    *out = NULL;
+    *n = 0;
+    doc_t *doc = NULL;
+    brink_status_t st = doc_parse_string(ctx, name, text, len, &doc, diags);
+    if (st == BRINK_OK)
+        st = load_doc(ctx, doc, out, n, until, diags);
     doc_free(doc);
     return st;
 }
