@@ -7,10 +7,11 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "models.h"
 
 const char cmd_run_usage[] =
     "usage: brink run SCENARIO [--seed N] [--runs N] [--threads N] [--until YYYY-MM]\n"
-    "                 [--set PATH=VALUE]... [--out DIR] [--format text|json]\n"
+    "                 [--set PATH=VALUE]... [--params DIR] [--out DIR] [--format text|json]\n"
     "\n"
     "Simulates the crisis of SCENARIO month by month (docs/model.md).\n"
     "With one run (the default) prints a narrative: one line per notable event\n"
@@ -32,6 +33,9 @@ const char cmd_run_usage[] =
     "                    --set params.sequencing=0   (action for action)\n"
     "                    --set actors[DPRK].leaders[1].risk=0.6\n"
     "                    --set params.rivalry=0.6\n"
+    "  --params DIR      a posterior from 'brink calibrate': run r draws its parameter\n"
+    "                    set from DIR/posterior.csv by weight (stream keyed by the\n"
+    "                    seed and r), so the ensemble carries parameter uncertainty\n"
     "  --out DIR         write DIR/events.csv, DIR/series.csv, DIR/summary.json\n"
     "                    (atomically; an ensemble's events.csv holds its first\n"
     "                    100 runs, its series.csv quantile bands)\n"
@@ -134,21 +138,19 @@ static int outs_commit(outs_t *o)
 int cmd_run(int argc, char **argv)
 {
     static const char *const known[] = {"--seed", "--runs", "--threads", "--until", "--set",
-                                        "--out", "--format", NULL};
-    const char *file = NULL, *outdir = NULL, *format = "text";
+                                        "--out", "--format", "--params", NULL};
+    const char *file = NULL, *outdir = NULL, *format = "text", *params = NULL;
     const char **sets = calloc((size_t)argc, sizeof *sets);
     size_t nsets = 0;
     uint64_t seed = 1, runs = 1, threads = 0;
     int until = -1, rc = EXIT_OK;
     const char *until_str = NULL;
     brink_ctx_t *ctx = NULL;
-    brink_scenario_t *sc = NULL;
-    brink_sim_t *sim = NULL;
+    cli_models_t models = {0};
+    const brink_sim_t *sim = NULL;
     brink_sim_trace_t *trace = NULL;
     brink_ensemble_t *ens = NULL;
     outs_t outs = {0};
-    brink_diags_t diags;
-    brink_diags_init(&diags);
     if (!sets)
         return cli_fail("out of memory");
     for (int i = 1; i < argc; i++) {
@@ -198,6 +200,8 @@ int cmd_run(int argc, char **argv)
             }
         } else if (opt_is(a, "--set")) {
             sets[nsets++] = v;
+        } else if (opt_is(a, "--params")) {
+            params = v;
         } else if (opt_is(a, "--out")) {
             outdir = v;
         } else if (opt_is(a, "--format")) {
@@ -222,22 +226,10 @@ int cmd_run(int argc, char **argv)
         rc = cli_fail("out of memory");
         goto cleanup;
     }
-    brink_status_t st = brink_scenario_load(ctx, file, sets, nsets, &sc, &diags);
-    if (st != BRINK_OK) {
-        char line[2048];
-        for (size_t k = 0; k < diags.count; k++) {
-            brink_diag_format(&diags.items[k], line, sizeof line);
-            fprintf(stderr, "%s\n", line);
-        }
-        if (diags.count == 0)
-            fprintf(stderr, "%s:0:0: error: %s\n", file, brink_strerror(st));
-        rc = st == BRINK_ENOMEM ? EXIT_FAIL : EXIT_USAGE;
+    rc = cli_models_load(ctx, "run", file, sets, nsets, params, &models);
+    if (rc != EXIT_OK)
         goto cleanup;
-    }
-    if (brink_sim_new(ctx, sc, &sim) != BRINK_OK) {
-        rc = cli_usage_error("run: %s", brink_ctx_errmsg(ctx));
-        goto cleanup;
-    }
+    sim = models.sim[0];
     if (until >= 0 && (until < brink_sim_start(sim) || until > brink_sim_end(sim))) {
         char a[16], b[16];
         snprintf(a, sizeof a, "%04d-%02d", brink_sim_start(sim) / 12, brink_sim_start(sim) % 12 + 1);
@@ -254,7 +246,9 @@ int cmd_run(int argc, char **argv)
     cli_progress_init(&prog, "brink run");
     if (runs > 1)
         brink_ctx_set_progress(ctx, cli_progress_cb, &prog);
-    st = brink_sim_ensemble(ctx, sim, seed, (uint32_t)runs, (int)threads, until, &ens);
+    brink_status_t st = brink_sim_ensemble_mixed(ctx, (const brink_sim_t *const *)models.sim,
+                                                 models.w, models.n, seed, (uint32_t)runs,
+                                                 (int)threads, until, &ens);
     if (runs > 1)
         cli_progress_done(&prog);
     if (st != BRINK_OK) {
@@ -266,6 +260,7 @@ int cmd_run(int argc, char **argv)
         goto cleanup;
     }
     if (runs == 1) {
+        sim = models.sim[brink_sim_pick_model(models.w, models.n, seed, 0)];
         brink_sim_run(ctx, sim, seed, 0, until, trace);
         if (strcmp(format, "json") == 0)
             brink_ensemble_write_json(ens, stdout);
@@ -279,11 +274,13 @@ int cmd_run(int argc, char **argv)
     if (outdir) {
         uint64_t nev = runs < EVENT_RUNS ? runs : EVENT_RUNS;
         for (uint64_t r = 0; r < nev; r++) {
+            sim = models.sim[brink_sim_pick_model(models.w, models.n, seed, (uint32_t)r)];
             if (r > 0 || runs > 1)
                 brink_sim_run(ctx, sim, seed, (uint32_t)r, until, trace);
             brink_sim_write_events_csv(sim, trace, (uint32_t)r, r == 0, outs.ev.fp);
         }
         if (runs == 1) {
+            sim = models.sim[brink_sim_pick_model(models.w, models.n, seed, 0)];
             brink_sim_run(ctx, sim, seed, 0, until, trace);
             brink_sim_write_series_csv(sim, trace, outs.se.fp);
         } else {
@@ -301,9 +298,7 @@ cleanup:
     outs_abort(&outs);
     brink_sim_trace_free(ctx, trace);
     brink_ensemble_free(ens);
-    brink_sim_free(sim);
-    brink_scenario_free(sc);
-    brink_diags_clear(ctx, &diags);
+    cli_models_free(&models);
     brink_ctx_free(ctx);
     free(sets);
     return rc;

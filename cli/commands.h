@@ -16,5 +16,7 @@ CLI_COMMAND(report);
 CLI_COMMAND(sweep);
 CLI_COMMAND(analyze);
 CLI_COMMAND(export);
+CLI_COMMAND(backtest);
+CLI_COMMAND(calibrate);
 
 #endif

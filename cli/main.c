@@ -7,14 +7,18 @@
 
 const cli_command_t cli_commands[] = {
     {"run", "simulate the crisis: one narrated run or an ensemble", cmd_run_usage, cmd_run},
-    {"forecast", "multi-actor bargaining forecasts (KTAB SMP, BDM, compromise, median)",
-     cmd_forecast_usage, cmd_forecast},
-    {"validate", "check scenario files strictly", cmd_validate_usage, cmd_validate},
-    {"report", "write an HTML report (and SVG figures) of a result directory", cmd_report_usage,
-     cmd_report},
     {"sweep", "run an experiment into a result store", cmd_sweep_usage, cmd_sweep},
     {"analyze", "summaries and Sobol/Morris sensitivity of a sweep", cmd_analyze_usage, cmd_analyze},
     {"export", "write a sweep's results as CSV or JSON", cmd_export_usage, cmd_export},
+    {"calibrate", "fit the scenario's free parameters to a record (ABC-SMC)",
+     cmd_calibrate_usage, cmd_calibrate},
+    {"backtest", "score the ensemble against the 2012-2019 record and naive baselines",
+     cmd_backtest_usage, cmd_backtest},
+    {"forecast", "multi-actor bargaining forecasts (KTAB SMP, BDM, compromise, median)",
+     cmd_forecast_usage, cmd_forecast},
+    {"report", "write an HTML report (and SVG figures) of a result directory", cmd_report_usage,
+     cmd_report},
+    {"validate", "check scenario files strictly", cmd_validate_usage, cmd_validate},
     {"help", "show the manual of a command", cmd_help_usage, cmd_help},
 };
 const size_t cli_command_count = sizeof cli_commands / sizeof cli_commands[0];

@@ -1,6 +1,9 @@
 #!/bin/sh
 # demo.sh - the flagship demo run by `make demo`: one narrated run of the
-# Korean Peninsula scenario, then a 10,000-run ensemble written to out/korea.
+# Korean Peninsula scenario, then a 10,000-run ensemble written to out/korea
+# that draws its parameters from the calibrated posterior
+# (scenarios/korea.posterior/, fitted to 2012-2017 by `brink calibrate`),
+# then the backtest of 2012-2019 against naive baselines.
 # usage: tools/demo.sh BUILD_DIR
 set -e
 BUILD=${1:-build}
@@ -9,10 +12,15 @@ echo "== brink $("$BRINK" --version | cut -d' ' -f2): the flagship scenario"
 "$BRINK" validate scenarios/korea.yaml
 echo
 echo "== one run (seed 7), 2012-2019"
-"$BRINK" run scenarios/korea.yaml --seed 7 --until 2019-12
+"$BRINK" run scenarios/korea.yaml --params scenarios/korea.posterior --seed 7 --until 2019-12
 echo
-echo "== 10,000 runs to 2030 (seed 1), written to out/korea"
-"$BRINK" run scenarios/korea.yaml --runs 10000 --seed 1 --out out/korea
+echo "== 10,000 runs to 2030 (seed 1) over the calibrated posterior, written to out/korea"
+"$BRINK" run scenarios/korea.yaml --params scenarios/korea.posterior --runs 10000 --seed 1 --out out/korea
+echo
+echo "== backtest 2012-2019 against the record and two naive baselines, written to out/korea-backtest"
+"$BRINK" backtest scenarios/korea.yaml --params scenarios/korea.posterior --runs 10000 --seed 1 --out out/korea-backtest
+"$BRINK" report out/korea-backtest --out out/korea-backtest/report.html >/dev/null
+echo "   its report: out/korea-backtest/report.html"
 echo
 echo "== the 2018-2019 talks: SMP forecast, written to out/korea-talks"
 "$BRINK" forecast scenarios/forecast/korea-2018.csv --model smp --out out/korea-talks >/dev/null

@@ -10,6 +10,7 @@
  *   sim.h       the time-stepped crisis simulation and its ensembles
  *   report.h    HTML reports and SVG figures of result directories
  *   experiment.h experiments: designs, sweeps, result store, sensitivity analysis
+ *   calib.h     proper scoring rules and naive baselines (backtest, calibration)
  */
 #ifndef BRINK_BRINK_H
 #define BRINK_BRINK_H
@@ -21,6 +22,7 @@
 #include "brink/sim.h"
 #include "brink/report.h"
 #include "brink/experiment.h"
+#include "brink/calib.h"
 
 #ifdef __cplusplus
 extern "C" {

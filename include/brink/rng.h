@@ -41,6 +41,7 @@ enum {
     BRINK_STREAM_DESIGN = 3,     /* experiment designs */
     BRINK_STREAM_FORECAST = 4,   /* forecast Monte Carlo */
     BRINK_STREAM_BOOTSTRAP = 5,  /* bootstrap resampling */
+    BRINK_STREAM_SCORE = 6,      /* randomised PIT draws of the backtest */
     BRINK_STREAM_USER = 1000     /* first id free for callers */
 };
 

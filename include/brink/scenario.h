@@ -54,6 +54,11 @@ const char *brink_scenario_name(const brink_scenario_t *sc);
  *  scenario.  Returns BRINK_OK, BRINK_ENOMEM or BRINK_EIO. */
 brink_status_t brink_scenario_write_json(const brink_scenario_t *sc, FILE *fp);
 
+/** A deep copy of sc in *out (through its normalised JSON).  Returns
+ *  BRINK_OK or BRINK_ENOMEM. */
+brink_status_t brink_scenario_clone(brink_ctx_t *ctx, const brink_scenario_t *sc,
+                                    brink_scenario_t **out);
+
 /** Sets the number at a field path (e.g. "actors[DPRK].leaders[0].risk")
  *  after loading, with the same range checks as the file.  Returns
  *  BRINK_OK, BRINK_ENOTFOUND (no such numeric field) or BRINK_ERANGE, with

@@ -187,6 +187,33 @@ brink_status_t brink_sim_ensemble(brink_ctx_t *ctx, const brink_sim_t *sim, uint
                                   brink_ensemble_t **out);
 void brink_ensemble_free(brink_ensemble_t *e);
 
+/** As brink_sim_ensemble over a mixture of nsims models of one scenario
+ *  (e.g. posterior parameter sets): run r uses model i with probability
+ *  weights[i] / sum(weights) (weights NULL: equal), drawn from the stream
+ *  keyed by (seed, 0, r, BRINK_STREAM_PARAMS), so the ensemble is
+ *  identical for every thread count.  The models must share the horizon.
+ *  Returns BRINK_OK, BRINK_EINVAL, BRINK_ENOMEM, BRINK_EINTERRUPT. */
+brink_status_t brink_sim_ensemble_mixed(brink_ctx_t *ctx, const brink_sim_t *const *sims,
+                                        const double *weights, uint32_t nsims, uint64_t seed,
+                                        uint32_t runs, int threads, int until,
+                                        brink_ensemble_t **out);
+
+/** The model run uses in brink_sim_ensemble_mixed (same draw). */
+uint32_t brink_sim_pick_model(const double *weights, uint32_t nsims, uint64_t seed, uint32_t run);
+
+/** Bins of the annual count histograms (the last bin holds counts >= it). */
+#define BRINK_COUNT_BINS 256
+
+/** Number of runs of the ensemble. */
+uint32_t brink_ensemble_runs(const brink_ensemble_t *e);
+/** The predictive distribution of count k in year: pmf[c] = share of runs
+ *  with c events (n >= BRINK_COUNT_BINS).  Returns BRINK_COUNT_BINS, or -1
+ *  if the year is outside the ensemble or n is too small. */
+int brink_ensemble_annual_pmf(const brink_ensemble_t *e, int k, int year, double *pmf, size_t n);
+/** Share of runs with no event of count k in any year of [year0, year1]
+ *  (NAN outside the ensemble's years). */
+double brink_ensemble_none_between(const brink_ensemble_t *e, int k, int year0, int year1);
+
 /** Outcome probability with a 95% Wilson interval. */
 void brink_ensemble_outcome(const brink_ensemble_t *e, int k, double *p, double *lo, double *hi);
 /** Share of runs reaching milestone k by the horizon, and the quantiles of

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "brink/scenario.h"
@@ -182,6 +183,30 @@ brink_status_t brink_scenario_write_json(const brink_scenario_t *sc, FILE *fp)
     if (rc != 0 || fputc('\n', fp) == EOF)
         return BRINK_EIO;
     return BRINK_OK;
+}
+
+brink_status_t brink_scenario_clone(brink_ctx_t *ctx, const brink_scenario_t *sc,
+                                    brink_scenario_t **out)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    *out = NULL;
+    FILE *fp = open_memstream(&buf, &len);
+    if (!fp)
+        return brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory copying a scenario");
+    brink_status_t st = brink_scenario_write_json(sc, fp);
+    if (fclose(fp) != 0 && st == BRINK_OK)
+        st = BRINK_ENOMEM;
+    if (st != BRINK_OK) {
+        free(buf);
+        return brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory copying a scenario");
+    }
+    brink_diags_t diags;
+    brink_diags_init(&diags);
+    st = brink_scenario_load_string(ctx, "copy.json", buf, len, NULL, 0, out, &diags);
+    brink_diags_clear(ctx, &diags);
+    free(buf);
+    return st;
 }
 
 brink_status_t brink_scenario_set_number(brink_ctx_t *ctx, brink_scenario_t *sc,

@@ -1,9 +1,12 @@
 /* scenario_check.c - cross-field rules of scenario files. */
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "scenario/scenario_check.h"
+#include "scenario/scenario_schema.h"
 #include "scenario/schema.h"
 
 typedef struct checker {
@@ -109,6 +112,42 @@ brink_status_t scenario_check(brink_ctx_t *ctx, const doc_t *doc, const sc_scena
     if (sc->params.phases != floor(sc->params.phases))
         fail_at(&c, "params.phases", "%g is not a whole number; expected the number of "
                                      "implementation phases (1, 2, ...)", sc->params.phases);
+    for (size_t i = 0; i < sc->nfree; i++) {
+        const sc_free_t *fr = &sc->free[i];
+        const schema_field_t *f;
+        void *addr;
+        char why[256];
+        snprintf(path, sizeof path, "free[%zu].path", i);
+        if (schema_lookup(&scenario_schema, (void *)(uintptr_t)sc, fr->path, &f, &addr, why,
+                          sizeof why) != BRINK_OK) {
+            fail_at(&c, path, "%s", why);
+            continue;
+        }
+        if (f->kind != SK_NUM) {
+            fail_at(&c, path, "'%s' is not a numeric key; expected a key holding a number",
+                    fr->path);
+            continue;
+        }
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(sc->free[j].path, fr->path) == 0)
+                fail_at(&c, path, "'%s' is already free (free[%zu])", fr->path, j);
+        snprintf(path, sizeof path, "free[%zu]", i);
+        if (fr->prior == SC_PRIOR_NORMAL) {
+            if (!(fr->b > 0))
+                fail_at(&c, path, "the standard deviation b = %g; expected b > 0", fr->b);
+            else if (fr->a < f->min - 3 * fr->b || fr->a > f->max + 3 * fr->b)
+                fail_at(&c, path, "the mean a = %g lies more than 3 standard deviations outside "
+                                  "the key's range [%g, %g]", fr->a, f->min, f->max);
+        } else {
+            if (!(fr->a < fr->b))
+                fail_at(&c, path, "the bounds a = %g, b = %g; expected a < b", fr->a, fr->b);
+            else if (fr->a < f->min || fr->b > f->max)
+                fail_at(&c, path, "the bounds [%g, %g] leave the key's range [%g, %g]", fr->a,
+                        fr->b, f->min, f->max);
+            else if (fr->prior == SC_PRIOR_LOG_UNIFORM && !(fr->a > 0))
+                fail_at(&c, path, "a log-uniform prior needs a > 0, got %g", fr->a);
+        }
+    }
     if (c.fatal)
         return c.fatal;
     return c.problems ? BRINK_EVALIDATE : BRINK_OK;

@@ -94,6 +94,17 @@ static const schema_field_t event_fields[] = {
 };
 static OBJECT(event_obj, sc_event_t, event_fields);
 
+static const char *const priors[] = {"uniform", "normal", "log_uniform", NULL};
+
+static const schema_field_t free_fields[] = {
+    STR(sc_free_t, path, REQ, "a numeric key of this scenario (e.g. params.missile_days, actors[DPRK].leaders[1].risk)"),
+    ENUM(sc_free_t, prior, REQ, priors, 0, "prior distribution: uniform on [a, b]; normal with mean a and standard deviation b, truncated to the key's range; log_uniform on [a, b] with a > 0"),
+    NUM(sc_free_t, a, REQ, -1e9, 1e9, 0, "key's unit", "lower bound (uniform, log_uniform) or mean (normal)"),
+    NUM(sc_free_t, b, REQ, -1e9, 1e9, 1, "key's unit", "upper bound (uniform, log_uniform) or standard deviation (normal)"),
+    STR(sc_free_t, note, 0, "the source or reasoning of the prior"),
+};
+static OBJECT(free_obj, sc_free_t, free_fields);
+
 static const schema_field_t params_fields[] = {
     NUM(sc_params_t, threat_decay, 0, 0, 1, 0.08, "per month", "smoothing rate of threat perception towards its current drivers (spiral model, literature 7.2)"),
     NUM(sc_params_t, threat_hostility, 0, 0, 10, 0.15, "per Goldstein/10", "weight of the other's hostile events (negative Goldstein sum / 10) in the threat driver"),
@@ -181,5 +192,6 @@ static const schema_field_t scenario_fields[] = {
     LIST(sc_scenario_t, dyads, 0, ndyads, dyad_obj, "directed relations between actors; absent pairs take the defaults"),
     LIST(sc_scenario_t, events, 0, nevents, event_obj, "exogenous schedule"),
     OBJ(sc_scenario_t, params, params_obj, "model parameters"),
+    LIST(sc_scenario_t, free, 0, nfree, free_obj, "parameters left free for calibration (brink calibrate), each with its prior"),
 };
 OBJECT(scenario_schema, sc_scenario_t, scenario_fields);

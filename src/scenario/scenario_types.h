@@ -109,6 +109,18 @@ typedef struct sc_params {
         talks_decay, summit_prestige, statement_decay;
 } sc_params_t;
 
+/* A free parameter for calibration (brink calibrate): a numeric key and its
+ * prior.  Priors: uniform on [a, b]; normal with mean a and standard
+ * deviation b truncated to the key's range; log-uniform on [a, b] (a > 0). */
+enum { SC_PRIOR_UNIFORM = 0, SC_PRIOR_NORMAL, SC_PRIOR_LOG_UNIFORM };
+
+typedef struct sc_free {
+    char *path;          /* a numeric key, e.g. params.missile_days */
+    int prior;           /* SC_PRIOR_* */
+    double a, b;         /* the prior's parameters */
+    char *note;          /* why this prior */
+} sc_free_t;
+
 typedef struct sc_scenario {
     int format;          /* file format version (1) */
     char *name;
@@ -122,6 +134,8 @@ typedef struct sc_scenario {
     sc_event_t *events;
     size_t nevents;
     sc_params_t params;
+    sc_free_t *free;     /* parameters left free for calibration */
+    size_t nfree;
 } sc_scenario_t;
 
 #endif

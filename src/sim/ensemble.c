@@ -23,6 +23,7 @@ typedef struct acc {
     uint32_t *milestones;  /* [NMILESTONES][nmonths + 1], last = never */
     uint32_t *counts;      /* [NCOUNTS][nyears][NCBINS] */
     uint64_t *sums;        /* [NCOUNTS][nyears] */
+    uint64_t *zerowin;     /* [NCOUNTS][nyears][nyears]: runs with count 0 in years i..j */
     uint32_t *series;      /* [NSERIES][nmonths][NBINS] */
 } acc_t;
 
@@ -33,6 +34,7 @@ struct brink_ensemble {
     char name[128];
     uint64_t seed;
     uint32_t runs;
+    uint32_t nmodels;      /* parameter sets the runs drew from (1: the scenario's) */
     int until, nmonths, nyears;
     acc_t a;
 };
@@ -44,6 +46,7 @@ static void acc_free(brink_ctx_t *ctx, acc_t *a)
     brink_free(ctx, a->milestones);
     brink_free(ctx, a->counts);
     brink_free(ctx, a->sums);
+    brink_free(ctx, a->zerowin);
     brink_free(ctx, a->series);
     memset(a, 0, sizeof *a);
 }
@@ -58,7 +61,9 @@ static int acc_init(brink_ctx_t *ctx, acc_t *a, int nmonths, int nyears)
     a->sums = brink_calloc(ctx, (size_t)BRINK_NCOUNTS * (size_t)nyears, sizeof *a->sums);
     a->series = brink_calloc(ctx, (size_t)BRINK_NSERIES * (size_t)nmonths * NBINS,
                              sizeof *a->series);
-    if (!a->milestones || !a->counts || !a->sums || !a->series) {
+    a->zerowin = brink_calloc(ctx, (size_t)BRINK_NCOUNTS * (size_t)nyears * (size_t)nyears,
+                              sizeof *a->zerowin);
+    if (!a->milestones || !a->counts || !a->sums || !a->series || !a->zerowin) {
         acc_free(ctx, a);
         return -1;
     }
@@ -122,6 +127,11 @@ static void one_run(brink_ctx_t *ctx, const sim_model_t *m, uint64_t seed, uint3
             a->counts[((size_t)k * (size_t)nyears + (size_t)y) * NCBINS +
                       (c >= NCBINS ? NCBINS - 1 : c)]++;
         }
+    for (int k = 0; k < BRINK_NCOUNTS; k++)
+        for (int i = 0; i < nyears; i++)
+            for (int j = i; j < nyears && s.counts[j][k] == 0; j++)
+                a->zerowin[((size_t)k * (size_t)nyears + (size_t)i) * (size_t)nyears +
+                           (size_t)j]++;
 }
 
 static void acc_add(acc_t *dst, const acc_t *src, int nmonths, int nyears)
@@ -137,6 +147,8 @@ static void acc_add(acc_t *dst, const acc_t *src, int nmonths, int nyears)
         dst->counts[i] += src->counts[i];
     for (size_t i = 0; i < nc; i++)
         dst->sums[i] += src->sums[i];
+    for (size_t i = 0; i < nc * (size_t)nyears; i++)
+        dst->zerowin[i] += src->zerowin[i];
     size_t ns = (size_t)BRINK_NSERIES * (size_t)nmonths * NBINS;
     for (size_t i = 0; i < ns; i++)
         dst->series[i] += src->series[i];
@@ -145,13 +157,88 @@ static void acc_add(acc_t *dst, const acc_t *src, int nmonths, int nyears)
 brink_status_t brink_sim_ensemble(brink_ctx_t *ctx, const brink_sim_t *sim, uint64_t seed,
                                   uint32_t runs, int threads, int until, brink_ensemble_t **out)
 {
-    const sim_model_t *m = sim_model_of(sim);
+    return brink_sim_ensemble_mixed(ctx, &sim, NULL, 1, seed, runs, threads, until, out);
+}
+
+/* the model of run r: a draw from the weights keyed by (seed, 0, r, PARAMS) */
+static uint32_t pick_model(const double *cum, uint32_t nsims, uint64_t seed, uint32_t r)
+{
+    if (nsims <= 1)
+        return 0;
+    brink_rng_t rng;
+    brink_rng_init(&rng, seed, 0, r, BRINK_STREAM_PARAMS);
+    double u = brink_rng_uniform(&rng) * cum[nsims - 1];
+    uint32_t lo = 0, hi = nsims - 1;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (cum[mid] > u)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+uint32_t brink_sim_pick_model(const double *weights, uint32_t nsims, uint64_t seed, uint32_t run)
+{
+    if (nsims <= 1)
+        return 0;
+    double c = 0.0;
+    for (uint32_t i = 0; i < nsims; i++)
+        c += weights ? weights[i] : 1.0;
+    brink_rng_t rng;
+    brink_rng_init(&rng, seed, 0, run, BRINK_STREAM_PARAMS);
+    double u = brink_rng_uniform(&rng) * c, cum = 0.0;
+    for (uint32_t i = 0; i < nsims; i++) {
+        cum += weights ? weights[i] : 1.0;
+        if (cum > u)
+            return i;
+    }
+    return nsims - 1;
+}
+
+brink_status_t brink_sim_ensemble_mixed(brink_ctx_t *ctx, const brink_sim_t *const *sims,
+                                        const double *weights, uint32_t nsims, uint64_t seed,
+                                        uint32_t runs, int threads, int until,
+                                        brink_ensemble_t **out)
+{
+    *out = NULL;
+    if (nsims == 0)
+        return brink_ctx_error(ctx, BRINK_EINVAL, "an ensemble needs at least one model");
+    const sim_model_t *m = sim_model_of(sims[0]);
+    for (uint32_t i = 1; i < nsims; i++)
+        if (sim_model_of(sims[i])->start != m->start || sim_model_of(sims[i])->end != m->end)
+            return brink_ctx_error(ctx, BRINK_EINVAL,
+                                   "the models of a mixed ensemble differ in their horizon");
+    double *cum = NULL;
+    if (nsims > 1) {
+        cum = brink_calloc(ctx, nsims, sizeof *cum);
+        if (!cum)
+            return brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory for the ensemble");
+        double c = 0.0;
+        for (uint32_t i = 0; i < nsims; i++) {
+            double w = weights ? weights[i] : 1.0;
+            if (!(w >= 0.0) || !isfinite(w)) {
+                brink_free(ctx, cum);
+                return brink_ctx_error(ctx, BRINK_EINVAL, "weight %u is not a finite number >= 0",
+                                       (unsigned)i);
+            }
+            c += w;
+            cum[i] = c;
+        }
+        if (!(c > 0.0)) {
+            brink_free(ctx, cum);
+            return brink_ctx_error(ctx, BRINK_EINVAL, "the weights of the models sum to 0");
+        }
+    }
     *out = NULL;
     if (until < 0 || until > m->end)
         until = m->end;
     brink_ensemble_t *e = brink_calloc(ctx, 1, sizeof *e);
-    if (!e)
+    if (!e) {
+        brink_free(ctx, cum);
         return brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory for the ensemble");
+    }
     e->ctx = ctx;
     e->model = *m;
     e->model.sc = NULL;
@@ -159,10 +246,12 @@ brink_status_t brink_sim_ensemble(brink_ctx_t *ctx, const brink_sim_t *sim, uint
     snprintf(e->name, sizeof e->name, "%s", m->sc->name);
     e->seed = seed;
     e->runs = runs;
+    e->nmodels = nsims;
     e->until = until;
     e->nmonths = until - m->start + 1;
     e->nyears = until / 12 - m->start / 12 + 1;
     if (acc_init(ctx, &e->a, e->nmonths, e->nyears) != 0) {
+        brink_free(ctx, cum);
         brink_ensemble_free(e);
         return brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory for the ensemble");
     }
@@ -195,7 +284,8 @@ brink_status_t brink_sim_ensemble(brink_ctx_t *ctx, const brink_sim_t *sim, uint
             stop = interrupted;
             if (!ok || stop)
                 continue;
-            one_run(tctx, m, seed, (uint32_t)r, until, e->nmonths, e->nyears, &local);
+            const sim_model_t *mr = sim_model_of(sims[pick_model(cum, nsims, seed, (uint32_t)r)]);
+            one_run(tctx, mr, seed, (uint32_t)r, until, e->nmonths, e->nyears, &local);
             uint64_t d;
 #pragma omp atomic capture
             d = ++done;
@@ -216,6 +306,7 @@ brink_status_t brink_sim_ensemble(brink_ctx_t *ctx, const brink_sim_t *sim, uint
 #pragma omp critical(brink_ens_alloc)
         brink_ctx_free(tctx);
     }
+    brink_free(ctx, cum);
     if (failed) {
         brink_ensemble_free(e);
         return brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory for a worker thread");
@@ -300,6 +391,32 @@ double brink_ensemble_milestone_between(const brink_ensemble_t *e, int k, int fr
     return e->runs ? (double)x / e->runs : 0.0;
 }
 
+uint32_t brink_ensemble_runs(const brink_ensemble_t *e)
+{
+    return e->runs;
+}
+
+int brink_ensemble_annual_pmf(const brink_ensemble_t *e, int k, int year, double *pmf, size_t n)
+{
+    int y = year - e->m->start / 12;
+    if (k < 0 || k >= BRINK_NCOUNTS || y < 0 || y >= e->nyears || n < NCBINS || e->runs == 0)
+        return -1;
+    const uint32_t *h = e->a.counts + ((size_t)k * (size_t)e->nyears + (size_t)y) * NCBINS;
+    for (size_t i = 0; i < NCBINS; i++)
+        pmf[i] = (double)h[i] / (double)e->runs;
+    return NCBINS;
+}
+
+double brink_ensemble_none_between(const brink_ensemble_t *e, int k, int year0, int year1)
+{
+    int i = year0 - e->m->start / 12, j = year1 - e->m->start / 12;
+    if (k < 0 || k >= BRINK_NCOUNTS || i < 0 || j < i || j >= e->nyears || e->runs == 0)
+        return NAN;
+    return (double)e->a.zerowin[((size_t)k * (size_t)e->nyears + (size_t)i) * (size_t)e->nyears +
+                                (size_t)j] /
+           (double)e->runs;
+}
+
 void brink_ensemble_annual(const brink_ensemble_t *e, int k, int year, double *mean, int q[5])
 {
     static const double qs[5] = {0.05, 0.25, 0.5, 0.75, 0.95};
@@ -344,6 +461,8 @@ brink_status_t brink_ensemble_write_json(const brink_ensemble_t *e, FILE *fp)
     json_object_set_new(root, "scenario", json_string(e->name));
     json_object_set_new(root, "seed", json_integer((json_int_t)e->seed));
     json_object_set_new(root, "runs", json_integer(e->runs));
+    if (e->nmodels > 1) /* an ensemble over a posterior (brink run --params) */
+        json_object_set_new(root, "parameter_sets", json_integer(e->nmodels));
     json_object_set_new(root, "start", month_json(e->m->start));
     json_object_set_new(root, "until", month_json(e->until));
     for (int k = 0; k < BRINK_NOUTCOMES; k++) {

@@ -1,0 +1,176 @@
+/*
+ * brink/calib.h - proper scoring rules and naive baselines for predictive
+ * distributions of counts (docs/validation.md, "Method").
+ *
+ * A predictive distribution of a count is a probability mass function over
+ * 0 .. n-1 (pmf[k] = P(X = k); the entries sum to 1; an ensemble histogram
+ * divided by its run count is one).  Scores are negatively oriented: smaller
+ * is better.
+ *
+ *   CRPS(F, y) = sum_k (F(k) - 1{k >= y})^2   for an integer y (Gneiting and
+ *                Raftery 2007; equal to E|X - y| - E|X - X'|/2)
+ *   log score  = -ln p~(y), p~ = (1 - eps) pmf + eps g,  g the geometric
+ *                distribution on 0, 1, ... with mean max(E X, 1): a proper
+ *                distribution with full support, so outcomes the forecast
+ *                gives zero probability score finitely (eps = 0.01 in the
+ *                backtest, for the model and the baselines alike)
+ *   PIT        = F(y-1) + v (F(y) - F(y-1)), v ~ U(0,1) (randomised PIT for
+ *                counts; Czado, Gneiting and Held 2009)
+ *
+ * Nothing here allocates, prints or exits.
+ */
+#ifndef BRINK_CALIB_H
+#define BRINK_CALIB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "brink/core.h"
+#include "brink/scenario.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** CRPS of a pmf over 0 .. n-1 at the integer outcome y >= 0 (exact). */
+double brink_crps_pmf(const double *pmf, size_t n, long y);
+
+/** CRPS of the empirical distribution of the sample x[0..n-1], sorted
+ *  ascending, at a real y: E|X - y| - E|X - X'|/2, exact, O(n). */
+double brink_crps_sorted_sample(const double *x, size_t n, double y);
+
+/** CRPS of a Poisson(lambda) forecast at the integer y >= 0, by summation
+ *  of the exact series until the remaining terms are below 1e-15. */
+double brink_crps_poisson(double lambda, long y);
+
+/** CRPS of a point mass at x (the persistence forecast): |x - y|. */
+double brink_crps_point(double x, double y);
+
+/** Log score -ln p~(y) of a pmf over 0 .. n-1, smoothed with weight eps
+ *  (0 <= eps < 1) by the geometric distribution of mean max(E X, 1). */
+double brink_logscore_pmf(const double *pmf, size_t n, long y, double eps);
+
+/** Log score of Poisson(lambda) smoothed as above (mean max(lambda, 1)). */
+double brink_logscore_poisson(double lambda, long y, double eps);
+
+/** Log score of a point mass at x >= 0 smoothed as above (mean max(x, 1)). */
+double brink_logscore_point(long x, long y, double eps);
+
+/** Randomised PIT of a pmf at y with the uniform draw v in [0, 1). */
+double brink_pit_pmf(const double *pmf, size_t n, long y, double v);
+
+/** Smallest k with F(k) >= q (0 < q <= 1); n - 1 if none. */
+long brink_pmf_quantile(const double *pmf, size_t n, double q);
+
+/** 1 if y lies in the central interval of probability level (e.g. 0.9):
+ *  [quantile((1-level)/2), quantile((1+level)/2)]; else 0. */
+int brink_pmf_covers(const double *pmf, size_t n, long y, double level);
+
+/** Mean of a pmf. */
+double brink_pmf_mean(const double *pmf, size_t n);
+
+/* ---- ABC-SMC calibration ------------------------------------------------
+ *
+ * Population Monte Carlo ABC (Beaumont, Cornuet, Marin and Robert 2009;
+ * Toni et al. 2009) over the parameters the scenario marks as free (its
+ * free: list, with their priors).  Generation 0 draws 2N parameter sets
+ * from the prior and keeps the N closest to the targets; generation t
+ * proposes from the weighted population of t-1 perturbed by a Gaussian
+ * kernel of twice its weighted variance, accepts a proposal when its
+ * distance is at most eps_t (the alpha-quantile of the distances of t-1),
+ * and weights it by prior / sum_j w_j K(theta | theta_j).  A simulation is
+ * one run of the scenario to cfg->until with the proposal's parameters.
+ *
+ * Distance: sqrt(mean_t ((s_t - o_t) / scale_t)^2), scale_t = 1.4826 x the
+ * median absolute deviation of target t over generation 0's prior draws,
+ * at least 1 (counts) or 3 (months).  A milestone not reached by until
+ * counts as until + 1.
+ *
+ * Every draw is keyed (seed, generation + 1, proposal, BRINK_STREAM_PARAMS)
+ * and every simulation (seed, 0, simulation index, BRINK_STREAM_SIM);
+ * proposals are accepted in index order, so the result is identical for
+ * any thread count.  The run stops before a generation that the remaining
+ * budget cannot complete (an incomplete generation is discarded, never
+ * returned), after max_generations, or when a generation's acceptance rate
+ * falls below min_acceptance. */
+
+typedef struct brink_abc_target {
+    char name[48];       /* e.g. "missiles_2013", "first_icbm_test" */
+    int is_milestone;    /* 0: annual count, 1: month of a milestone */
+    int index;           /* BRINK_COUNT_* or BRINK_MILESTONE_* */
+    int year;            /* the count's year */
+    double observed;     /* the count, or the month index (-1: not reached by until) */
+} brink_abc_target_t;
+
+typedef struct brink_abc_config {
+    uint32_t particles;      /* population size N */
+    uint64_t budget;         /* most simulations in all */
+    double alpha;            /* tolerance quantile, 0 < alpha < 1 */
+    uint32_t max_generations;
+    double min_acceptance;   /* stop when a generation accepts less than this share */
+    uint64_t seed;
+    int threads;             /* 0: OpenMP's default */
+    int until;               /* last simulated month */
+} brink_abc_config_t;
+
+typedef struct brink_abc_generation {
+    double epsilon;          /* tolerance (generation 0: the N-th smallest distance) */
+    uint64_t proposed;       /* simulations run for this generation */
+    double acceptance;       /* accepted / proposed */
+    double ess;              /* effective sample size of the weights */
+} brink_abc_generation_t;
+
+typedef struct brink_abc_result {
+    size_t nfree, ntargets;
+    char **paths;            /* the free parameters' paths */
+    uint32_t n;              /* particles */
+    double *theta;           /* [n][nfree] */
+    double *weight;          /* [n], summing to 1 */
+    double *dist;            /* [n] */
+    double *summary;         /* [n][ntargets] simulated values */
+    double *scale;           /* [ntargets] */
+    size_t ngen;
+    brink_abc_generation_t *gen;
+    uint64_t simulations;    /* simulations run in all */
+} brink_abc_result_t;
+
+/** Calibration targets from a YAML file (strict loader; docs/validation.md,
+ *  "Targets file"):
+ *    format: 1
+ *    until: 2017-12               # last month simulated (end of the window)
+ *    counts:                      # annual counts
+ *      - {count: missiles, year: 2013, observed: 6}
+ *    milestones:                  # first months
+ *      - {milestone: first_icbm_test, reached: true, month: 2017-07}
+ *      - {milestone: first_leader_summit, reached: false}
+ *  On success *out is an array of *n targets (free with brink_free) and
+ *  *until the window's last month.  Problems go to diags as located errors.
+ *  Returns BRINK_OK, BRINK_EIO, BRINK_EPARSE, BRINK_EVALIDATE, BRINK_ENOMEM. */
+brink_status_t brink_abc_targets_load(brink_ctx_t *ctx, const char *path,
+                                      brink_abc_target_t **out, size_t *n, int *until,
+                                      brink_diags_t *diags);
+
+/** As brink_abc_targets_load, from len bytes of text (name: the file name
+ *  in diagnostics). */
+brink_status_t brink_abc_targets_load_string(brink_ctx_t *ctx, const char *name,
+                                             const char *text, size_t len,
+                                             brink_abc_target_t **out, size_t *n, int *until,
+                                             brink_diags_t *diags);
+
+/** Runs ABC-SMC on sc's free parameters against the targets.  Returns
+ *  BRINK_OK, BRINK_EINVAL (no free parameter or target, bad config; the
+ *  reason on ctx), BRINK_ELIMIT (the budget does not cover generation 0),
+ *  BRINK_ENOMEM, BRINK_EINTERRUPT.  Progress (simulations of budget) goes
+ *  through ctx's progress callback. */
+brink_status_t brink_abc_run(brink_ctx_t *ctx, const brink_scenario_t *sc,
+                             const brink_abc_target_t *targets, size_t ntargets,
+                             const brink_abc_config_t *cfg, brink_abc_result_t **out);
+void brink_abc_result_free(brink_ctx_t *ctx, brink_abc_result_t *r);
+
+/** Weighted quantile q of free parameter j of a result. */
+double brink_abc_quantile(const brink_abc_result_t *r, size_t j, double q);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
