@@ -135,6 +135,42 @@ static int outs_commit(outs_t *o)
     return rc;
 }
 
+/* The provenance of the results: the SHA-256 of the scenario file's bytes
+ * and the command line (which holds the overrides and the posterior). */
+static brink_status_t set_provenance(brink_ensemble_t *ens, const char *scenario, int argc,
+                                     char **argv)
+{
+    FILE *fp = fopen(scenario, "rb");
+    char *buf = NULL;
+    size_t len = 0, cap = 0, got;
+    if (fp) {
+        do {
+            if (len == cap) {
+                char *nb = realloc(buf, cap = cap ? cap * 2 : 65536);
+                if (!nb)
+                    break;
+                buf = nb;
+            }
+            got = fread(buf + len, 1, cap - len, fp);
+            len += got;
+        } while (got > 0);
+        fclose(fp);
+    }
+    char hash[80] = "";
+    if (buf) {
+        char hex[65];
+        brink_sha256_hex(buf, len, hex);
+        snprintf(hash, sizeof hash, "sha256:%s", hex);
+    }
+    free(buf);
+    char *full[256];
+    int n = 0;
+    full[n++] = "brink";
+    for (int i = 0; i < argc && n < 256; i++)
+        full[n++] = argv[i];
+    return brink_ensemble_set_provenance(ens, hash, n, full);
+}
+
 int cmd_run(int argc, char **argv)
 {
     static const char *const known[] = {"--seed", "--runs", "--threads", "--until", "--set",
@@ -251,6 +287,8 @@ int cmd_run(int argc, char **argv)
                                                  (int)threads, until, &ens);
     if (runs > 1)
         cli_progress_done(&prog);
+    if (st == BRINK_OK)
+        st = set_provenance(ens, file, argc, argv);
     if (st != BRINK_OK) {
         rc = cli_fail("run: %s", brink_ctx_errmsg(ctx));
         goto cleanup;

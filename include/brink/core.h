@@ -131,6 +131,10 @@ char *brink_strdup(brink_ctx_t *ctx, const char *s);
 /** Copies len bytes and appends a NUL. */
 char *brink_strndup(brink_ctx_t *ctx, const char *s, size_t len);
 
+/** Writes the SHA-256 (FIPS 180-4) of len bytes as 64 lowercase hex digits
+ *  and a NUL into hex, for the provenance of result files. */
+void brink_sha256_hex(const void *data, size_t len, char hex[65]);
+
 /* ---- located diagnostics (parsers fill these) ---------------------------- */
 
 /** One problem found in an input file.  line and column are 1-based; 0 means

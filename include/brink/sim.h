@@ -233,6 +233,11 @@ double brink_ensemble_series_quantile(const brink_ensemble_t *e, int k, int mont
 /** Writes summary.json (keys outcomes, milestones, annual_counts, seed,
  *  runs, version, ...).  Returns BRINK_OK, BRINK_ENOMEM or BRINK_EIO. */
 brink_status_t brink_ensemble_write_json(const brink_ensemble_t *e, FILE *fp);
+/** Records where the ensemble came from, written into its JSON as
+ *  "scenario_hash" (e.g. "sha256:...", copied) and "command" (argv as an
+ *  array of strings, copied).  Returns BRINK_OK or BRINK_ENOMEM. */
+brink_status_t brink_ensemble_set_provenance(brink_ensemble_t *e, const char *scenario_hash,
+                                             int argc, char *const *argv);
 /** Writes series.csv as quantile bands (q05, q25, q50, q75, q95). */
 void brink_ensemble_write_series_csv(const brink_ensemble_t *e, FILE *fp);
 /** Writes the readable ensemble report (outcomes, milestones, annual counts

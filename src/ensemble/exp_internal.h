@@ -100,8 +100,6 @@ double exp_dist_value(const exp_factor_t *f, double u);
  * the size of the design.  Returns BRINK_OK, BRINK_ENOMEM, BRINK_ELIMIT. */
 brink_status_t exp_design_prepare(brink_experiment_t *exp);
 
-/* sha256.c: the hex SHA-256 of len bytes into hex[65]. */
-void exp_sha256_hex(const void *data, size_t len, char hex[65]);
 
 /* csv_design.c: reads a CSV design (header of factor names, one row per
  * point) into exp->rows; problems are located diagnostics in that file. */

@@ -431,7 +431,7 @@ brink_status_t brink_experiment_load_string(brink_ctx_t *ctx, const char *name,
     if (!exp)
         return brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory");
     exp->ctx = ctx;
-    exp_sha256_hex(text, len, exp->hash);
+    brink_sha256_hex(text, len, exp->hash);
     const char *slash = strrchr(name, '/');
     exp->dir = slash ? brink_strndup(ctx, name, (size_t)(slash - name)) : brink_strdup(ctx, "");
     if (!exp->dir) {
@@ -494,7 +494,7 @@ brink_status_t brink_experiment_load_string(brink_ctx_t *ctx, const char *name,
                        strerror(errno));
             goto checked;
         }
-        exp_sha256_hex(bytes, slen, exp->scenario_hash);
+        brink_sha256_hex(bytes, slen, exp->scenario_hash);
         brink_free(ctx, bytes);
         brink_status_t s2 = brink_scenario_load(ctx, exp->scenario_path, NULL, 0, &sc, diags);
         if (s2 != BRINK_OK) {

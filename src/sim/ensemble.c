@@ -37,6 +37,7 @@ struct brink_ensemble {
     uint32_t nmodels;      /* parameter sets the runs drew from (1: the scenario's) */
     int until, nmonths, nyears;
     acc_t a;
+    json_t *provenance;    /* scenario_hash and command, or NULL */
 };
 
 static const double series_max[BRINK_NSERIES] = {200, 3, 1, 1, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1};
@@ -325,7 +326,31 @@ void brink_ensemble_free(brink_ensemble_t *e)
     if (!e)
         return;
     acc_free(e->ctx, &e->a);
+    json_decref(e->provenance);
     brink_free(e->ctx, e);
+}
+
+brink_status_t brink_ensemble_set_provenance(brink_ensemble_t *e, const char *scenario_hash,
+                                             int argc, char *const *argv)
+{
+    json_t *p = json_object(), *cmd = json_array();
+    if (!p || !cmd)
+        goto nomem;
+    for (int i = 0; i < argc; i++)
+        if (json_array_append_new(cmd, json_string(argv[i])) != 0)
+            goto nomem;
+    if (json_object_set_new(p, "scenario_hash", json_string(scenario_hash)) != 0 ||
+        json_object_set_new(p, "command", cmd) != 0) {
+        cmd = NULL;
+        goto nomem;
+    }
+    json_decref(e->provenance);
+    e->provenance = p;
+    return BRINK_OK;
+nomem:
+    json_decref(p);
+    json_decref(cmd);
+    return brink_ctx_error(e->ctx, BRINK_ENOMEM, "out of memory for the provenance");
 }
 
 void brink_ensemble_outcome(const brink_ensemble_t *e, int k, double *p, double *lo, double *hi)
@@ -460,6 +485,8 @@ brink_status_t brink_ensemble_write_json(const brink_ensemble_t *e, FILE *fp)
     json_object_set_new(root, "version", json_string(brink_version()));
     json_object_set_new(root, "scenario", json_string(e->name));
     json_object_set_new(root, "seed", json_integer((json_int_t)e->seed));
+    if (e->provenance)
+        json_object_update(root, e->provenance);
     json_object_set_new(root, "runs", json_integer(e->runs));
     if (e->nmodels > 1) /* an ensemble over a posterior (brink run --params) */
         json_object_set_new(root, "parameter_sets", json_integer(e->nmodels));

@@ -1,9 +1,9 @@
-/* sha256.c - SHA-256 (FIPS 180-4) of a buffer, for the manifest's hashes of
- * the experiment and scenario files. */
+/* sha256.c - SHA-256 (FIPS 180-4) of a buffer, for the provenance hashes of
+ * scenarios and experiments in result files. */
 #include <stdio.h>
 #include <string.h>
 
-#include "ensemble/exp_internal.h"
+#include "brink/core.h"
 
 static const uint32_t K[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
@@ -46,7 +46,7 @@ static void block(uint32_t h[8], const unsigned char *p)
     h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
 }
 
-void exp_sha256_hex(const void *data, size_t len, char hex[65])
+void brink_sha256_hex(const void *data, size_t len, char hex[65])
 {
     uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                      0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
