@@ -136,7 +136,9 @@ static int outs_commit(outs_t *o)
 }
 
 /* The provenance of the results: the SHA-256 of the scenario file's bytes
- * and the command line (which holds the overrides and the posterior). */
+ * and the command line (which holds the overrides and the posterior),
+ * without --threads, which never changes a result: the output stays
+ * byte-identical for any thread count. */
 static brink_status_t set_provenance(brink_ensemble_t *ens, const char *scenario, int argc,
                                      char **argv)
 {
@@ -166,8 +168,15 @@ static brink_status_t set_provenance(brink_ensemble_t *ens, const char *scenario
     char *full[256];
     int n = 0;
     full[n++] = "brink";
-    for (int i = 0; i < argc && n < 256; i++)
+    for (int i = 0; i < argc && n < 256; i++) {
+        if (strcmp(argv[i], "--threads") == 0) {
+            i++;
+            continue;
+        }
+        if (strncmp(argv[i], "--threads=", 10) == 0)
+            continue;
         full[n++] = argv[i];
+    }
     return brink_ensemble_set_provenance(ens, hash, n, full);
 }
 
