@@ -137,8 +137,9 @@ static int outs_commit(outs_t *o)
 
 /* The provenance of the results: the SHA-256 of the scenario file's bytes
  * and the command line (which holds the overrides and the posterior),
- * without --threads, which never changes a result: the output stays
- * byte-identical for any thread count. */
+ * without --threads, which never changes a result, and --out, where the
+ * result is: the output stays byte-identical for any thread count and
+ * place. */
 static brink_status_t set_provenance(brink_ensemble_t *ens, const char *scenario, int argc,
                                      char **argv)
 {
@@ -169,11 +170,11 @@ static brink_status_t set_provenance(brink_ensemble_t *ens, const char *scenario
     int n = 0;
     full[n++] = "brink";
     for (int i = 0; i < argc && n < 256; i++) {
-        if (strcmp(argv[i], "--threads") == 0) {
+        if (strcmp(argv[i], "--threads") == 0 || strcmp(argv[i], "--out") == 0) {
             i++;
             continue;
         }
-        if (strncmp(argv[i], "--threads=", 10) == 0)
+        if (strncmp(argv[i], "--threads=", 10) == 0 || strncmp(argv[i], "--out=", 6) == 0)
             continue;
         full[n++] = argv[i];
     }
