@@ -4,8 +4,14 @@
 
 int cmd_help(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_solve(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
+int cmd_game(int argc, char **argv);
 
 extern const char cmd_help_usage[];
 extern const char cmd_validate_usage[];
+extern const char cmd_solve_usage[];
+extern const char cmd_convert_usage[];
+extern const char cmd_game_usage[];
 
 #endif

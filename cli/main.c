@@ -8,6 +8,9 @@
 const cli_command_t cli_commands[] = {
     /* VALIDATE */
     {"help", "show the manual of a command", cmd_help_usage, cmd_help},
+    {"solve", "Nash equilibria of a Gambit .nfg/.efg game", cmd_solve_usage, cmd_solve},
+    {"convert", "convert a game between .nfg, .efg and JSON", cmd_convert_usage, cmd_convert},
+    {"game", "describe a game file (game info GAME)", cmd_game_usage, cmd_game},
 };
 const size_t cli_command_count = sizeof cli_commands / sizeof cli_commands[0];
 

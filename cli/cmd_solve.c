@@ -1,0 +1,146 @@
+/* cmd_solve.c - `brink solve GAME`: Nash equilibria of a Gambit game file. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "brink/game.h"
+#include "cli.h"
+#include "commands.h"
+
+const char cmd_solve_usage[] =
+    "usage: brink solve GAME [--method enumpure|enummixed|lcp|lp|logit|spe]\n"
+    "                        [--strategic] [--format gambit|json] [--decimals D]\n"
+    "                        [--lambda L] [--max N]\n\n"
+    "Computes Nash equilibria of the game in GAME (a Gambit .nfg or .efg file).\n"
+    "  --method M    enumpure (default): all pure equilibria (N players; on an .efg\n"
+    "                the reduced strategic form); enummixed: all extreme equilibria\n"
+    "                of a two-player game, exact; spe: subgame-perfect equilibrium by\n"
+    "                backward induction (perfect-information trees).\n"
+    "                lcp, lp and logit are not available yet.\n"
+    "  --strategic   on an .efg, solve the reduced strategic form\n"
+    "  --format F    gambit (default): one line 'NE,p1,p2,...' per equilibrium, in\n"
+    "                Gambit's strategy order, exact rationals as p/q; json: a JSON\n"
+    "                object with the method and the list of profiles\n"
+    "  --decimals D  print probabilities with D decimals\n"
+    "  --max N       stop after N equilibria\n\n"
+    "Exit status: 0 solved (possibly no equilibrium), 1 the method does not apply,\n"
+    "2 usage error or a malformed game file (FILE:LINE:COL: error: ...).\n";
+
+static int parse_method(const char *s, brink_method_t *m)
+{
+    static const struct {
+        const char *name;
+        brink_method_t m;
+    } tab[] = {{"enumpure", BRINK_METHOD_ENUMPURE}, {"enummixed", BRINK_METHOD_ENUMMIXED},
+               {"lcp", BRINK_METHOD_LCP},           {"lp", BRINK_METHOD_LP},
+               {"logit", BRINK_METHOD_LOGIT},       {"spe", BRINK_METHOD_SPE}};
+    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+        if (strcmp(s, tab[i].name) == 0) {
+            *m = tab[i].m;
+            return 0;
+        }
+    return -1;
+}
+
+int cmd_solve(int argc, char **argv)
+{
+    static const char *const known[] = {"--method", "--strategic", "--format", "--decimals",
+                                        "--lambda", "--max",       NULL};
+    const char *path = NULL, *method = "enumpure", *format = "gambit";
+    brink_solve_opts_t opts;
+    memset(&opts, 0, sizeof opts);
+    int decimals = -1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--method") == 0 && i + 1 < argc)
+            method = argv[++i];
+        else if (strcmp(a, "--format") == 0 && i + 1 < argc)
+            format = argv[++i];
+        else if (strcmp(a, "--strategic") == 0 || strcmp(a, "-S") == 0)
+            opts.strategic = 1;
+        else if (strcmp(a, "--decimals") == 0 && i + 1 < argc) {
+            uint64_t d;
+            if (cli_parse_u64(argv[++i], &d) != 0 || d > 30)
+                return cli_usage_error("solve: --decimals expects 0..30, got '%s'", argv[i]);
+            decimals = (int)d;
+        } else if (strcmp(a, "--lambda") == 0 && i + 1 < argc) {
+            if (cli_parse_double(argv[++i], &opts.lambda) != 0)
+                return cli_usage_error("solve: --lambda expects a number, got '%s'", argv[i]);
+        } else if (strcmp(a, "--max") == 0 && i + 1 < argc) {
+            uint64_t n;
+            if (cli_parse_u64(argv[++i], &n) != 0)
+                return cli_usage_error("solve: --max expects a count, got '%s'", argv[i]);
+            opts.max_eq = (size_t)n;
+        } else if (a[0] == '-' && a[1])
+            return cli_unknown_option("solve", a, known);
+        else if (!path)
+            path = a;
+        else
+            return cli_usage_error("solve: expected one game file, got '%s' too", a);
+    }
+    if (!path)
+        return cli_usage_error("solve: expected a game file (see 'brink help solve')");
+    if (parse_method(method, &opts.method) != 0)
+        return cli_usage_error("solve: unknown method '%s' (enumpure, enummixed, lcp, lp, logit, "
+                               "spe)",
+                               method);
+    int json = 0;
+    if (strcmp(format, "json") == 0)
+        json = 1;
+    else if (strcmp(format, "gambit") != 0)
+        return cli_usage_error("solve: unknown format '%s' (gambit or json)", format);
+
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    if (!ctx)
+        return cli_fail("out of memory");
+    brink_game_t *g = NULL;
+    brink_eqset_t *eq = NULL;
+    int rc = EXIT_OK;
+    brink_status_t st = brink_game_read_file(ctx, path, &g, NULL);
+    if (st != BRINK_OK) {
+        fprintf(stderr, "%s\n", brink_ctx_errmsg(ctx));
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    st = brink_game_solve(ctx, g, &opts, &eq);
+    if (st != BRINK_OK) {
+        rc = cli_fail("solve: %s", brink_ctx_errmsg(ctx));
+        goto done;
+    }
+    size_t n = brink_eqset_count(eq), w = brink_eqset_width(eq);
+    if (opts.max_eq && n > opts.max_eq)
+        n = opts.max_eq;
+    char buf[4096];
+    if (json) {
+        printf("{\"game\": \"%s\", \"method\": \"%s\", \"kind\": \"%s\", \"exact\": %s, "
+               "\"equilibria\": [",
+               brink_game_title(g), method,
+               brink_eqset_kind(eq) == BRINK_PROFILE_BEHAVIOR ? "behavior" : "mixed",
+               brink_eqset_exact(eq) ? "true" : "false");
+        for (size_t i = 0; i < n; i++) {
+            printf("%s\n  [", i ? "," : "");
+            for (size_t j = 0; j < w; j++) {
+                brink_eqset_format(eq, i, j, decimals, buf, sizeof buf);
+                if (brink_eqset_exact(eq) && decimals < 0)
+                    printf("%s\"%s\"", j ? ", " : "", buf);
+                else
+                    printf("%s%s", j ? ", " : "", buf);
+            }
+            printf("]");
+        }
+        printf("%s]}\n", n ? "\n" : "");
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            fputs("NE", stdout);
+            for (size_t j = 0; j < w; j++) {
+                brink_eqset_format(eq, i, j, decimals, buf, sizeof buf);
+                printf(",%s", buf);
+            }
+            putchar('\n');
+        }
+    }
+done:
+    brink_eqset_free(ctx, eq);
+    brink_game_free(ctx, g);
+    brink_ctx_free(ctx);
+    return rc;
+}
