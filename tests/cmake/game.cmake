@@ -7,4 +7,7 @@ if(Python3_FOUND)
              COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
                      $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games ${method})
   endforeach()
+  add_test(NAME game.gambit.lcp_strategic
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
+                   $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games lcp --strategic)
 endif()
