@@ -59,6 +59,7 @@ def same_sets(a, b, exact):
 def main():
     brink, root, method = sys.argv[1], sys.argv[2], sys.argv[3]
     strategic = "--strategic" in sys.argv[4:]
+    outname = "gambit-%s%s.out" % (method, "_-S" if strategic else "")
     checked = failed = 0
     for d in sorted(os.listdir(root)):
         exp = os.path.join(root, d, outname)
