@@ -5,7 +5,8 @@
  * Ay <= 1} are enumerated vertex by vertex: a breadth-first search over
  * their feasible bases, moving between bases by integer pivots (GMP), with
  * every tie of the ratio test followed so that degenerate vertices are
- * complete.  A vertex's labels are its zero coordinates and tight
+ * complete.  The search is depth-first on a compact integer dictionary,
+ * entering and leaving each basis by the same pivot (no copies).  A vertex's labels are its zero coordinates and tight
  * constraints; each pair of nonzero vertices whose labels cover all m + n
  * labels is an extreme equilibrium (normalised to probabilities).
  * Time: O((bases of P + bases of Q) x m x n) big-integer operations, plus
@@ -86,23 +87,40 @@ static int bset_insert(brink_ctx_t *ctx, bset_t *s, const uint64_t *key)
     return 1;
 }
 
-static uint64_t hash_coords(mpq_t *c, int dim)
+/* finds the vertex with label set lab; returns its index or SIZE_MAX.  A
+ * vertex is the only point where its tight constraints hold with equality,
+ * so the label set identifies the vertex even in degenerate polytopes. */
+static size_t vset_find(const vset_t *v, const uint64_t *lab, uint64_t h, size_t *slot)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (int i = 0; i < dim; i++) {
-        h ^= (uint64_t)mpz_get_ui(mpq_numref(c[i]));
-        h *= 1099511628211ULL;
-        h ^= (uint64_t)mpz_get_ui(mpq_denref(c[i]));
-        h *= 1099511628211ULL;
+    if (!v->hcap) {
+        *slot = SIZE_MAX;
+        return SIZE_MAX;
     }
-    return h;
+    size_t j = (size_t)h & (v->hcap - 1);
+    while (v->hash_idx[j] != SIZE_MAX) {
+        if (v->hash_keys[j] == h &&
+            memcmp(v->labels + v->hash_idx[j] * (size_t)v->words, lab,
+                   (size_t)v->words * sizeof *lab) == 0)
+            return v->hash_idx[j];
+        j = (j + 1) & (v->hcap - 1);
+    }
+    *slot = j;
+    return SIZE_MAX;
 }
 
-/* adds the vertex if new; returns 1 added, 0 present, -1 ENOMEM.  On
- * return 0 the labels are or-ed into the stored vertex (a degenerate vertex
- * seen from several bases has the union of their labels; all are equal in
- * fact since labels are computed from values). */
-static int vset_add(brink_ctx_t *ctx, vset_t *v, mpq_t *c, const uint64_t *lab)
+/* adds a new vertex (labels lab, coordinates from tableau T); -1 on ENOMEM */
+typedef struct dict {
+    int R, D;      /* rows (constraints), nonbasic columns (dimension) */
+    mpz_t *t;      /* R x (1 + D): column 0 the right-hand side */
+    mpz_t det;
+    int *basis;    /* R: basic variable of each row */
+    int *nonbasis; /* D: nonbasic variable of each column */
+} dict_t;
+
+#define DT(T, r, c) ((T)->t[(size_t)(r) * (size_t)(1 + (T)->D) + (size_t)(c)])
+
+static int vset_add(brink_ctx_t *ctx, vset_t *v, const dict_t *T, const uint64_t *lab,
+                    uint64_t h)
 {
     if ((v->count + 1) * 2 > v->hcap) {
         size_t nc = v->hcap ? v->hcap * 2 : 1024;
@@ -130,19 +148,9 @@ static int vset_add(brink_ctx_t *ctx, vset_t *v, mpq_t *c, const uint64_t *lab)
         v->hash_keys = nk;
         v->hcap = nc;
     }
-    uint64_t h = hash_coords(c, v->dim);
-    size_t j = (size_t)h & (v->hcap - 1);
-    while (v->hash_idx[j] != SIZE_MAX) {
-        if (v->hash_keys[j] == h) {
-            mpq_t *o = v->coords + v->hash_idx[j] * (size_t)v->dim;
-            int same = 1;
-            for (int i = 0; i < v->dim && same; i++)
-                same = mpq_equal(o[i], c[i]);
-            if (same)
-                return 0;
-        }
-        j = (j + 1) & (v->hcap - 1);
-    }
+    size_t slot;
+    if (vset_find(v, lab, h, &slot) != SIZE_MAX)
+        return 0;
     if (v->count == v->cap) {
         size_t nc = v->cap ? v->cap * 2 : 256;
         mpq_t *nco = brink_realloc(ctx, v->coords, nc * (size_t)v->dim * sizeof *nco);
@@ -156,13 +164,19 @@ static int vset_add(brink_ctx_t *ctx, vset_t *v, mpq_t *c, const uint64_t *lab)
         v->cap = nc;
     }
     mpq_t *dst = v->coords + v->count * (size_t)v->dim;
-    for (int i = 0; i < v->dim; i++) {
+    for (int i = 0; i < v->dim; i++)
         mpq_init(dst[i]);
-        mpq_set(dst[i], c[i]);
+    for (int r = 0; r < T->R; r++) {
+        int b = T->basis[r];
+        if (b < v->dim && mpz_sgn(DT(T, r, 0)) != 0) {
+            mpq_set_num(dst[b], DT(T, r, 0));
+            mpq_set_den(dst[b], T->det);
+            mpq_canonicalize(dst[b]);
+        }
     }
     memcpy(v->labels + v->count * (size_t)v->words, lab, (size_t)v->words * sizeof *lab);
-    v->hash_idx[j] = v->count;
-    v->hash_keys[j] = h;
+    v->hash_idx[slot] = v->count;
+    v->hash_keys[slot] = h;
     v->count++;
     return 1;
 }
@@ -177,9 +191,80 @@ static void vset_free(brink_ctx_t *ctx, vset_t *v)
     brink_free(ctx, v->hash_keys);
 }
 
+/* integer pivot of the compact dictionary: the variable of column c enters
+ * at row r; the leaving variable takes column c.  Its own inverse:
+ * pivoting (r, c) again restores the dictionary exactly. */
+static void dict_pivot(dict_t *T, int r, int c, mpz_t tmp, mpz_t piv, mpz_t f)
+{
+    int cols = 1 + T->D;
+    mpz_t *pr = &DT(T, r, 0);
+    mpz_set(piv, pr[1 + c]);
+    for (int i = 0; i < T->R; i++) {
+        if (i == r)
+            continue;
+        mpz_t *ri = &DT(T, i, 0);
+        mpz_set(f, ri[1 + c]);
+        if (mpz_sgn(f) == 0) {
+            for (int j = 0; j < cols; j++) {
+                if (j == 1 + c || mpz_sgn(ri[j]) == 0)
+                    continue;
+                mpz_mul(ri[j], ri[j], piv);
+                mpz_divexact(ri[j], ri[j], T->det);
+            }
+            continue;
+        }
+        for (int j = 0; j < cols; j++) {
+            if (j == 1 + c)
+                continue;
+            mpz_mul(ri[j], ri[j], piv);
+            mpz_mul(tmp, f, pr[j]);
+            mpz_sub(ri[j], ri[j], tmp);
+            mpz_divexact(ri[j], ri[j], T->det);
+        }
+        mpz_neg(ri[1 + c], f);
+    }
+    mpz_set(pr[1 + c], T->det);
+    mpz_set(T->det, piv);
+    int b = T->basis[r];
+    T->basis[r] = T->nonbasis[c];
+    T->nonbasis[c] = b;
+}
+
+/* rows that tie for the minimum ratio when column c enters; returns count */
+static int dict_ties(const dict_t *T, int c, int *ties, mpz_t a, mpz_t b)
+{
+    int nt = 0;
+    for (int r = 0; r < T->R; r++) {
+        if (mpz_sgn(DT(T, r, 1 + c)) <= 0)
+            continue;
+        if (nt == 0) {
+            ties[nt++] = r;
+            continue;
+        }
+        int t = ties[0];
+        mpz_mul(a, DT(T, r, 0), DT(T, t, 1 + c));
+        mpz_mul(b, DT(T, t, 0), DT(T, r, 1 + c));
+        int cmp = mpz_cmp(a, b);
+        if (cmp < 0) {
+            nt = 0;
+            ties[nt++] = r;
+        } else if (cmp == 0) {
+            ties[nt++] = r;
+        }
+    }
+    return nt;
+}
+
+typedef struct frame {
+    int col, tie;      /* where the search of this basis's neighbours resumes */
+    int undo_r, undo_c; /* the pivot that reached this basis (-1 at the root) */
+} frame_t;
+
 /* Enumerates the vertices of {z >= 0 : M z <= 1}, M given as R x D matrix
- * (or its transpose).  label_of[var] maps each of the D + R variables to its
- * label (0..L-1). */
+ * (or its transpose), by depth-first search over the feasible bases with an
+ * explicit stack: each new basis is reached by one pivot and left by the
+ * same pivot, so no tableau is ever copied.  label_of[var] maps each of
+ * the D + R variables to its label (0..L-1). */
 static brink_status_t enum_vertices(brink_ctx_t *ctx, int R, int D, mpz_t *M, int transpose,
                                     const int *label_of, int L, vset_t *out)
 {
@@ -193,97 +278,92 @@ static brink_status_t enum_vertices(brink_ctx_t *ctx, int R, int D, mpz_t *M, in
     memset(out, 0, sizeof *out);
     out->dim = D;
     out->words = lw;
-    tableau_t *queue = NULL;
-    size_t qhead = 0, qtail = 0, qcap = 0;
+    dict_t T;
+    memset(&T, 0, sizeof T);
+    T.R = R;
+    T.D = D;
+    size_t cells = (size_t)R * (size_t)(1 + D);
+    frame_t *stack = NULL;
+    size_t sp = 0, scap = 0;
     uint64_t *key = brink_calloc(ctx, (size_t)bw, sizeof *key);
     uint64_t *lab = brink_calloc(ctx, (size_t)lw, sizeof *lab);
-    mpq_t *coord = brink_malloc(ctx, (size_t)(D ? D : 1) * sizeof *coord);
     int *ties = brink_malloc(ctx, (size_t)R * sizeof *ties);
-    mpz_t tmp, a, b;
-    mpz_inits(tmp, a, b, NULL);
-    if (!key || !lab || !coord || !ties) {
-        brink_free(ctx, coord);
-        coord = NULL;
+    T.t = brink_malloc(ctx, cells * sizeof *T.t);
+    T.basis = brink_malloc(ctx, (size_t)R * sizeof *T.basis);
+    T.nonbasis = brink_malloc(ctx, (size_t)D * sizeof *T.nonbasis);
+    mpz_t a, b, tmp, piv, f;
+    mpz_inits(a, b, tmp, piv, f, NULL);
+    mpz_init_set_ui(T.det, 1);
+    if (!key || !lab || !ties || !T.t || !T.basis || !T.nonbasis) {
+        brink_free(ctx, T.t);
+        T.t = NULL;
         st = BRINK_ENOMEM;
         goto done;
     }
-    for (int i = 0; i < D; i++)
-        mpq_init(coord[i]);
-    qcap = 64;
-    queue = brink_malloc(ctx, qcap * sizeof *queue);
-    if (!queue) {
-        st = BRINK_ENOMEM;
-        goto done;
+    for (size_t k = 0; k < cells; k++)
+        mpz_init(T.t[k]);
+    for (int r = 0; r < R; r++) {
+        mpz_set_ui(DT(&T, r, 0), 1);
+        for (int d = 0; d < D; d++)
+            mpz_set(DT(&T, r, 1 + d), transpose ? M[(size_t)d * (size_t)R + (size_t)r]
+                                                : M[(size_t)r * (size_t)D + (size_t)d]);
+        T.basis[r] = D + r;
     }
-    if ((st = tab_init(ctx, &queue[0], R, D, M, transpose)) != BRINK_OK)
-        goto done;
-    qtail = 1;
+    for (int d = 0; d < D; d++)
+        T.nonbasis[d] = d;
     for (int r = 0; r < R; r++)
         key[(D + r) / 64] |= (uint64_t)1 << ((D + r) % 64);
     if (bset_insert(ctx, &seen, key) < 0) {
         st = BRINK_ENOMEM;
         goto done;
     }
-    while (qhead < qtail) {
-        if (brink_ctx_interrupted(ctx)) {
-            st = BRINK_EINTERRUPT;
-            goto done;
-        }
-        tableau_t *T = &queue[qhead % qcap];
-        /* the vertex */
-        memset(lab, 0, (size_t)lw * sizeof *lab);
-        for (int v = 0; v < V; v++) {
-            int r = T->row_of[v];
-            int zero = r < 0 || mpz_sgn(TAB(T, r, 0)) == 0;
-            if (zero)
-                lab[label_of[v] / 64] |= (uint64_t)1 << (label_of[v] % 64);
-            if (v < D) {
-                if (zero)
-                    mpq_set_ui(coord[v], 0, 1);
-                else {
-                    mpq_set_num(coord[v], TAB(T, r, 0));
-                    mpq_set_den(coord[v], T->det);
-                    mpq_canonicalize(coord[v]);
+    int visit = 1;
+    int undo_r = -1, undo_c = -1;
+    for (;;) {
+        if (visit) {
+            visit = 0;
+            memset(lab, 0, (size_t)lw * sizeof *lab);
+            for (int c = 0; c < D; c++)
+                lab[label_of[T.nonbasis[c]] / 64] |= (uint64_t)1 << (label_of[T.nonbasis[c]] % 64);
+            for (int r = 0; r < R; r++)
+                if (mpz_sgn(DT(&T, r, 0)) == 0)
+                    lab[label_of[T.basis[r]] / 64] |= (uint64_t)1 << (label_of[T.basis[r]] % 64);
+            if (vset_add(ctx, out, &T, lab, hash_words(lab, lw)) < 0) {
+                st = BRINK_ENOMEM;
+                goto done;
+            }
+            if (sp == scap) {
+                size_t nc = scap ? scap * 2 : 256;
+                frame_t *ns = brink_realloc(ctx, stack, nc * sizeof *ns);
+                if (!ns) {
+                    st = BRINK_ENOMEM;
+                    goto done;
                 }
+                stack = ns;
+                scap = nc;
+            }
+            stack[sp].col = 0;
+            stack[sp].tie = 0;
+            stack[sp].undo_r = undo_r;
+            stack[sp].undo_c = undo_c;
+            sp++;
+            if ((seen.count & 1023) == 0 && brink_ctx_interrupted(ctx)) {
+                st = BRINK_EINTERRUPT;
+                goto done;
             }
         }
-        if (vset_add(ctx, out, coord, lab) < 0) {
-            st = BRINK_ENOMEM;
-            goto done;
-        }
-        /* neighbours */
-        for (int c = 0; c < V; c++) {
-            if (T->row_of[c] >= 0)
-                continue;
-            int nt = 0;
-            for (int r = 0; r < R; r++) {
-                if (mpz_sgn(TAB(T, r, 1 + c)) <= 0)
-                    continue;
-                if (nt == 0) {
-                    ties[nt++] = r;
-                    continue;
-                }
-                /* compare T[r][0]/T[r][c] with T[t][0]/T[t][c] */
-                int t = ties[0];
-                mpz_mul(a, TAB(T, r, 0), TAB(T, t, 1 + c));
-                mpz_mul(b, TAB(T, t, 0), TAB(T, r, 1 + c));
-                int cmp = mpz_cmp(a, b);
-                if (cmp < 0) {
-                    nt = 0;
-                    ties[nt++] = r;
-                } else if (cmp == 0) {
-                    ties[nt++] = r;
-                }
-            }
-            for (int k = 0; k < nt; k++) {
-                int r = ties[k];
-                int leave = T->basis[r];
+        frame_t *F = &stack[sp - 1];
+        int moved = 0;
+        for (; F->col < D && !moved; F->col++, F->tie = 0) {
+            int c = F->col;
+            int nt = dict_ties(&T, c, ties, a, b);
+            for (; F->tie < nt; F->tie++) {
+                int r = ties[F->tie];
                 memset(key, 0, (size_t)bw * sizeof *key);
                 for (int rr = 0; rr < R; rr++) {
-                    int v = rr == r ? c : T->basis[rr];
+                    int v = rr == r ? T.nonbasis[c] : T.basis[rr];
                     key[v / 64] |= (uint64_t)1 << (v % 64);
                 }
-                (void)leave;
                 int ins = bset_insert(ctx, &seen, key);
                 if (ins < 0) {
                     st = BRINK_ENOMEM;
@@ -291,50 +371,41 @@ static brink_status_t enum_vertices(brink_ctx_t *ctx, int R, int D, mpz_t *M, in
                 }
                 if (ins == 0)
                     continue;
-                if (qtail - qhead == qcap) {
-                    /* grow the ring buffer, keeping order */
-                    size_t nc = qcap * 2;
-                    tableau_t *nq = brink_malloc(ctx, nc * sizeof *nq);
-                    if (!nq) {
-                        st = BRINK_ENOMEM;
-                        goto done;
-                    }
-                    for (size_t i = qhead; i < qtail; i++)
-                        nq[i - qhead] = queue[i % qcap];
-                    brink_free(ctx, queue);
-                    queue = nq;
-                    qtail -= qhead;
-                    qhead = 0;
-                    qcap = nc;
-                    T = &queue[0];
-                }
-                tableau_t *N = &queue[qtail % qcap];
-                if ((st = tab_copy(ctx, N, T)) != BRINK_OK)
-                    goto done;
-                qtail++;
-                tab_pivot(N, r, c, tmp);
+                F->tie++;
+                dict_pivot(&T, r, c, tmp, piv, f);
+                undo_r = r;
+                undo_c = c;
+                visit = 1;
+                moved = 1;
+                break;
             }
+            if (moved)
+                break;
         }
-        tab_free(ctx, &queue[qhead % qcap]);
-        qhead++;
+        if (moved)
+            continue;
+        /* every neighbour done: step back */
+        sp--;
+        if (stack[sp].undo_r < 0)
+            break;
+        dict_pivot(&T, stack[sp].undo_r, stack[sp].undo_c, tmp, piv, f);
     }
 done:
-    if (queue) {
-        for (size_t i = qhead; i < qtail; i++)
-            tab_free(ctx, &queue[i % qcap]);
-        brink_free(ctx, queue);
+    if (T.t) {
+        for (size_t k = 0; k < cells; k++)
+            mpz_clear(T.t[k]);
+        brink_free(ctx, T.t);
     }
-    if (coord) {
-        for (int i = 0; i < D; i++)
-            mpq_clear(coord[i]);
-        brink_free(ctx, coord);
-    }
+    mpz_clear(T.det);
+    brink_free(ctx, T.basis);
+    brink_free(ctx, T.nonbasis);
+    brink_free(ctx, stack);
     brink_free(ctx, key);
     brink_free(ctx, lab);
     brink_free(ctx, ties);
     brink_free(ctx, seen.keys);
     brink_free(ctx, seen.used);
-    mpz_clears(tmp, a, b, NULL);
+    mpz_clears(a, b, tmp, piv, f, NULL);
     return st;
 }
 
@@ -384,6 +455,28 @@ brink_status_t solve_enummixed(brink_ctx_t *ctx, const brink_game_t *g, brink_eq
     }
     int words = P.words;
     uint64_t full_last = (L % 64) ? (((uint64_t)1 << (L % 64)) - 1) : ~(uint64_t)0;
+    /* In a nondegenerate game every vertex of P has exactly m labels and
+     * every vertex of Q exactly n, so the partner of x is the Q vertex whose
+     * label set is the complement of x's: one hash lookup.  If any vertex
+     * has extra labels, every pair is tested. */
+    int degenerate = 0;
+    for (size_t a = 0; a < P.count && !degenerate; a++) {
+        int c = 0;
+        for (int w = 0; w < words; w++)
+            c += __builtin_popcountll(P.labels[a * (size_t)words + (size_t)w]);
+        degenerate = c != m;
+    }
+    for (size_t b = 0; b < Q.count && !degenerate; b++) {
+        int c = 0;
+        for (int w = 0; w < words; w++)
+            c += __builtin_popcountll(Q.labels[b * (size_t)words + (size_t)w]);
+        degenerate = c != n;
+    }
+    uint64_t *want = brink_malloc(ctx, (size_t)words * sizeof *want);
+    if (!want) {
+        st = BRINK_ENOMEM;
+        goto done;
+    }
     for (size_t a = 0; a < P.count; a++) {
         mpq_t *x = P.coords + a * (size_t)m;
         int xz = 1;
@@ -392,7 +485,17 @@ brink_status_t solve_enummixed(brink_ctx_t *ctx, const brink_game_t *g, brink_eq
         if (xz)
             continue;
         const uint64_t *la = P.labels + a * (size_t)words;
-        for (size_t b = 0; b < Q.count; b++) {
+        size_t b0 = 0, b1 = Q.count;
+        if (!degenerate) {
+            for (int w = 0; w < words; w++)
+                want[w] = ~la[w] & (w == words - 1 ? full_last : ~(uint64_t)0);
+            size_t slot;
+            b0 = vset_find(&Q, want, hash_words(want, words), &slot);
+            if (b0 == SIZE_MAX)
+                continue;
+            b1 = b0 + 1;
+        }
+        for (size_t b = b0; b < b1; b++) {
             const uint64_t *lb = Q.labels + b * (size_t)words;
             int ok = 1;
             for (int w = 0; w < words && ok; w++) {
@@ -417,10 +520,13 @@ brink_status_t solve_enummixed(brink_ctx_t *ctx, const brink_game_t *g, brink_eq
                 mpq_add(sum, sum, y[j]);
             for (int j = 0; j < n; j++)
                 mpq_div(vals[m + j], y[j], sum);
-            if ((st = eqset_add_q(ctx, e, vals)) != BRINK_OK)
+            if ((st = eqset_add_q(ctx, e, vals)) != BRINK_OK) {
+                brink_free(ctx, want);
                 goto done;
+            }
         }
     }
+    brink_free(ctx, want);
 done:
     mpq_clear(sum);
     if (vals) {
