@@ -4,7 +4,10 @@
 # coordination games 6x6..12x12 (all extreme equilibria), and brink's pure
 # equilibria of random N-player games.  Prints wall seconds, the number of
 # equilibria each program reports, and the ratio lrsnash / brink (> 1: brink
-# is faster).  GAMES_DIR defaults to ../shared/games-bench beside the source.
+# is faster; "-" when both take under 0.01 s, the resolution of
+# /usr/bin/time).  Times are CPU seconds (user + system, from /usr/bin/time), so
+# that other jobs on the machine do not distort the ratios.  GAMES_DIR
+# defaults to ../shared/games-bench beside the source.
 set -eu
 BRINK=${1:?usage: game_bench.sh BRINK [GAMES_DIR]}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -13,7 +16,13 @@ TIMEOUT=${BENCH_TIMEOUT:-300}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT INT TERM
 
-now() { date +%s.%N; }
+# cpu OUTFILE CMD...: runs CMD with stdout to OUTFILE, prints its CPU seconds
+cpu() {
+    out=$1
+    shift
+    /usr/bin/time -f '%U %S' -o "$TMP/time" timeout "$TIMEOUT" "$@" > "$out" 2>/dev/null || true
+    tail -n 1 "$TMP/time" | awk '{ printf "%.2f", $1 + $2 }'
+}
 
 tolrs() { # game.nfg -> lrsnash input (exact rationals from brink's JSON)
     "$BRINK" convert "$1" - --to json | python3 -c '
@@ -34,23 +43,19 @@ for g in bimatrix_5x5_s12345 bimatrix_8x8_s12345 bimatrix_10x10_s12345 bimatrix_
          bimatrix_15x15_s12345 bimatrix_20x20_s12345 coord_6x6 coord_8x8 coord_10x10 coord_12x12; do
     f=$GAMES/$g.nfg
     [ -f "$f" ] || { echo "$g: missing"; continue; }
-    t0=$(now)
-    ne=$(timeout "$TIMEOUT" "$BRINK" solve "$f" --method enummixed | grep -c '^NE' || true)
-    t1=$(now)
+    bs=$(cpu "$TMP/b.out" "$BRINK" solve "$f" --method enummixed)
+    ne=$(grep -c '^NE' "$TMP/b.out" || true)
     tolrs "$f" > "$TMP/g.lrs"
-    t2=$(now)
-    le=$(timeout "$TIMEOUT" lrsnash "$TMP/g.lrs" 2>/dev/null | sed -n 's/^\*Number of equilibria found: //p' || true)
-    t3=$(now)
-    awk -v g="$g" -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v ne="$ne" -v le="${le:-timeout}" 'BEGIN {
-        bs = b - a; ls = d - c;
-        printf "%-28s %-10s %10.3f %6s %10.3f %6s %8.1f\n", g, "enummixed", bs, ne, ls, le, ls / (bs > 0.0005 ? bs : 0.0005) }'
+    ls=$(cpu "$TMP/l.out" lrsnash "$TMP/g.lrs")
+    le=$(sed -n 's/^\*Number of equilibria found: //p' "$TMP/l.out")
+    awk -v g="$g" -v bs="$bs" -v ls="$ls" -v ne="$ne" -v le="${le:-timeout}" 'BEGIN {
+        printf "%-28s %-10s %10.2f %6s %10.2f %6s %8s\n", g, "enummixed", bs, ne, ls, le, (bs >= 0.01 || ls >= 0.01) ? sprintf("%.1f", ls / (bs > 0.01 ? bs : 0.01)) : "-" }'
 done
 for g in random_3p_10s_s12345 random_4p_6s_s12345 random_5p_4s_s12345 random_6p_7s_s12345; do
     f=$GAMES/$g.nfg
     [ -f "$f" ] || { echo "$g: missing"; continue; }
-    t0=$(now)
-    ne=$(timeout "$TIMEOUT" "$BRINK" solve "$f" --method enumpure | grep -c '^NE' || true)
-    t1=$(now)
-    awk -v g="$g" -v a="$t0" -v b="$t1" -v ne="$ne" 'BEGIN {
-        printf "%-28s %-10s %10.3f %6s %10s %6s %8s\n", g, "enumpure", b - a, ne, "-", "-", "-" }'
+    bs=$(cpu "$TMP/b.out" "$BRINK" solve "$f" --method enumpure)
+    ne=$(grep -c '^NE' "$TMP/b.out" || true)
+    awk -v g="$g" -v bs="$bs" -v ne="$ne" 'BEGIN {
+        printf "%-28s %-10s %10.2f %6s %10s %6s %8s\n", g, "enumpure", bs, ne, "-", "-", "-" }'
 done

@@ -11,6 +11,7 @@
  * labels is an extreme equilibrium (normalised to probabilities).
  * Time: O((bases of P + bases of Q) x m x n) big-integer operations, plus
  * (vertices of P) x (vertices of Q) bitset tests. */
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -409,6 +410,323 @@ done:
     return st;
 }
 
+/* Solves A[rows][cols] y = 1 (k x k) in doubles with partial pivoting;
+ * returns 0, or -1 if the matrix is (nearly) singular. */
+static int solve_d(const double *Ad, int n, const int *rows, const int *cols, int k, double *M,
+                   double *y)
+{
+    for (int i = 0; i < k; i++) {
+        for (int j = 0; j < k; j++)
+            M[i * (k + 1) + j] = Ad[(size_t)rows[i] * (size_t)n + (size_t)cols[j]];
+        M[i * (k + 1) + k] = 1.0;
+    }
+    for (int c = 0; c < k; c++) {
+        int p = c;
+        for (int i = c + 1; i < k; i++)
+            if (fabs(M[i * (k + 1) + c]) > fabs(M[p * (k + 1) + c]))
+                p = i;
+        if (fabs(M[p * (k + 1) + c]) < 1e-9)
+            return -1;
+        if (p != c)
+            for (int j = 0; j <= k; j++) {
+                double t = M[c * (k + 1) + j];
+                M[c * (k + 1) + j] = M[p * (k + 1) + j];
+                M[p * (k + 1) + j] = t;
+            }
+        for (int i = 0; i < k; i++) {
+            if (i == c)
+                continue;
+            double f = M[i * (k + 1) + c] / M[c * (k + 1) + c];
+            if (f == 0)
+                continue;
+            for (int j = c; j <= k; j++)
+                M[i * (k + 1) + j] -= f * M[c * (k + 1) + j];
+        }
+    }
+    for (int i = 0; i < k; i++)
+        y[i] = M[i * (k + 1) + k] / M[i * (k + 1) + i];
+    return 0;
+}
+
+/* Exact Gauss-Jordan on A[rows][cols] y = 1; returns 0, or -1 if singular. */
+static int solve_q(mpz_t *A, int n, const int *rows, const int *cols, int k, mpq_t *M, mpq_t *y,
+                   mpq_t t)
+{
+    for (int i = 0; i < k; i++) {
+        for (int j = 0; j < k; j++)
+            mpq_set_z(M[i * (k + 1) + j], A[(size_t)rows[i] * (size_t)n + (size_t)cols[j]]);
+        mpq_set_ui(M[i * (k + 1) + k], 1, 1);
+    }
+    for (int c = 0; c < k; c++) {
+        int p = -1;
+        for (int i = c; i < k && p < 0; i++)
+            if (mpq_sgn(M[i * (k + 1) + c]) != 0)
+                p = i;
+        if (p < 0)
+            return -1;
+        if (p != c)
+            for (int j = 0; j <= k; j++)
+                mpq_swap(M[c * (k + 1) + j], M[p * (k + 1) + j]);
+        for (int i = 0; i < k; i++) {
+            if (i == c || mpq_sgn(M[i * (k + 1) + c]) == 0)
+                continue;
+            mpq_div(t, M[i * (k + 1) + c], M[c * (k + 1) + c]);
+            for (int j = c; j <= k; j++) {
+                mpq_t u;
+                mpq_init(u);
+                mpq_mul(u, t, M[c * (k + 1) + j]);
+                mpq_sub(M[i * (k + 1) + j], M[i * (k + 1) + j], u);
+                mpq_clear(u);
+            }
+        }
+    }
+    for (int i = 0; i < k; i++)
+        mpq_div(y[i], M[i * (k + 1) + k], M[i * (k + 1) + i]);
+    return 0;
+}
+
+/* The partner y of a degenerate vertex x: unknowns y on the ks tight
+ * columns, equations (Ay)_i = 1 on x's k support rows plus `extra` chosen
+ * constraints (choice c < ks: y_{cols[c]} = 0; otherwise (Ay)_i = 1 for the
+ * (c - ks)-th row outside the support).  Returns 1 if the system is
+ * nonsingular and its solution is feasible (y >= 0, Ay <= 1): a vertex of
+ * Q completing x. */
+static int face_vertex(mpz_t *A, int m, int n, const int *rows, int k, const int *cols, int ks,
+                       const int *ch, int extra, mpq_t *M, mpq_t *y, mpq_t t, mpq_t acc)
+{
+    int w = ks + 1;
+    int eq = 0;
+    for (int r = 0; r < k; r++, eq++) {
+        for (int j = 0; j < ks; j++)
+            mpq_set_z(M[eq * w + j], A[(size_t)rows[r] * (size_t)n + (size_t)cols[j]]);
+        mpq_set_ui(M[eq * w + ks], 1, 1);
+    }
+    for (int x = 0; x < extra; x++, eq++) {
+        int c = ch[x];
+        if (c < ks) {
+            for (int j = 0; j < ks; j++)
+                mpq_set_ui(M[eq * w + j], j == c ? 1 : 0, 1);
+            mpq_set_ui(M[eq * w + ks], 0, 1);
+        } else {
+            /* the (c - ks)-th row outside the support */
+            int want = c - ks, i = 0, r = 0, cnt = 0;
+            for (i = 0; i < m; i++) {
+                if (r < k && rows[r] == i) {
+                    r++;
+                    continue;
+                }
+                if (cnt++ == want)
+                    break;
+            }
+            for (int j = 0; j < ks; j++)
+                mpq_set_z(M[eq * w + j], A[(size_t)i * (size_t)n + (size_t)cols[j]]);
+            mpq_set_ui(M[eq * w + ks], 1, 1);
+        }
+    }
+    /* Gauss-Jordan */
+    for (int c = 0; c < ks; c++) {
+        int p = -1;
+        for (int i = c; i < ks && p < 0; i++)
+            if (mpq_sgn(M[i * w + c]) != 0)
+                p = i;
+        if (p < 0)
+            return 0;
+        if (p != c)
+            for (int j = 0; j < w; j++)
+                mpq_swap(M[c * w + j], M[p * w + j]);
+        for (int i = 0; i < ks; i++) {
+            if (i == c || mpq_sgn(M[i * w + c]) == 0)
+                continue;
+            mpq_div(t, M[i * w + c], M[c * w + c]);
+            for (int j = c; j < w; j++) {
+                mpq_mul(acc, t, M[c * w + j]);
+                mpq_sub(M[i * w + j], M[i * w + j], acc);
+            }
+        }
+    }
+    for (int j = 0; j < ks; j++) {
+        mpq_div(y[j], M[j * w + ks], M[j * w + j]);
+        if (mpq_sgn(y[j]) < 0)
+            return 0;
+    }
+    for (int i = 0; i < m; i++) {
+        mpq_set_ui(acc, 0, 1);
+        for (int j = 0; j < ks; j++) {
+            mpq_set_z(t, A[(size_t)i * (size_t)n + (size_t)cols[j]]);
+            mpq_mul(t, t, y[j]);
+            mpq_add(acc, acc, t);
+        }
+        if (mpq_cmp_ui(acc, 1, 1) > 0)
+            return 0;
+    }
+    int nz = 0;
+    for (int j = 0; j < ks; j++)
+        nz |= mpq_sgn(y[j]) != 0;
+    return nz;
+}
+
+static void fill_profile(const mpq_t *x, int m, int n, const int *cols, int ks, mpq_t *y,
+                         mpq_t *vals, mpq_t sum)
+{
+    mpq_set_ui(sum, 0, 1);
+    for (int i = 0; i < m; i++)
+        mpq_add(sum, sum, x[i]);
+    for (int i = 0; i < m; i++)
+        mpq_div(vals[i], x[i], sum);
+    mpq_set_ui(sum, 0, 1);
+    for (int j = 0; j < ks; j++)
+        mpq_add(sum, sum, y[j]);
+    for (int j = 0; j < n; j++)
+        mpq_set_ui(vals[m + j], 0, 1);
+    for (int j = 0; j < ks; j++)
+        mpq_div(vals[m + cols[j]], y[j], sum);
+}
+
+/* The fast path for games whose polytope P is nondegenerate (every vertex
+ * has exactly m labels): the partner of a vertex x is the unique y with
+ * (Ay)_i = 1 on x's support and y_j = 0 off the tight columns.  A double
+ * solve rejects most vertices; candidates are solved and checked exactly.
+ * Returns 1 if done, 0 if a singular system calls for the general method. */
+static int partners_from_p(brink_ctx_t *ctx, const vset_t *P, mpz_t *A, int m, int n,
+                           brink_eqset_t *e, mpq_t *vals, brink_status_t *st)
+{
+    int k_max = m < n ? m : n;
+    int kq = (m > n ? m : n) + 2;
+    double *Ad = brink_malloc(ctx, (size_t)m * (size_t)n * sizeof *Ad);
+    double *Md = brink_malloc(ctx, (size_t)(k_max * (k_max + 1) + 1) * sizeof *Md);
+    double *yd = brink_malloc(ctx, (size_t)(n + 1) * sizeof *yd);
+    int *rows = brink_malloc(ctx, (size_t)(m + 1) * sizeof *rows);
+    int *cols = brink_malloc(ctx, (size_t)(n + 1) * sizeof *cols);
+    size_t nq = (size_t)(kq * (kq + 1) + 1);
+    mpq_t *Mq = brink_malloc(ctx, nq * sizeof *Mq);
+    mpq_t *yq = brink_malloc(ctx, (size_t)(kq + n + 1) * sizeof *yq);
+    mpq_t t, sum, acc;
+    int done = 1;
+    *st = BRINK_OK;
+    if (!Ad || !Md || !yd || !rows || !cols || !Mq || !yq) {
+        brink_free(ctx, Mq);
+        brink_free(ctx, yq);
+        Mq = NULL;
+        yq = NULL;
+        *st = BRINK_ENOMEM;
+        goto out;
+    }
+    mpq_inits(t, sum, acc, NULL);
+    for (size_t i = 0; i < nq; i++)
+        mpq_init(Mq[i]);
+    for (int j = 0; j <= n + kq; j++)
+        mpq_init(yq[j]);
+    for (size_t i = 0; i < (size_t)m * (size_t)n; i++)
+        Ad[i] = mpz_get_d(A[i]);
+    for (size_t a = 0; a < P->count && done; a++) {
+        const mpq_t *x = (const mpq_t *)(P->coords + a * (size_t)m);
+        const uint64_t *la = P->labels + a * (size_t)P->words;
+        int k = 0, ks = 0;
+        for (int i = 0; i < m; i++)
+            if (!(la[i / 64] >> (i % 64) & 1))
+                rows[k++] = i;
+        for (int j = 0; j < n; j++)
+            if (la[(m + j) / 64] >> ((m + j) % 64) & 1)
+                cols[ks++] = j;
+        if (k == 0)
+            continue; /* x = 0 */
+        if (ks != k) {
+            if (ks < k || ks > k + 2) {
+                done = 0;
+                break;
+            }
+            /* a degenerate vertex: its partners are the vertices of a face;
+             * try each choice of ks - k extra tight constraints */
+            int extra = ks - k, ncand = ks + (m - k);
+            for (int c1 = 0; c1 < ncand && *st == BRINK_OK; c1++)
+                for (int c2 = extra == 2 ? c1 + 1 : ncand; c2 < ncand || (extra == 1 && c2 == ncand);
+                     c2++) {
+                    int ch[2] = {c1, extra == 2 ? c2 : -1};
+                    if (face_vertex(A, m, n, rows, k, cols, ks, ch, extra, Mq, yq, t, acc)) {
+                        fill_profile(x, m, n, cols, ks, yq, vals, sum);
+                        if (!eqset_has_q(e, vals))
+                            *st = eqset_add_q(ctx, e, vals);
+                    }
+                    if (extra == 1)
+                        break;
+                }
+            continue;
+        }
+        if (k > k_max) {
+            done = 0;
+            break;
+        }
+        int exact = solve_d(Ad, n, rows, cols, k, Md, yd) != 0;
+        if (!exact) {
+            int bad = 0;
+            for (int j = 0; j < k && !bad; j++)
+                bad = yd[j] < -1e-9;
+            for (int i = 0, r = 0; i < m && !bad; i++) {
+                if (r < k && rows[r] == i) {
+                    r++;
+                    continue;
+                }
+                double sd = 0;
+                for (int j = 0; j < k; j++)
+                    sd += Ad[(size_t)i * (size_t)n + (size_t)cols[j]] * yd[j];
+                bad = sd > 1 + 1e-9;
+            }
+            if (bad)
+                continue;
+        }
+        if (solve_q(A, n, rows, cols, k, Mq, yq, t) != 0) {
+            done = 0;
+            break;
+        }
+        int ok = 1;
+        for (int j = 0; j < k && ok; j++)
+            ok = mpq_sgn(yq[j]) >= 0;
+        for (int i = 0, r = 0; i < m && ok; i++) {
+            if (r < k && rows[r] == i) {
+                r++;
+                continue;
+            }
+            mpq_set_ui(acc, 0, 1);
+            for (int j = 0; j < k; j++) {
+                mpq_set_z(t, A[(size_t)i * (size_t)n + (size_t)cols[j]]);
+                mpq_mul(t, t, yq[j]);
+                mpq_add(acc, acc, t);
+            }
+            ok = mpq_cmp_ui(acc, 1, 1) <= 0;
+        }
+        if (!ok)
+            continue;
+        mpq_set_ui(sum, 0, 1);
+        for (int i = 0; i < m; i++)
+            mpq_add(sum, sum, x[i]);
+        for (int i = 0; i < m; i++)
+            mpq_div(vals[i], x[i], sum);
+        mpq_set_ui(sum, 0, 1);
+        for (int j = 0; j < k; j++)
+            mpq_add(sum, sum, yq[j]);
+        for (int j = 0; j < n; j++)
+            mpq_set_ui(vals[m + j], 0, 1);
+        for (int j = 0; j < k; j++)
+            mpq_div(vals[m + cols[j]], yq[j], sum);
+        if ((*st = eqset_add_q(ctx, e, vals)) != BRINK_OK)
+            break;
+    }
+    for (size_t i = 0; i < nq; i++)
+        mpq_clear(Mq[i]);
+    for (int j = 0; j <= n + kq; j++)
+        mpq_clear(yq[j]);
+    mpq_clears(t, sum, acc, NULL);
+out:
+    brink_free(ctx, Ad);
+    brink_free(ctx, Md);
+    brink_free(ctx, yd);
+    brink_free(ctx, rows);
+    brink_free(ctx, cols);
+    brink_free(ctx, Mq);
+    brink_free(ctx, yq);
+    return done;
+}
+
 brink_status_t solve_enummixed(brink_ctx_t *ctx, const brink_game_t *g, brink_eqset_t **out)
 {
     int m = g->nstrat[0], n = g->nstrat[1], L = m + n;
@@ -446,13 +764,34 @@ brink_status_t solve_enummixed(brink_ctx_t *ctx, const brink_game_t *g, brink_eq
     /* rows of P's tableau are B' (n x m): entry (j,i) = B[i*n+j], i.e. the transpose of B */
     if ((st = enum_vertices(ctx, n, m, B, 1, labP, L, &P)) != BRINK_OK)
         goto done;
-    if ((st = enum_vertices(ctx, m, n, A, 0, labQ, L, &Q)) != BRINK_OK)
-        goto done;
     e = eqset_new(ctx, BRINK_PROFILE_MIXED, 1, (size_t)L);
     if (!e) {
         st = BRINK_ENOMEM;
         goto done;
     }
+    {
+        int pdeg = 0;
+        for (size_t a = 0; a < P.count && !pdeg; a++) {
+            int c = 0;
+            for (int w = 0; w < P.words; w++)
+                c += __builtin_popcountll(P.labels[a * (size_t)P.words + (size_t)w]);
+            pdeg = c > m + 2;
+        }
+        if (!pdeg) {
+            size_t before = e->count;
+            int pd = partners_from_p(ctx, &P, A, m, n, e, vals, &st);
+            if (pd)
+                goto done;
+            if (st != BRINK_OK)
+                goto done;
+            /* a singular system: start again with the general method */
+            for (size_t k = before * e->width; k < e->count * e->width; k++)
+                mpq_clear(e->q[k]);
+            e->count = before;
+        }
+    }
+    if ((st = enum_vertices(ctx, m, n, A, 0, labQ, L, &Q)) != BRINK_OK)
+        goto done;
     int words = P.words;
     uint64_t full_last = (L % 64) ? (((uint64_t)1 << (L % 64)) - 1) : ~(uint64_t)0;
     /* In a nondegenerate game every vertex of P has exactly m labels and
