@@ -12,7 +12,13 @@ typedef struct imap {
     uint64_t *keys;
     int *vals;
     size_t cap, count;
+    int *dense; /* keys below dense_cap: direct index (-1 unset) */
+    size_t dense_cap;
 } imap_t;
+
+/* keys below this go to the dense array (files number infosets and
+ * outcomes 1, 2, 3, ...; a hash lookup per node costs cache misses) */
+#define IMAP_DENSE_MAX ((uint64_t)1 << 22)
 
 static uint64_t mix64(uint64_t x)
 {
@@ -26,6 +32,8 @@ static uint64_t mix64(uint64_t x)
 
 static int imap_get(const imap_t *m, uint64_t key)
 {
+    if (key < IMAP_DENSE_MAX)
+        return key < m->dense_cap ? m->dense[key] : -1;
     if (!m->cap)
         return -1;
     size_t i = (size_t)mix64(key) & (m->cap - 1);
@@ -39,6 +47,22 @@ static int imap_get(const imap_t *m, uint64_t key)
 
 static int imap_put(brink_ctx_t *ctx, imap_t *m, uint64_t key, int val)
 {
+    if (key < IMAP_DENSE_MAX) {
+        if (key >= m->dense_cap) {
+            size_t nc = m->dense_cap ? m->dense_cap : 256;
+            while (nc <= key)
+                nc *= 2;
+            int *nd = brink_realloc(ctx, m->dense, nc * sizeof *nd);
+            if (!nd)
+                return 0;
+            for (size_t i = m->dense_cap; i < nc; i++)
+                nd[i] = -1;
+            m->dense = nd;
+            m->dense_cap = nc;
+        }
+        m->dense[key] = val;
+        return 1;
+    }
     if ((m->count + 1) * 2 > m->cap) {
         size_t nc = m->cap ? m->cap * 2 : 64;
         uint64_t *nk = brink_malloc(ctx, nc * sizeof *nk);
@@ -75,6 +99,7 @@ static int imap_put(brink_ctx_t *ctx, imap_t *m, uint64_t key, int val)
 
 static void imap_free(brink_ctx_t *ctx, imap_t *m)
 {
+    brink_free(ctx, m->dense);
     brink_free(ctx, m->keys);
     brink_free(ctx, m->vals);
 }
@@ -89,7 +114,8 @@ typedef struct efg_reader {
     brink_game_t *g;
     size_t node_cap, child_cap, child_count;
     int iset_cap, out_cap;
-    imap_t isets, outs;
+    imap_t *isets; /* per player, [0] chance */
+    imap_t outs;
     open_parent_t *stack;
     size_t sp, stack_cap;
     int *out_line, *out_col; /* where each outcome was first used */
@@ -119,7 +145,7 @@ static brink_status_t rd_outcome(efg_reader_t *R, int *out_index)
     brink_ctx_t *ctx = L->ctx;
     long num;
     brink_status_t st;
-    if ((st = rd_int(L, 0, 2000000000L, &num, "an outcome number")) != BRINK_OK)
+    if ((st = rd_int(L, 0, 2000000000L, &num, "an outcome number", 0, 0)) != BRINK_OK)
         return st;
     int ul = L->tline, uc = L->tcol;
     lex_next(L);
@@ -186,9 +212,7 @@ static brink_status_t rd_outcome(efg_reader_t *R, int *out_index)
         lex_next(L);
         if (L->kind == TOK_COMMA)
             lex_next(L);
-        char what[64];
-        snprintf(what, sizeof what, "the payoff of player %d", p + 1);
-        if ((st = rd_number(L, q, what)) != BRINK_OK) {
+        if ((st = rd_number(L, q, "the payoff of player %ld", p + 1, 0)) != BRINK_OK) {
             mpq_clear(q);
             return st;
         }
@@ -220,8 +244,9 @@ static brink_status_t rd_infoset(efg_reader_t *R, int player, long num, int nl, 
     brink_game_t *g = R->g;
     brink_ctx_t *ctx = L->ctx;
     brink_status_t st;
-    uint64_t key = ((uint64_t)(uint32_t)(player + 1) << 40) | (uint64_t)num;
-    int idx = imap_get(&R->isets, key);
+    uint64_t key = (uint64_t)num;
+    imap_t *imap = &R->isets[player + 1];
+    int idx = imap_get(imap, key);
     char *name = NULL;
     char **acts = NULL;
     int nacts = -1;
@@ -282,7 +307,7 @@ static brink_status_t rd_infoset(efg_reader_t *R, int player, long num, int nl, 
                 lex_next(L);
                 if (L->kind == TOK_COMMA)
                     lex_next(L);
-                if ((st = rd_number(L, probs[nacts - 1], "the probability of the chance action")) !=
+                if ((st = rd_number(L, probs[nacts - 1], "the probability of the chance action", 0, 0)) !=
                     BRINK_OK)
                     goto fail;
                 if (mpq_sgn(probs[nacts - 1]) < 0) {
@@ -344,7 +369,7 @@ static brink_status_t rd_infoset(efg_reader_t *R, int player, long num, int nl, 
             for (int a = 0; a < nacts; a++)
                 is->dprobs[a] = mpq_get_d(probs[a]);
         }
-        if (!imap_put(ctx, &R->isets, key, idx))
+        if (!imap_put(ctx, imap, key, idx))
             return OOM(R);
         *out_index = idx;
         return BRINK_OK;
@@ -427,6 +452,11 @@ brink_status_t efg_read(lexer_t *L, brink_game_t *g)
     R.g = g;
     if ((st = rd_header(L, g, "EFG", 2)) != BRINK_OK)
         goto done;
+    R.isets = brink_calloc(ctx, (size_t)g->nplayers + 1, sizeof *R.isets);
+    if (!R.isets) {
+        st = OOM(&R);
+        goto done;
+    }
     if (L->kind == TOK_STRING) {
         if (!(g->comment = brink_strndup(ctx, L->sbuf, L->tlen))) {
             st = OOM(&R);
@@ -485,7 +515,7 @@ brink_status_t efg_read(lexer_t *L, brink_game_t *g)
             st = lex_expected(L, "the quoted name of the node");
             goto done;
         }
-        if (!(n->name = brink_strndup(ctx, L->sbuf, L->tlen))) {
+        if (L->tlen > 0 && !(n->name = brink_strndup(ctx, L->sbuf, L->tlen))) {
             st = OOM(&R);
             goto done;
         }
@@ -493,19 +523,18 @@ brink_status_t efg_read(lexer_t *L, brink_game_t *g)
         int iset = -1;
         if (kind == 'p') {
             long pl, num;
-            char what[64];
-            snprintf(what, sizeof what, "a player number from 1 to %d", g->nplayers);
-            if ((st = rd_int(L, 1, g->nplayers, &pl, what)) != BRINK_OK)
+            if ((st = rd_int(L, 1, g->nplayers, &pl, "a player number from 1 to %ld",
+                             g->nplayers, 0)) != BRINK_OK)
                 goto done;
             lex_next(L);
-            if ((st = rd_int(L, 1, 2000000000L, &num, "an information set number")) != BRINK_OK)
+            if ((st = rd_int(L, 1, 2000000000L, &num, "an information set number", 0, 0)) != BRINK_OK)
                 goto done;
             lex_next(L);
             if ((st = rd_infoset(&R, (int)pl - 1, num, nl, nc, &iset)) != BRINK_OK)
                 goto done;
         } else if (kind == 'c') {
             long num;
-            if ((st = rd_int(L, 1, 2000000000L, &num, "a chance information set number")) !=
+            if ((st = rd_int(L, 1, 2000000000L, &num, "a chance information set number", 0, 0)) !=
                 BRINK_OK)
                 goto done;
             lex_next(L);
@@ -544,7 +573,10 @@ brink_status_t efg_read(lexer_t *L, brink_game_t *g)
         }
     st = finish(&R);
 done:
-    imap_free(ctx, &R.isets);
+    if (R.isets)
+        for (int p = 0; p <= g->nplayers; p++)
+            imap_free(ctx, &R.isets[p]);
+    brink_free(ctx, R.isets);
     imap_free(ctx, &R.outs);
     brink_free(ctx, R.stack);
     brink_free(ctx, R.out_line);

@@ -6,8 +6,10 @@
 #include "game/lexer.h"
 
 brink_status_t rd_string_list(lexer_t *L, char ***out, int *count, const char *what);
-brink_status_t rd_number(lexer_t *L, mpq_t q, const char *what);
-brink_status_t rd_int(lexer_t *L, long lo, long hi, long *out, const char *what);
+/* rd_number and rd_int describe what they expected with printf(fmt, a, b),
+ * formatted only when the input is wrong */
+brink_status_t rd_number(lexer_t *L, mpq_t q, const char *fmt, long a, long b);
+brink_status_t rd_int(lexer_t *L, long lo, long hi, long *out, const char *fmt, long a, long b);
 brink_status_t rd_header(lexer_t *L, brink_game_t *g, const char *keyword, int version);
 
 brink_status_t nfg_read(lexer_t *L, brink_game_t *g);

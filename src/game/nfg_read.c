@@ -55,20 +55,34 @@ fail:
     return st;
 }
 
-brink_status_t rd_number(lexer_t *L, mpq_t q, const char *what)
+brink_status_t rd_number(lexer_t *L, mpq_t q, const char *fmt, long a, long b)
 {
+    if (L->kind == TOK_NUMBER && game_parse_number(L->text, L->tlen, q) == 0)
+        return BRINK_OK;
+    char what[160];
+    snprintf(what, sizeof what, fmt, a, b);
     if (L->kind != TOK_NUMBER)
         return lex_expected(L, what);
-    if (game_parse_number(L->text, L->tlen, q) != 0)
+    else
         return lex_error(L, BRINK_EPARSE, L->tline, L->tcol,
                          "expected %s, found malformed number '%.*s'", what,
                          (int)(L->tlen > 40 ? 40 : L->tlen), L->text);
-    return BRINK_OK;
 }
 
-brink_status_t rd_int(lexer_t *L, long lo, long hi, long *out, const char *what)
+brink_status_t rd_int(lexer_t *L, long lo, long hi, long *out, const char *fmt, long a, long b)
 {
-    char m[160];
+    char m[320], what[160];
+    if (L->kind == TOK_NUMBER && L->tlen <= 10) {
+        long v = 0;
+        size_t i = 0;
+        for (; i < L->tlen && L->text[i] >= '0' && L->text[i] <= '9'; i++)
+            v = v * 10 + (L->text[i] - '0');
+        if (i == L->tlen && v >= lo && v <= hi) {
+            *out = v;
+            return BRINK_OK;
+        }
+    }
+    snprintf(what, sizeof what, fmt, a, b);
     if (L->kind != TOK_NUMBER)
         return lex_expected(L, what);
     long v = 0;
@@ -162,9 +176,8 @@ brink_status_t nfg_read(lexer_t *L, brink_game_t *g)
     } else {
         for (int p = 0; p < g->nplayers; p++) {
             long v;
-            char what[64];
-            snprintf(what, sizeof what, "the number of strategies of player %d", p + 1);
-            if ((st = rd_int(L, 1, 1000000, &v, what)) != BRINK_OK)
+            if ((st = rd_int(L, 1, 1000000, &v, "the number of strategies of player %ld",
+                             p + 1, 0)) != BRINK_OK)
                 goto done;
             g->nstrat[p] = (int)v;
             g->strat_names[p] = brink_calloc(ctx, (size_t)v, sizeof(char *));
@@ -254,9 +267,8 @@ brink_status_t nfg_read(lexer_t *L, brink_game_t *g)
                 lex_next(L);
                 if (L->kind == TOK_COMMA)
                     lex_next(L);
-                char what[64];
-                snprintf(what, sizeof what, "the payoff of player %d", p + 1);
-                if ((st = rd_number(L, o->pay[p], what)) != BRINK_OK)
+                if ((st = rd_number(L, o->pay[p], "the payoff of player %ld", p + 1, 0)) !=
+                    BRINK_OK)
                     goto done;
                 o->dpay[p] = mpq_get_d(o->pay[p]);
             }
@@ -276,9 +288,9 @@ brink_status_t nfg_read(lexer_t *L, brink_game_t *g)
             if (L->kind == TOK_COMMA)
                 lex_next(L);
             long v;
-            char what[96];
-            snprintf(what, sizeof what, "the outcome number of strategy profile %zu", c + 1);
-            if ((st = rd_int(L, 0, (long)g->noutcomes_nfg, &v, what)) != BRINK_OK)
+            if ((st = rd_int(L, 0, (long)g->noutcomes_nfg, &v,
+                             "the outcome number of strategy profile %ld", (long)c + 1, 0)) !=
+                BRINK_OK)
                 goto done;
             g->cont_outcome[c] = (size_t)v;
             if (v > 0)
@@ -293,10 +305,8 @@ brink_status_t nfg_read(lexer_t *L, brink_game_t *g)
                     lex_next(L);
                 if (L->kind == TOK_COMMA)
                     lex_next(L);
-                char what[96];
-                snprintf(what, sizeof what, "the payoff of player %d in strategy profile %zu",
-                         p + 1, c + 1);
-                if ((st = rd_number(L, q, what)) != BRINK_OK)
+                if ((st = rd_number(L, q, "the payoff of player %ld in strategy profile %ld",
+                                    p + 1, (long)c + 1)) != BRINK_OK)
                     goto done;
                 set_cell(g, c, p, q);
             }
