@@ -94,6 +94,12 @@ brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
             return solve_seqlcp(ctx, game, out);
         }
         break;
+    case BRINK_METHOD_LP:
+        if (tree && !opts->strategic)
+            return brink_ctx_error(ctx, BRINK_EUNSUPPORTED,
+                                   "the sequence-form lp is not implemented yet; use --strategic "
+                                   "for the reduced strategic form");
+        break;
     default:
         break;
     }

@@ -2,13 +2,6 @@
  * report BRINK_EUNSUPPORTED (never a wrong answer). */
 #include "game/game_internal.h"
 
-brink_status_t solve_lp(brink_ctx_t *ctx, const brink_game_t *nfg, brink_eqset_t **out)
-{
-    (void)nfg;
-    (void)out;
-    return brink_ctx_error(ctx, BRINK_EUNSUPPORTED, "method lp is not implemented yet");
-}
-
 brink_status_t solve_seqlcp(brink_ctx_t *ctx, const brink_game_t *efg, brink_eqset_t **out)
 {
     (void)efg;

@@ -7,6 +7,12 @@ if(Python3_FOUND)
              COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
                      $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games ${method})
   endforeach()
+  # lp and lcp on strategic games (on trees they need the sequence form)
+  foreach(method lp lcp)
+    add_test(NAME game.gambit.${method}_nfg
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
+                     $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games ${method} --only nfg)
+  endforeach()
   add_test(NAME game.gambit.lcp_strategic
            COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
                    $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games lcp --strategic)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compares brink's equilibrium sets with Gambit's recorded outputs.
 
-usage: check_gambit.py BRINK GAMES_DIR METHOD [--strategic]
+usage: check_gambit.py BRINK GAMES_DIR METHOD [--strategic] [--only nfg|efg]
 
 For every folder GAMES_DIR/<name>_<nfg|efg>/ holding gambit-<METHOD>.out
 (gambit-<METHOD>_-S.out with --strategic), runs `BRINK solve --method METHOD`
@@ -60,10 +60,11 @@ def main():
     brink, root, method = sys.argv[1], sys.argv[2], sys.argv[3]
     strategic = "--strategic" in sys.argv[4:]
     outname = "gambit-%s%s.out" % (method, "_-S" if strategic else "")
+    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
     checked = failed = 0
     for d in sorted(os.listdir(root)):
         exp = os.path.join(root, d, outname)
-        if not os.path.isfile(exp):
+        if not os.path.isfile(exp) or (only and not d.endswith("_" + only)):
             continue
         game = [f for f in os.listdir(os.path.join(root, d)) if f.endswith((".nfg", ".efg"))][0]
         path = os.path.join(root, d, game)

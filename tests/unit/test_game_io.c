@@ -201,6 +201,24 @@ static void test_regret(void **state)
         /* enummixed where Gambit's enummixed finished (the others are large
          * degenerate reduced forms that take minutes) */
         int nmeth = ef ? 2 : 1;
+        /* lp on two-player constant-sum games: any optimal pair is an equilibrium */
+        if (brink_game_num_players(g) == 2 && brink_game_is_constant_sum(ctx, g)) {
+            brink_solve_opts_t o = {.method = BRINK_METHOD_LP, .strategic = 1};
+            brink_eqset_t *eq = NULL;
+            assert_int_equal(brink_game_solve(ctx, g, &o, &eq), BRINK_OK);
+            assert_int_equal(brink_eqset_count(eq), 1);
+            size_t w = brink_eqset_width(eq);
+            double *p = malloc(w * sizeof *p);
+            for (size_t j = 0; j < w; j++)
+                p[j] = brink_eqset_value(eq, 0, j);
+            double r = 1;
+            assert_int_equal(brink_game_regret(ctx, g, p, w, &r), BRINK_OK);
+            if (!(r < 1e-9))
+                fail_msg("%s: lp equilibrium has regret %g", path, r);
+            free(p);
+            brink_eqset_free(ctx, eq);
+            checked++;
+        }
         if (ef)
             fclose(ef);
         for (int k = 0; k < nmeth; k++) {
