@@ -14,8 +14,11 @@ const char cmd_solve_usage[] =
     "  --method M    enumpure (default): all pure equilibria (N players; on an .efg\n"
     "                the reduced strategic form); enummixed: all extreme equilibria\n"
     "                of a two-player game, exact; spe: subgame-perfect equilibrium by\n"
-    "                backward induction (perfect-information trees).\n"
-    "                lcp, lp and logit are not available yet.\n"
+    "                backward induction (perfect-information trees); lcp: Lemke-Howson\n"
+    "                from every label (two players); lp: constant-sum games; logit: the\n"
+    "                end point of the logit QRE branch (or the point at --lambda L).\n"
+    "                On an .efg, lcp, lp and logit need --strategic (the sequence\n"
+    "                form and the agent form are not available yet).\n"
     "  --strategic   on an .efg, solve the reduced strategic form\n"
     "  --format F    gambit (default): one line 'NE,p1,p2,...' per equilibrium, in\n"
     "                Gambit's strategy order, exact rationals as p/q; json: a JSON\n"
@@ -107,6 +110,8 @@ int cmd_solve(int argc, char **argv)
         goto done;
     }
     size_t n = brink_eqset_count(eq), w = brink_eqset_width(eq);
+    if (brink_eqset_note(eq)[0])
+        fprintf(stderr, "brink: solve: %s\n", brink_eqset_note(eq));
     if (opts.max_eq && n > opts.max_eq)
         n = opts.max_eq;
     char buf[4096];

@@ -106,6 +106,8 @@ brink_status_t solve_enummixed(brink_ctx_t *ctx, const brink_game_t *nfg, brink_
 brink_status_t solve_lcp(brink_ctx_t *ctx, const brink_game_t *nfg, size_t max_eq,
                          brink_eqset_t **out);
 brink_status_t solve_lp(brink_ctx_t *ctx, const brink_game_t *nfg, brink_eqset_t **out);
+brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *nfg, double lambda_end,
+                           brink_eqset_t **out);
 brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *efg, brink_eqset_t **out);
 brink_status_t solve_seqlcp(brink_ctx_t *ctx, const brink_game_t *efg, brink_eqset_t **out);
 

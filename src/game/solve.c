@@ -94,6 +94,12 @@ brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
             return solve_seqlcp(ctx, game, out);
         }
         break;
+    case BRINK_METHOD_LOGIT:
+        if (tree && !opts->strategic)
+            return brink_ctx_error(ctx, BRINK_EUNSUPPORTED,
+                                   "the agent logit trace of a tree is not implemented yet; use "
+                                   "--strategic for the reduced strategic form");
+        break;
     case BRINK_METHOD_LP:
         if (tree && !opts->strategic)
             return brink_ctx_error(ctx, BRINK_EUNSUPPORTED,
@@ -121,6 +127,8 @@ brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
         return solve_lcp(ctx, nfg, opts->max_eq, out);
     case BRINK_METHOD_LP:
         return solve_lp(ctx, nfg, out);
+    case BRINK_METHOD_LOGIT:
+        return solve_logit(ctx, nfg, opts->lambda, out);
     default:
         return brink_ctx_error(ctx, BRINK_EUNSUPPORTED, "method %s is not implemented",
                                method_name(opts->method));

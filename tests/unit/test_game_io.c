@@ -2,6 +2,7 @@
  * shipped game, located errors on bad input, deep trees, shared chance
  * information sets, and the regret of Gambit's equilibria. */
 #include <dirent.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -201,6 +202,49 @@ static void test_regret(void **state)
         /* enummixed where Gambit's enummixed finished (the others are large
          * degenerate reduced forms that take minutes) */
         int nmeth = ef ? 2 : 1;
+        /* the logit end point of a strategic game: small regret (or an honest stop) */
+        if (brink_game_kind(g) == BRINK_GAME_STRATEGIC) {
+            brink_solve_opts_t o = {.method = BRINK_METHOD_LOGIT};
+            brink_eqset_t *eq = NULL;
+            assert_int_equal(brink_game_solve(ctx, g, &o, &eq), BRINK_OK);
+            if (brink_eqset_count(eq) == 0)
+                assert_true(brink_eqset_note(eq)[0] != '\0');
+            for (size_t i = 0; i < brink_eqset_count(eq); i++) {
+                size_t w = brink_eqset_width(eq);
+                double *p = malloc(w * sizeof *p), lo = 1e300, hi = -1e300;
+                for (size_t j = 0; j < w; j++)
+                    p[j] = brink_eqset_value(eq, i, j);
+                const brink_game_t *r = NULL;
+                assert_int_equal(brink_game_reduced(ctx, g, &r), BRINK_OK);
+                int prof[16] = {0};
+                (void)prof;
+                double reg = 1;
+                assert_int_equal(brink_game_regret(ctx, g, p, w, &reg), BRINK_OK);
+                /* payoff range from the pure profiles' payoffs */
+                int np = brink_game_num_players(g);
+                int s[16] = {0};
+                for (;;) {
+                    for (int q = 0; q < np; q++) {
+                        double v = brink_game_payoff(g, s, q);
+                        lo = v < lo ? v : lo;
+                        hi = v > hi ? v : hi;
+                    }
+                    int q = 0;
+                    for (; q < np; q++) {
+                        if (++s[q] < brink_game_num_strategies(g, q))
+                            break;
+                        s[q] = 0;
+                    }
+                    if (q == np)
+                        break;
+                }
+                if (!(reg <= 1e-4 * (hi > lo ? hi - lo : 1)))
+                    fail_msg("%s: logit end point has regret %g", path, reg);
+                free(p);
+                checked++;
+            }
+            brink_eqset_free(ctx, eq);
+        }
         /* lp on two-player constant-sum games: any optimal pair is an equilibrium */
         if (brink_game_num_players(g) == 2 && brink_game_is_constant_sum(ctx, g)) {
             brink_solve_opts_t o = {.method = BRINK_METHOD_LP, .strategic = 1};
@@ -247,6 +291,30 @@ static void test_regret(void **state)
     brink_ctx_free(ctx);
 }
 
+/* the logit QRE at a given lambda in a game with a dominant strategy whose
+ * advantage is 1 against everything: sigma = 1 / (1 + exp(-lambda)) */
+static void test_logit_lambda(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    brink_game_t *g = NULL;
+    assert_int_equal(brink_game_read_file(ctx, BRINK_TEST_DIR "/games/pd_nfg/pd.nfg", &g, NULL),
+                     BRINK_OK);
+    const double lams[] = {0.5, 1.0, 2.5, 7.0};
+    for (size_t i = 0; i < 4; i++) {
+        brink_solve_opts_t o = {.method = BRINK_METHOD_LOGIT, .lambda = lams[i]};
+        brink_eqset_t *eq = NULL;
+        assert_int_equal(brink_game_solve(ctx, g, &o, &eq), BRINK_OK);
+        assert_int_equal(brink_eqset_count(eq), 1);
+        double want = 1.0 / (1.0 + exp(-lams[i]));
+        assert_true(fabs(brink_eqset_value(eq, 0, 1) - want) < 1e-9);
+        assert_true(fabs(brink_eqset_value(eq, 0, 3) - want) < 1e-9);
+        brink_eqset_free(ctx, eq);
+    }
+    brink_game_free(ctx, g);
+    brink_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -254,6 +322,7 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_deep_and_shared_chance),
         cmocka_unit_test(test_regret),
+        cmocka_unit_test(test_logit_lambda),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
