@@ -315,6 +315,40 @@ static void test_logit_lambda(void **state)
     brink_ctx_free(ctx);
 }
 
+/* subgame perfection over a proper subgame: entry, then matching pennies.
+ * The subgame's only equilibrium is (1/2, 1/2) with value 0 < 1/2, so the
+ * only SPE is Out with (1/2, 1/2) in the subgame (the strategic form has
+ * Nash equilibria with other off-path play). */
+static void test_spe_subgames(void **state)
+{
+    (void)state;
+    const char *text =
+        "EFG 2 R \"entry then pennies\" { \"1\" \"2\" }\n\"\"\n"
+        "p \"\" 1 1 \"entry\" { \"Out\" \"In\" } 0\n"
+        "t \"\" 1 \"out\" { 1/2 1 }\n"
+        "p \"\" 1 2 \"pennies 1\" { \"H\" \"T\" } 0\n"
+        "p \"\" 2 1 \"pennies 2\" { \"h\" \"t\" } 0\n"
+        "t \"\" 2 \"match\" { 2 -2 }\n"
+        "t \"\" 3 \"differ\" { -2 2 }\n"
+        "p \"\" 2 1 0\n"
+        "t \"\" 3\n"
+        "t \"\" 2\n";
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    brink_game_t *g = NULL;
+    assert_int_equal(brink_game_read_string(ctx, text, strlen(text), "t", &g, NULL), BRINK_OK);
+    brink_solve_opts_t o = {.method = BRINK_METHOD_SPE};
+    brink_eqset_t *eq = NULL;
+    assert_int_equal(brink_game_solve(ctx, g, &o, &eq), BRINK_OK);
+    assert_int_equal(brink_eqset_count(eq), 1);
+    const double want[] = {1, 0, 0.5, 0.5, 0.5, 0.5};
+    assert_int_equal(brink_eqset_width(eq), 6);
+    for (size_t j = 0; j < 6; j++)
+        assert_true(brink_eqset_value(eq, 0, j) == want[j]);
+    brink_eqset_free(ctx, eq);
+    brink_game_free(ctx, g);
+    brink_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -323,6 +357,7 @@ int main(void)
         cmocka_unit_test(test_deep_and_shared_chance),
         cmocka_unit_test(test_regret),
         cmocka_unit_test(test_logit_lambda),
+        cmocka_unit_test(test_spe_subgames),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
