@@ -16,6 +16,9 @@ if(Python3_FOUND)
   add_test(NAME game.gambit.logit_nfg
            COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
                    $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games logit_-e --only nfg)
+  add_test(NAME game.gambit.lcp_efg
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
+                   $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games lcp --only efg)
   add_test(NAME game.gambit.lcp_strategic
            COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
                    $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games lcp --strategic)
