@@ -293,6 +293,40 @@ brink_status_t solve_seqlcp(brink_ctx_t *ctx, const brink_game_t *g, brink_eqset
         if (leaving == Z0)
             break;
     }
+    /* the relaxed constraints must hold with equality: Ex = e, Fy = f */
+    {
+        mpz_t lhs, x0;
+        mpz_inits(lhs, x0, NULL);
+        int bad = 0;
+        for (int p = 0; p < 2 && !bad; p++) {
+            int base = p == 0 ? ox : oy;
+            int r = T.row_of[R + base];
+            if (r < 0 || mpz_cmp(TAB(&T, r, 0), T.det) != 0)
+                bad = 1;
+            for (int k = 0; k < g->player_ninfosets[p + 1] && !bad; k++) {
+                int gi = g->player_infosets[p + 1][k];
+                mpz_set_ui(lhs, 0);
+                for (int ac = 0; ac < g->infosets[gi].nactions; ac++) {
+                    int rr = T.row_of[R + base + S.seq0[gi] + ac];
+                    if (rr >= 0)
+                        mpz_add(lhs, lhs, TAB(&T, rr, 0));
+                }
+                int rp = T.row_of[R + base + S.parent[gi]];
+                mpz_set_ui(x0, 0);
+                if (rp >= 0)
+                    mpz_set(x0, TAB(&T, rp, 0));
+                if (mpz_cmp(lhs, x0) != 0)
+                    bad = 1;
+            }
+        }
+        mpz_clears(lhs, x0, NULL);
+        if (bad) {
+            st = brink_ctx_error(ctx, BRINK_ENUMERIC,
+                                 "sequence form: the complementary solution is not a pair of "
+                                 "realization plans; no equilibrium is reported");
+            goto done;
+        }
+    }
     /* realization plans -> behaviour */
     {
         size_t width = 0;

@@ -349,6 +349,73 @@ static void test_spe_subgames(void **state)
     brink_ctx_free(ctx);
 }
 
+/* regret of a behaviour profile (Gambit order) through the realization-
+ * equivalent mixed profile over reduced strategies: P(s) = product of the
+ * behaviour probabilities at the information sets s decides */
+static double behaviour_regret(brink_ctx_t *ctx, brink_game_t *g, const double *beh)
+{
+    const brink_game_t *r = NULL;
+    assert_int_equal(brink_game_reduced(ctx, g, &r), BRINK_OK);
+    size_t w = 0, bo = 0;
+    for (int p = 0; p < 2; p++)
+        w += (size_t)brink_game_num_strategies(r, p);
+    double *prof = calloc(w, sizeof *prof);
+    size_t o = 0;
+    for (int p = 0; p < 2; p++) {
+        int ninf = brink_game_num_infosets(g, p);
+        for (int s = 0; s < brink_game_num_strategies(r, p); s++) {
+            const char *lab = brink_game_strategy_name(r, p, s);
+            double pr = 1;
+            size_t ao = bo;
+            for (int k = 0; k < ninf; k++) {
+                if (lab[k] != '*')
+                    pr *= beh[ao + (size_t)(lab[k] - '1')];
+                ao += (size_t)brink_game_num_actions(g, p, k);
+            }
+            prof[o++] = pr;
+        }
+        for (int k = 0; k < ninf; k++)
+            bo += (size_t)brink_game_num_actions(g, p, k);
+    }
+    double reg = -1;
+    assert_int_equal(brink_game_regret(ctx, g, prof, w, &reg), BRINK_OK);
+    free(prof);
+    return reg;
+}
+
+/* the sequence-form equilibrium of the generated crisis games is an
+ * equilibrium (regret 0 in the reduced strategic form) */
+static void test_seqlcp_regret(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    const char *files[] = {"brinkmanship_2.efg", "brinkmanship_5.efg", "brinkmanship_10.efg",
+                           "bug_sharedchance_brinkmanship_2.efg", "centipede_10.efg",
+                           "repeated_pd_2.efg", "pitree_d6_s12345.efg"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/../shared/games-bench/%s", BRINK_SOURCE_DIR, files[i]);
+        brink_game_t *g = NULL;
+        if (brink_game_read_file(ctx, path, &g, NULL) != BRINK_OK)
+            continue; /* the bench folder lives beside the repository */
+        brink_solve_opts_t o = {.method = BRINK_METHOD_LCP};
+        brink_eqset_t *eq = NULL;
+        assert_int_equal(brink_game_solve(ctx, g, &o, &eq), BRINK_OK);
+        assert_int_equal(brink_eqset_count(eq), 1);
+        size_t w = brink_eqset_width(eq);
+        double *beh = malloc(w * sizeof *beh);
+        for (size_t j = 0; j < w; j++)
+            beh[j] = brink_eqset_value(eq, 0, j);
+        double r = behaviour_regret(ctx, g, beh);
+        if (!(r < 1e-9))
+            fail_msg("%s: sequence-form equilibrium has regret %g", files[i], r);
+        free(beh);
+        brink_eqset_free(ctx, eq);
+        brink_game_free(ctx, g);
+    }
+    brink_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -358,6 +425,7 @@ int main(void)
         cmocka_unit_test(test_regret),
         cmocka_unit_test(test_logit_lambda),
         cmocka_unit_test(test_spe_subgames),
+        cmocka_unit_test(test_seqlcp_regret),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
