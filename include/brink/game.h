@@ -173,17 +173,32 @@ typedef struct brink_solve_opts {
     brink_method_t method;
     int strategic;  /**< extensive games: solve the reduced strategic form */
     double lambda;  /**< logit: point at this lambda (0: trace to the end) */
-    size_t max_eq;  /**< stop after this many equilibria (0 = all) */
+    size_t max_eq;  /**< lcp on a strategic form: stop after this many (0 = all) */
 } brink_solve_opts_t;
 
 /** Solves game with opts->method and returns the profiles in *out (owned
- *  by the caller).  ENUMPURE and ENUMMIXED on an extensive game work on its
- *  reduced strategic form and return mixed profiles over reduced
- *  strategies, like Gambit.  Statuses: BRINK_OK (possibly with zero
- *  profiles), BRINK_EUNSUPPORTED (the method does not apply, e.g.
- *  ENUMMIXED with 3 players, LP on a game that is not constant-sum),
- *  BRINK_ELIMIT (see brink_game_reduced), BRINK_EINTERRUPT, BRINK_ENOMEM,
- *  BRINK_EINVAL.  Complexities are in docs/game-solver.md. */
+ *  by the caller), as Gambit's command-line tools do:
+ *  - ENUMPURE: every pure equilibrium (N players); on a tree, of the
+ *    reduced strategic form, printed as behaviour profiles (mixed over
+ *    reduced strategies with opts->strategic).  Exact.
+ *  - ENUMMIXED: every extreme equilibrium of a two-player game (the reduced
+ *    form of a tree), mixed, exact.
+ *  - LCP: two players.  Strategic form (or opts->strategic): Lemke-Howson
+ *    from every label and from every equilibrium found, exact, mixed.  A
+ *    tree: one equilibrium by the sequence-form LCP, exact, behaviour.
+ *  - LP: two-player constant-sum strategic game (or reduced form with
+ *    opts->strategic): one equilibrium, exact.
+ *  - LOGIT: strategic form (or reduced form with opts->strategic): the end
+ *    point of the logit QRE branch, or the point at opts->lambda; doubles.
+ *    No profile and a note (brink_eqset_note) if the trace stopped short.
+ *  - SPE: a tree: one subgame-perfect equilibrium (behaviour, exact).
+ *  Statuses: BRINK_OK (possibly with zero profiles), BRINK_EUNSUPPORTED
+ *  (the method does not apply or is not implemented for this input, e.g.
+ *  ENUMMIXED with 3 players, LP on a game that is not constant-sum, LP or
+ *  LOGIT on a tree without opts->strategic), BRINK_ENUMERIC (a numerical
+ *  method failed; no profile is reported), BRINK_ELIMIT (see
+ *  brink_game_reduced), BRINK_EINTERRUPT, BRINK_ENOMEM, BRINK_EINVAL.
+ *  Complexities are in docs/game-solver.md. */
 brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
                                 const brink_solve_opts_t *opts, brink_eqset_t **out);
 
@@ -195,9 +210,11 @@ brink_status_t brink_game_regret(brink_ctx_t *ctx, brink_game_t *game, const dou
                                  size_t len, double *regret);
 
 /** Maximum regret of a behaviour profile of an extensive game (action
- *  probabilities in Gambit's order): the largest gain any player obtains by
- *  switching to a best pure reply, computed on the tree in linear time for
- *  perfect recall games.  BRINK_EINVAL on length mismatch. */
+ *  probabilities in Gambit's order).  NOT IMPLEMENTED YET: returns
+ *  BRINK_EUNSUPPORTED.  Meanwhile convert the profile to a mixed profile of
+ *  the reduced strategic form (P(s) = product of the behaviour
+ *  probabilities at the information sets s decides, labels from
+ *  brink_game_strategy_name) and use brink_game_regret. */
 brink_status_t brink_game_regret_behavior(brink_ctx_t *ctx, const brink_game_t *game,
                                           const double *prof, size_t len, double *regret);
 
