@@ -210,12 +210,14 @@ brink_status_t brink_game_regret(brink_ctx_t *ctx, brink_game_t *game, const dou
                                  size_t len, double *regret);
 
 /** Maximum regret of a behaviour profile of an extensive game (action
- *  probabilities in Gambit's order).  NOT IMPLEMENTED YET: returns
- *  BRINK_EUNSUPPORTED.  Meanwhile convert the profile to a mixed profile of
- *  the reduced strategic form (P(s) = product of the behaviour
- *  probabilities at the information sets s decides, labels from
- *  brink_game_strategy_name) and use brink_game_regret. */
-brink_status_t brink_game_regret_behavior(brink_ctx_t *ctx, const brink_game_t *game,
+ *  probabilities in Gambit's order: player, information set, action).  The
+ *  profile is turned into the realization-equivalent mixed profile of the
+ *  reduced strategic form (P(s) = product of the behaviour probabilities
+ *  at the information sets s decides; exact for perfect recall) and
+ *  brink_game_regret is applied, so the cost is that of building the
+ *  reduced form once (cached).  BRINK_EINVAL on length mismatch or a
+ *  strategic game; BRINK_ELIMIT if the reduced form is too large. */
+brink_status_t brink_game_regret_behavior(brink_ctx_t *ctx, brink_game_t *game,
                                           const double *prof, size_t len, double *regret);
 
 /* ---- the deterrence game the simulation solves each month ---------------- */

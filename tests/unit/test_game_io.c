@@ -406,9 +406,21 @@ static void test_seqlcp_regret(void **state)
         double *beh = malloc(w * sizeof *beh);
         for (size_t j = 0; j < w; j++)
             beh[j] = brink_eqset_value(eq, 0, j);
-        double r = behaviour_regret(ctx, g, beh);
+        double r = behaviour_regret(ctx, g, beh), r2 = -1;
         if (!(r < 1e-9))
             fail_msg("%s: sequence-form equilibrium has regret %g", files[i], r);
+        assert_int_equal(brink_game_regret_behavior(ctx, g, beh, w, &r2), BRINK_OK);
+        assert_true(fabs(r - r2) < 1e-12);
+        /* a perturbed profile is not an equilibrium of these games */
+        if (i == 2) {
+            for (size_t j = 0; j + 1 < w; j += 2) {
+                double t0 = beh[j];
+                beh[j] = beh[j + 1];
+                beh[j + 1] = t0;
+            }
+            assert_int_equal(brink_game_regret_behavior(ctx, g, beh, w, &r2), BRINK_OK);
+            assert_true(r2 > 1e-6);
+        }
         free(beh);
         brink_eqset_free(ctx, eq);
         brink_game_free(ctx, g);
