@@ -1,4 +1,5 @@
 /* cmd_solve.c - `brink solve GAME`: Nash equilibria of a Gambit game file. */
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,23 +117,36 @@ int cmd_solve(int argc, char **argv)
         n = opts.max_eq;
     char buf[4096];
     if (json) {
-        printf("{\"game\": \"%s\", \"method\": \"%s\", \"kind\": \"%s\", \"exact\": %s, "
-               "\"equilibria\": [",
-               brink_game_title(g), method,
-               brink_eqset_kind(eq) == BRINK_PROFILE_BEHAVIOR ? "behavior" : "mixed",
-               brink_eqset_exact(eq) ? "true" : "false");
+        json_t *root = json_object();
+        json_object_set_new(root, "game", json_string(brink_game_title(g)));
+        json_object_set_new(root, "method", json_string(method));
+        json_object_set_new(root, "kind", json_string(brink_eqset_kind(eq) == BRINK_PROFILE_BEHAVIOR
+                                                          ? "behavior"
+                                                          : "mixed"));
+        json_object_set_new(root, "exact", json_boolean(brink_eqset_exact(eq)));
+        json_t *list = json_array();
         for (size_t i = 0; i < n; i++) {
-            printf("%s\n  [", i ? "," : "");
+            json_t *prof = json_array();
             for (size_t j = 0; j < w; j++) {
                 brink_eqset_format(eq, i, j, decimals, buf, sizeof buf);
                 if (brink_eqset_exact(eq) && decimals < 0)
-                    printf("%s\"%s\"", j ? ", " : "", buf);
+                    json_array_append_new(prof, json_string(buf));
                 else
-                    printf("%s%s", j ? ", " : "", buf);
+                    json_array_append_new(prof, json_real(brink_eqset_value(eq, i, j)));
             }
-            printf("]");
+            json_array_append_new(list, prof);
         }
-        printf("%s]}\n", n ? "\n" : "");
+        json_object_set_new(root, "equilibria", list);
+        if (brink_eqset_note(eq)[0])
+            json_object_set_new(root, "note", json_string(brink_eqset_note(eq)));
+        char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
+        json_decref(root);
+        if (!text) {
+            rc = cli_fail("solve: out of memory");
+            goto done;
+        }
+        puts(text);
+        free(text);
     } else {
         for (size_t i = 0; i < n; i++) {
             fputs("NE", stdout);
