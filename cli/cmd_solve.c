@@ -10,7 +10,7 @@
 const char cmd_solve_usage[] =
     "usage: brink solve GAME [--method enumpure|enummixed|lcp|lp|logit|spe]\n"
     "                        [--strategic] [--format gambit|json] [--decimals D]\n"
-    "                        [--lambda L] [--max N]\n\n"
+    "                        [--lambda L] [--branch] [--fit FILE] [--max N]\n\n"
     "Computes Nash equilibria of the game in GAME (a Gambit .nfg or .efg file).\n"
     "  --method M    enumpure (default): all pure equilibria (N players; on an .efg\n"
     "                the reduced strategic form); enummixed: all extreme equilibria\n"
@@ -25,7 +25,11 @@ const char cmd_solve_usage[] =
     "                Gambit's strategy order, exact rationals as p/q; json: a JSON\n"
     "                object with the method and the list of profiles\n"
     "  --decimals D  print probabilities with D decimals\n"
-    "  --max N       stop after N equilibria\n\n"
+    "  --max N       stop after N equilibria\n"
+    "  --lambda L    logit: the point of the branch at lambda = L\n"
+    "  --branch      logit: print every traced point as 'lambda,p1,p2,...'\n"
+    "  --fit FILE    logit: the point of the branch that maximises the likelihood of\n"
+    "                the observed counts in FILE (one number per strategy, in order)\n\n"
     "Exit status: 0 solved (possibly no equilibrium), 1 the method does not apply,\n"
     "2 usage error or a malformed game file (FILE:LINE:COL: error: ...).\n";
 
@@ -48,7 +52,10 @@ static int parse_method(const char *s, brink_method_t *m)
 int cmd_solve(int argc, char **argv)
 {
     static const char *const known[] = {"--method", "--strategic", "--format", "--decimals",
-                                        "--lambda", "--max",       NULL};
+                                        "--lambda", "--max",       "--branch", "--fit",
+                                        NULL};
+    const char *fit = NULL;
+    double *observed = NULL;
     const char *path = NULL, *method = "enumpure", *format = "gambit";
     brink_solve_opts_t opts;
     memset(&opts, 0, sizeof opts);
@@ -61,6 +68,10 @@ int cmd_solve(int argc, char **argv)
             format = argv[++i];
         else if (strcmp(a, "--strategic") == 0 || strcmp(a, "-S") == 0)
             opts.strategic = 1;
+        else if (strcmp(a, "--branch") == 0)
+            opts.branch = 1;
+        else if (strcmp(a, "--fit") == 0 && i + 1 < argc)
+            fit = argv[++i];
         else if (strcmp(a, "--decimals") == 0 && i + 1 < argc) {
             uint64_t d;
             if (cli_parse_u64(argv[++i], &d) != 0 || d > 30)
@@ -105,6 +116,38 @@ int cmd_solve(int argc, char **argv)
         rc = EXIT_USAGE;
         goto done;
     }
+    if (fit) {
+        FILE *f = fopen(fit, "r");
+        if (!f) {
+            rc = cli_usage_error("solve: cannot open %s", fit);
+            goto done;
+        }
+        size_t cap = 16, cnt = 0;
+        observed = malloc(cap * sizeof *observed);
+        for (;;) {
+            int c = fgetc(f);
+            while (c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r')
+                c = fgetc(f);
+            if (c == EOF)
+                break;
+            ungetc(c, f);
+            double v;
+            if (fscanf(f, "%lf", &v) != 1 || !(v >= 0)) {
+                fclose(f);
+                rc = cli_usage_error("solve: %s: value %zu is not a non-negative number", fit,
+                                     cnt + 1);
+                goto done;
+            }
+            if (cnt == cap) {
+                cap *= 2;
+                observed = realloc(observed, cap * sizeof *observed);
+            }
+            observed[cnt++] = v;
+        }
+        fclose(f);
+        opts.observed = observed;
+        opts.observed_len = cnt;
+    }
     st = brink_game_solve(ctx, g, &opts, &eq);
     if (st != BRINK_OK) {
         rc = cli_fail("solve: %s", brink_ctx_errmsg(ctx));
@@ -148,16 +191,20 @@ int cmd_solve(int argc, char **argv)
         puts(text);
         free(text);
     } else {
+        /* logit branches and fits: "lambda,p1,p2,..." lines, as Gambit's logit */
+        int lam = brink_eqset_has_lambda(eq);
         for (size_t i = 0; i < n; i++) {
-            fputs("NE", stdout);
+            if (!lam)
+                fputs("NE", stdout);
             for (size_t j = 0; j < w; j++) {
                 brink_eqset_format(eq, i, j, decimals, buf, sizeof buf);
-                printf(",%s", buf);
+                printf("%s%s", (j || !lam) ? "," : "", buf);
             }
             putchar('\n');
         }
     }
 done:
+    free(observed);
     brink_eqset_free(ctx, eq);
     brink_game_free(ctx, g);
     brink_ctx_free(ctx);

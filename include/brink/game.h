@@ -165,7 +165,7 @@ typedef enum brink_method {
     BRINK_METHOD_ENUMMIXED,    /**< all extreme equilibria, 2 players, exact */
     BRINK_METHOD_LCP,          /**< Lemke-Howson from every label, recursively (2 players) */
     BRINK_METHOD_LP,           /**< 2-player constant-sum by linear programming */
-    BRINK_METHOD_LOGIT,        /**< logit QRE branch */
+    BRINK_METHOD_LOGIT,        /**< logit QRE branch: end point, point at lambda, branch, ML fit */
     BRINK_METHOD_SPE           /**< subgame perfect (backward induction) */
 } brink_method_t;
 
@@ -174,6 +174,11 @@ typedef struct brink_solve_opts {
     int strategic;  /**< extensive games: solve the reduced strategic form */
     double lambda;  /**< logit: point at this lambda (0: trace to the end) */
     size_t max_eq;  /**< lcp on a strategic form: stop after this many (0 = all) */
+    int branch;     /**< logit: return every point of the traced branch, lambda first */
+    const double *observed; /**< logit: observed counts of every strategy (borrowed; NULL:
+                                 none): return the point of the branch that maximises the
+                                 log-likelihood, lambda first */
+    size_t observed_len;    /**< number of values in observed */
 } brink_solve_opts_t;
 
 /** Solves game with opts->method and returns the profiles in *out (owned

@@ -107,7 +107,7 @@ brink_status_t solve_lcp(brink_ctx_t *ctx, const brink_game_t *nfg, size_t max_e
                          brink_eqset_t **out);
 brink_status_t solve_lp(brink_ctx_t *ctx, const brink_game_t *nfg, brink_eqset_t **out);
 brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *nfg, double lambda_end,
-                           brink_eqset_t **out);
+                           int branch, const double *observed, brink_eqset_t **out);
 brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *efg, brink_eqset_t **out);
 brink_status_t solve_seqlcp(brink_ctx_t *ctx, const brink_game_t *efg, brink_eqset_t **out);
 

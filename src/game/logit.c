@@ -175,8 +175,65 @@ static double regret_of(qre_t *Q)
     return worst;
 }
 
+/* one predictor-corrector step of length h from (z, t): the new point and
+ * tangent in (zn, tn); returns 1 on success, 0 if the corrector failed, -1
+ * if the tangent system is singular */
+static int trace_step(qre_t *Q, const double *z, const double *t, double h, double lmax,
+                      double *zn, double *tn, double *H, double *J, double *M, double scale)
+{
+    int n = Q->n, m = n + 1;
+    system(Q, z, H, J);
+    augment(J, t, n, M);
+    memset(tn, 0, (size_t)m * sizeof *tn);
+    tn[n] = 1;
+    if (lsolve(M, tn, m) != 0)
+        return -1;
+    double norm = 0;
+    for (int k = 0; k < m; k++)
+        norm += tn[k] * tn[k];
+    norm = sqrt(norm);
+    for (int k = 0; k < m; k++)
+        tn[k] /= norm;
+    double step = h;
+    if (z[n] + step * tn[n] > lmax && tn[n] > 0)
+        step = (lmax - z[n]) / tn[n];
+    for (int k = 0; k < m; k++)
+        zn[k] = z[k] + step * tn[k];
+    double prev = INFINITY;
+    for (int it = 0; it < 8; it++) {
+        system(Q, zn, H, J);
+        double r = 0;
+        for (int k = 0; k < n; k++)
+            r = fmax(r, fabs(H[k]));
+        if (r < 1e-11 * (1 + fabs(zn[n]) * scale))
+            return 1;
+        if (r > prev * 0.9 && it > 1)
+            return 0;
+        prev = r;
+        augment(J, tn, n, M);
+        for (int k = 0; k < n; k++)
+            H[k] = -H[k];
+        H[n] = 0;
+        if (lsolve(M, H, m) != 0)
+            return 0;
+        for (int k = 0; k < m; k++)
+            zn[k] += H[k];
+    }
+    return 0;
+}
+
+/* records (lambda, sigma) of point z on the branch */
+static brink_status_t record(brink_ctx_t *ctx, brink_eqset_t *e, const double *z, int n,
+                             double *buf)
+{
+    buf[0] = z[n];
+    for (int k = 0; k < n; k++)
+        buf[1 + k] = exp(z[k]);
+    return eqset_add_d(ctx, e, buf);
+}
+
 brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *g, double lambda_end,
-                           brink_eqset_t **out)
+                           int branch, const double *observed, brink_eqset_t **out)
 {
     qre_t Q;
     memset(&Q, 0, sizeof Q);
@@ -229,74 +286,147 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *g, double lambd
     double h = 0.03;
     int stopped = 0;
     long steps = 0;
+    double *rec = brink_malloc(ctx, (size_t)(m + 1) * sizeof *rec);
+    double *zb = brink_malloc(ctx, (size_t)m * sizeof *zb);
+    double *tb = brink_malloc(ctx, (size_t)m * sizeof *tb);
+    if (!rec || !zb || !tb) {
+        brink_free(ctx, rec);
+        brink_free(ctx, zb);
+        brink_free(ctx, tb);
+        st = BRINK_ENOMEM;
+        goto done;
+    }
+    brink_eqset_t *br = NULL;
+    double *zp = NULL, *tp = NULL; /* the point before the best one (ML fit) */
+    if (branch) {
+        br = eqset_new(ctx, BRINK_PROFILE_MIXED, 0, (size_t)m);
+        if (!br || record(ctx, br, z, n, rec) != BRINK_OK) {
+            st = BRINK_ENOMEM;
+            goto free_local;
+        }
+        br->has_lambda = 1;
+    }
+    /* maximum likelihood: LL = sum_k observed_k log sigma_k, linear in z */
+    double ll_best = -INFINITY, h_best = 0, h_next = 0;
+    zp = brink_malloc(ctx, (size_t)m * sizeof *zp);
+    tp = brink_malloc(ctx, (size_t)m * sizeof *tp);
+    if (!zp || !tp) {
+        brink_free(ctx, zp);
+        brink_free(ctx, tp);
+        zp = tp = NULL;
+        st = BRINK_ENOMEM;
+        goto free_local;
+    }
+    if (observed) {
+        ll_best = 0;
+        for (int k = 0; k < n; k++)
+            ll_best += observed[k] * z[k];
+        memcpy(zb, z, (size_t)m * sizeof *zb);
+        memcpy(tb, t, (size_t)m * sizeof *tb);
+        memcpy(zp, z, (size_t)m * sizeof *zp);
+        memcpy(tp, t, (size_t)m * sizeof *tp);
+    }
     while (z[n] < lmax) {
         if ((++steps & 63) == 0 && brink_ctx_interrupted(ctx)) {
             st = BRINK_EINTERRUPT;
-            goto done;
+            goto free_local;
         }
         if (steps > 200000 || h < 1e-12) {
             stopped = 1;
             break;
         }
-        /* tangent at z: [J; t_prev'] tn = e_{n} */
-        system(&Q, z, H, J);
-        augment(J, t, n, M);
-        memset(tn, 0, (size_t)m * sizeof *tn);
-        tn[n] = 1;
-        if (lsolve(M, tn, m) != 0) {
+        int ok = trace_step(&Q, z, t, h, lmax, zn, tn, H, J, M, scale);
+        if (ok < 0) {
             stopped = 1;
             break;
-        }
-        double norm = 0;
-        for (int k = 0; k < m; k++)
-            norm += tn[k] * tn[k];
-        norm = sqrt(norm);
-        for (int k = 0; k < m; k++)
-            tn[k] /= norm;
-        /* predictor, then corrector */
-        double step = h;
-        if (z[n] + step * tn[n] > lmax && tn[n] > 0)
-            step = (lmax - z[n]) / tn[n];
-        for (int k = 0; k < m; k++)
-            zn[k] = z[k] + step * tn[k];
-        int ok = 0;
-        double prev = INFINITY;
-        for (int it = 0; it < 8; it++) {
-            system(&Q, zn, H, J);
-            double r = 0;
-            for (int k = 0; k < n; k++)
-                r = fmax(r, fabs(H[k]));
-            if (r < 1e-11 * (1 + fabs(zn[n]) * scale)) {
-                ok = 1;
-                break;
-            }
-            if (r > prev * 0.9 && it > 1)
-                break;
-            prev = r;
-            augment(J, tn, n, M);
-            for (int k = 0; k < n; k++)
-                H[k] = -H[k];
-            H[n] = 0;
-            if (lsolve(M, H, m) != 0)
-                break;
-            for (int k = 0; k < m; k++)
-                zn[k] += H[k];
         }
         if (!ok) {
             h /= 2;
             continue;
         }
+        if (observed) {
+            double ll = 0;
+            for (int k = 0; k < n; k++)
+                ll += observed[k] * zn[k];
+            if (ll >= ll_best) {
+                memcpy(zp, zb, (size_t)m * sizeof *zp);
+                memcpy(tp, tb, (size_t)m * sizeof *tp);
+                ll_best = ll;
+                h_best = h;
+                memcpy(zb, zn, (size_t)m * sizeof *zb);
+                memcpy(tb, tn, (size_t)m * sizeof *tb);
+            } else {
+                h_next = h;
+                break; /* past the maximum along the branch */
+            }
+        }
         memcpy(z, zn, (size_t)m * sizeof *z);
         memcpy(t, tn, (size_t)m * sizeof *t);
+        if (br && (st = record(ctx, br, z, n, rec)) != BRINK_OK)
+            goto free_local;
         h = fmin(h * 1.5, 1e5);
         if (lambda_end > 0 && fabs(z[n] - lmax) < 1e-9 * (1 + lmax))
             break;
-        if (lambda_end <= 0) {
+        if (lambda_end <= 0 && !observed) {
             for (int k = 0; k < n; k++)
                 Q.sigma[k] = exp(z[k]);
             if (regret_of(&Q) <= 1e-8 * scale)
                 break;
         }
+    }
+    if (observed) {
+        /* the maximum lies between the point before the best one and the
+         * point after it: golden-section search on the arclength from the
+         * former (the likelihood is unimodal there) */
+        if (h_next > 0 && h_best > 0) {
+            double lo = 0, hi = h_best + h_next, gr = (sqrt(5.0) - 1) / 2;
+            for (int it = 0; it < 60 && hi - lo > 1e-12 * (1 + hi); it++) {
+                double s1 = hi - gr * (hi - lo), s2 = lo + gr * (hi - lo);
+                double l1 = -INFINITY, l2 = -INFINITY;
+                if (trace_step(&Q, zp, tp, s1, INFINITY, zn, tn, H, J, M, scale) > 0) {
+                    l1 = 0;
+                    for (int k = 0; k < n; k++)
+                        l1 += observed[k] * zn[k];
+                }
+                if (trace_step(&Q, zp, tp, s2, INFINITY, zn, tn, H, J, M, scale) > 0) {
+                    l2 = 0;
+                    for (int k = 0; k < n; k++)
+                        l2 += observed[k] * zn[k];
+                }
+                if (l1 >= l2)
+                    hi = s2;
+                else
+                    lo = s1;
+            }
+            double sm = (lo + hi) / 2, lm = -INFINITY;
+            if (trace_step(&Q, zp, tp, sm, INFINITY, zn, tn, H, J, M, scale) > 0) {
+                lm = 0;
+                for (int k = 0; k < n; k++)
+                    lm += observed[k] * zn[k];
+            }
+            if (lm > ll_best) {
+                ll_best = lm;
+                memcpy(zb, zn, (size_t)m * sizeof *zb);
+            }
+        }
+        e = eqset_new(ctx, BRINK_PROFILE_MIXED, 0, (size_t)m);
+        if (!e || (st = record(ctx, e, zb, n, rec)) != BRINK_OK) {
+            st = BRINK_ENOMEM;
+            goto free_local;
+        }
+        e->has_lambda = 1;
+        snprintf(e->note, sizeof e->note, "maximum likelihood at lambda = %.9g, log-likelihood %.9g",
+                 zb[n], ll_best);
+        goto free_local;
+    }
+    if (br) {
+        if (stopped)
+            snprintf(br->note, sizeof br->note,
+                     "the logit trace stopped at lambda = %g; the branch up to there is listed",
+                     z[n]);
+        e = br;
+        br = NULL;
+        goto free_local;
     }
     for (int k = 0; k < n; k++)
         Q.sigma[k] = exp(z[k]);
@@ -304,7 +434,7 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *g, double lambd
     e = eqset_new(ctx, BRINK_PROFILE_MIXED, 0, (size_t)n);
     if (!e) {
         st = BRINK_ENOMEM;
-        goto done;
+        goto free_local;
     }
     if (lambda_end <= 0 && (stopped || reg > 1e-4 * scale)) {
         snprintf(e->note, sizeof e->note,
@@ -314,6 +444,13 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *g, double lambd
     } else {
         st = eqset_add_d(ctx, e, Q.sigma);
     }
+free_local:
+    brink_free(ctx, zp);
+    brink_free(ctx, tp);
+    brink_eqset_free(ctx, br);
+    brink_free(ctx, rec);
+    brink_free(ctx, zb);
+    brink_free(ctx, tb);
 done:
     brink_free(ctx, Q.off);
     brink_free(ctx, Q.sigma);

@@ -128,7 +128,17 @@ brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
     case BRINK_METHOD_LP:
         return solve_lp(ctx, nfg, out);
     case BRINK_METHOD_LOGIT:
-        return solve_logit(ctx, nfg, opts->lambda, out);
+    {
+        size_t width = 0;
+        for (int p = 0; p < nfg->nplayers; p++)
+            width += (size_t)nfg->nstrat[p];
+        if (opts->observed && opts->observed_len != width)
+            return brink_ctx_error(ctx, BRINK_EINVAL,
+                                   "observed frequencies: %zu values given, the game has %zu "
+                                   "strategies",
+                                   opts->observed_len, width);
+        return solve_logit(ctx, nfg, opts->lambda, opts->branch, opts->observed, out);
+    }
     default:
         return brink_ctx_error(ctx, BRINK_EUNSUPPORTED, "method %s is not implemented",
                                method_name(opts->method));

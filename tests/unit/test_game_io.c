@@ -311,6 +311,32 @@ static void test_logit_lambda(void **state)
         assert_true(fabs(brink_eqset_value(eq, 0, 3) - want) < 1e-9);
         brink_eqset_free(ctx, eq);
     }
+    /* maximum likelihood: defection observed with frequency f by both players
+     * is fitted by 1/(1 + e^-lambda) = f, lambda = log(f / (1 - f)) */
+    const double obs[][4] = {{2, 8, 2, 8}, {1, 9, 1, 9}, {3, 7, 3, 7}};
+    for (size_t i = 0; i < 3; i++) {
+        brink_solve_opts_t o = {.method = BRINK_METHOD_LOGIT, .observed = obs[i], .observed_len = 4};
+        brink_eqset_t *eq = NULL;
+        assert_int_equal(brink_game_solve(ctx, g, &o, &eq), BRINK_OK);
+        assert_int_equal(brink_eqset_count(eq), 1);
+        assert_true(brink_eqset_has_lambda(eq));
+        double f = obs[i][1] / (obs[i][0] + obs[i][1]);
+        if (!(fabs(brink_eqset_value(eq, 0, 0) - log(f / (1 - f))) < 1e-6))
+            fail_msg("fit %zu: lambda %g, want %g", i, brink_eqset_value(eq, 0, 0),
+                     log(f / (1 - f)));
+        brink_eqset_free(ctx, eq);
+    }
+    /* the branch: lambda increasing from 0, each point a logit response */
+    brink_solve_opts_t ob = {.method = BRINK_METHOD_LOGIT, .branch = 1};
+    brink_eqset_t *eq = NULL;
+    assert_int_equal(brink_game_solve(ctx, g, &ob, &eq), BRINK_OK);
+    assert_true(brink_eqset_count(eq) > 10);
+    for (size_t i = 0; i < brink_eqset_count(eq); i++) {
+        double lam = brink_eqset_value(eq, i, 0);
+        assert_true(i == 0 || lam > brink_eqset_value(eq, i - 1, 0));
+        assert_true(fabs(brink_eqset_value(eq, i, 2) - 1.0 / (1.0 + exp(-lam))) < 1e-9);
+    }
+    brink_eqset_free(ctx, eq);
     brink_game_free(ctx, g);
     brink_ctx_free(ctx);
 }
