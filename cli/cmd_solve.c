@@ -10,7 +10,8 @@
 const char cmd_solve_usage[] =
     "usage: brink solve GAME [--method enumpure|enummixed|lcp|lp|logit|spe]\n"
     "                        [--strategic] [--format gambit|json] [--decimals D]\n"
-    "                        [--lambda L] [--branch] [--fit FILE] [--max N]\n\n"
+    "                        [--lambda L] [--branch] [--fit FILE] [--max N]\n"
+    "                        [--subgame-method M]\n\n"
     "Computes Nash equilibria of the game in GAME (a Gambit .nfg or .efg file).\n"
     "  --method M    enumpure (default): all pure equilibria (N players; on an .efg\n"
     "                the reduced strategic form); enummixed: all extreme equilibria\n"
@@ -29,7 +30,11 @@ const char cmd_solve_usage[] =
     "  --lambda L    logit: the point of the branch at lambda = L\n"
     "  --branch      logit: print every traced point as 'lambda,p1,p2,...'\n"
     "  --fit FILE    logit: the point of the branch that maximises the likelihood of\n"
-    "                the observed counts in FILE (one number per strategy, in order)\n\n"
+    "                the observed counts in FILE (one number per strategy, in order)\n"
+    "  --subgame-method M  spe: solve every subgame's reduced strategic form with M\n"
+    "                (enumpure, enummixed, lcp, lp, logit; default: backward induction\n"
+    "                on perfect information, else lcp for two players, enumpure\n"
+    "                for more)\n\n"
     "Exit status: 0 solved (possibly no equilibrium), 1 the method does not apply,\n"
     "2 usage error or a malformed game file (FILE:LINE:COL: error: ...).\n";
 
@@ -53,7 +58,7 @@ int cmd_solve(int argc, char **argv)
 {
     static const char *const known[] = {"--method", "--strategic", "--format", "--decimals",
                                         "--lambda", "--max",       "--branch", "--fit",
-                                        NULL};
+                                        "--subgame-method", NULL};
     const char *fit = NULL;
     double *observed = NULL;
     const char *path = NULL, *method = "enumpure", *format = "gambit";
@@ -72,6 +77,12 @@ int cmd_solve(int argc, char **argv)
             opts.branch = 1;
         else if (strcmp(a, "--fit") == 0 && i + 1 < argc)
             fit = argv[++i];
+        else if (strcmp(a, "--subgame-method") == 0 && i + 1 < argc) {
+            brink_method_t sm;
+            if (parse_method(argv[++i], &sm) != 0)
+                return cli_usage_error("solve: unknown subgame method '%s'", argv[i]);
+            opts.subgame_method = (int)sm + 1;
+        }
         else if (strcmp(a, "--decimals") == 0 && i + 1 < argc) {
             uint64_t d;
             if (cli_parse_u64(argv[++i], &d) != 0 || d > 30)

@@ -166,7 +166,7 @@ typedef enum brink_method {
     BRINK_METHOD_LCP,          /**< Lemke-Howson from every label, recursively (2 players) */
     BRINK_METHOD_LP,           /**< 2-player constant-sum by linear programming */
     BRINK_METHOD_LOGIT,        /**< logit QRE branch: end point, point at lambda, branch, ML fit */
-    BRINK_METHOD_SPE           /**< subgame perfect (backward induction) */
+    BRINK_METHOD_SPE           /**< subgame perfect (backward induction or over subgames) */
 } brink_method_t;
 
 typedef struct brink_solve_opts {
@@ -179,6 +179,10 @@ typedef struct brink_solve_opts {
                                  none): return the point of the branch that maximises the
                                  log-likelihood, lambda first */
     size_t observed_len;    /**< number of values in observed */
+    int subgame_method;     /**< spe: 0 = default (backward induction on perfect
+                                 information; otherwise lcp for two players, enumpure
+                                 for more), or 1 + the brink_method_t applied to the
+                                 reduced strategic form of every subgame */
 } brink_solve_opts_t;
 
 /** Solves game with opts->method and returns the profiles in *out (owned

@@ -108,7 +108,9 @@ brink_status_t solve_lcp(brink_ctx_t *ctx, const brink_game_t *nfg, size_t max_e
 brink_status_t solve_lp(brink_ctx_t *ctx, const brink_game_t *nfg, brink_eqset_t **out);
 brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *nfg, double lambda_end,
                            int branch, const double *observed, brink_eqset_t **out);
-brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *efg, brink_eqset_t **out);
+/* sub_method: the method for subgames (a brink_method_t), or -1 for the default */
+brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *efg, int sub_method,
+                         brink_eqset_t **out);
 brink_status_t solve_seqlcp(brink_ctx_t *ctx, const brink_game_t *efg, brink_eqset_t **out);
 
 /* the strategic form's bimatrix scaled to positive integers:

@@ -84,7 +84,8 @@ brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
         if (!tree)
             return brink_ctx_error(ctx, BRINK_EUNSUPPORTED,
                                    "spe needs an extensive game; this game is strategic");
-        return solve_spe(ctx, game, out);
+        return solve_spe(ctx, game, opts->subgame_method ? (int)opts->subgame_method - 1 : -1,
+                         out);
     case BRINK_METHOD_LCP:
         if (tree && !opts->strategic) {
             if (game->nplayers != 2)

@@ -2,9 +2,9 @@
  * are cut into subgames (a node roots a subgame when every information set
  * met below it lies wholly below it; found in linear time from preorder
  * spans); subgames are solved from the bottom up, each with the inner
- * subgames replaced by their values, by Lemke-Howson on its reduced
- * strategic form (two players; exact) or by enumpure (more players; the
- * first pure equilibrium), and the equilibrium is turned into behaviour
+ * subgames replaced by their values, by the chosen method on its reduced
+ * strategic form (default: Lemke-Howson for two players, exact; enumpure
+ * for more, the first pure equilibrium; also enummixed, lp, logit), and the equilibrium is turned into behaviour
  * (centroid at information sets the equilibrium never reaches).
  *
  * Perfect-information games: backward induction, in one pass over the nodes in reverse preorder
@@ -246,13 +246,15 @@ static size_t *action_offsets(brink_ctx_t *ctx, const brink_game_t *g, size_t *w
     return off;
 }
 
-brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *g, brink_eqset_t **out)
+brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *g, int sub_method,
+                         brink_eqset_t **out)
 {
-    if (brink_game_is_perfect_information(g))
+    if (brink_game_is_perfect_information(g) && sub_method < 0)
         return spe_perfect_info(ctx, g, out);
     int np = g->nplayers;
     size_t N = g->nnodes, width = 0;
     brink_status_t st = BRINK_OK;
+    int inexact = 0; /* a subgame was solved in floating point (logit) */
     size_t *size = brink_malloc(ctx, N * sizeof *size);
     size_t *lo = brink_malloc(ctx, N * sizeof *lo);
     size_t *hi = brink_malloc(ctx, N * sizeof *hi);
@@ -343,14 +345,33 @@ brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *g, brink_eqset_t 
             memset(&o, 0, sizeof o);
             o.strategic = 1;
             o.max_eq = 1;
-            o.method = np == 2 ? BRINK_METHOD_LCP : BRINK_METHOD_ENUMPURE;
+            o.method = sub_method >= 0 ? (brink_method_t)sub_method
+                       : np == 2      ? BRINK_METHOD_LCP
+                                      : BRINK_METHOD_ENUMPURE;
+            if (o.method == BRINK_METHOD_SPE)
+                o.method = np == 2 ? BRINK_METHOD_LCP : BRINK_METHOD_ENUMPURE;
             st = brink_game_solve(ctx, sub, &o, &eq);
             if (st == BRINK_OK && brink_eqset_count(eq) == 0)
                 st = brink_ctx_error(ctx, BRINK_EUNSUPPORTED,
-                                     "a subgame of this %d-player game has no pure equilibrium "
-                                     "(mixed equilibria of games with more than two players are "
-                                     "not available)",
-                                     np);
+                                     "the solver found no equilibrium of a subgame (node %zu)%s",
+                                     r + 1,
+                                     np > 2 ? "; mixed equilibria of games with more than two "
+                                              "players are only available from logit"
+                                            : "");
+            if (st == BRINK_OK && !eq->exact) {
+                inexact = 1;
+                /* logit: exact rationals from the doubles */
+                eq->q = brink_malloc(ctx, eq->count * eq->width * sizeof *eq->q);
+                if (!eq->q)
+                    st = BRINK_ENOMEM;
+                else {
+                    for (size_t k = 0; k < eq->count * eq->width; k++) {
+                        mpq_init(eq->q[k]);
+                        mpq_set_d(eq->q[k], eq->d[k]);
+                    }
+                    eq->exact = 1;
+                }
+            }
             if (st != BRINK_OK) {
                 brink_eqset_free(ctx, eq);
                 brink_game_free(ctx, sub);
@@ -433,6 +454,8 @@ brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *g, brink_eqset_t 
         goto done;
     }
     st = eqset_add_q(ctx, e, beh);
+    if (inexact)
+        e->exact = 0; /* print the doubles */
 done:
     mpq_clears(t, w, NULL);
     if (val) {

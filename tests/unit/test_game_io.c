@@ -362,15 +362,22 @@ static void test_spe_subgames(void **state)
     brink_ctx_t *ctx = brink_ctx_new(NULL);
     brink_game_t *g = NULL;
     assert_int_equal(brink_game_read_string(ctx, text, strlen(text), "t", &g, NULL), BRINK_OK);
-    brink_solve_opts_t o = {.method = BRINK_METHOD_SPE};
-    brink_eqset_t *eq = NULL;
-    assert_int_equal(brink_game_solve(ctx, g, &o, &eq), BRINK_OK);
-    assert_int_equal(brink_eqset_count(eq), 1);
-    const double want[] = {1, 0, 0.5, 0.5, 0.5, 0.5};
-    assert_int_equal(brink_eqset_width(eq), 6);
-    for (size_t j = 0; j < 6; j++)
-        assert_true(brink_eqset_value(eq, 0, j) == want[j]);
-    brink_eqset_free(ctx, eq);
+    /* the default, and each solver at the subgame (the pennies subgame is
+     * constant-sum, so lp applies; logit is approximate) */
+    const int methods[] = {0, 1 + BRINK_METHOD_LCP, 1 + BRINK_METHOD_ENUMMIXED, 1 + BRINK_METHOD_LP,
+                           1 + BRINK_METHOD_LOGIT};
+    for (size_t k = 0; k < 5; k++) {
+        brink_solve_opts_t o = {.method = BRINK_METHOD_SPE, .subgame_method = methods[k]};
+        brink_eqset_t *eq = NULL;
+        assert_int_equal(brink_game_solve(ctx, g, &o, &eq), BRINK_OK);
+        assert_int_equal(brink_eqset_count(eq), 1);
+        const double want[] = {1, 0, 0.5, 0.5, 0.5, 0.5};
+        assert_int_equal(brink_eqset_width(eq), 6);
+        double tol = methods[k] == 1 + BRINK_METHOD_LOGIT ? 1e-6 : 0;
+        for (size_t j = 0; j < 6; j++)
+            assert_true(fabs(brink_eqset_value(eq, 0, j) - want[j]) <= tol);
+        brink_eqset_free(ctx, eq);
+    }
     brink_game_free(ctx, g);
     brink_ctx_free(ctx);
 }
