@@ -38,24 +38,27 @@ for p in (0, 1):
 '
 }
 
-printf '%-28s %-10s %10s %6s %10s %6s %8s\n' game method brink_s eq lrsnash_s eq ratio
+printf '%-28s %-10s %10s %7s %10s %7s %8s\n' game method brink_s eq lrsnash_s eq ratio
 for g in bimatrix_5x5_s12345 bimatrix_8x8_s12345 bimatrix_10x10_s12345 bimatrix_12x12_s12345 \
          bimatrix_15x15_s12345 bimatrix_20x20_s12345 coord_6x6 coord_8x8 coord_10x10 coord_12x12; do
     f=$GAMES/$g.nfg
     [ -f "$f" ] || { echo "$g: missing"; continue; }
     bs=$(cpu "$TMP/b.out" "$BRINK" solve "$f" --method enummixed)
     ne=$(grep -c '^NE' "$TMP/b.out" || true)
+    if grep -q 'status 124' "$TMP/time"; then ne=timeout; fi
     tolrs "$f" > "$TMP/g.lrs"
     ls=$(cpu "$TMP/l.out" lrsnash "$TMP/g.lrs")
     le=$(sed -n 's/^\*Number of equilibria found: //p' "$TMP/l.out")
     awk -v g="$g" -v bs="$bs" -v ls="$ls" -v ne="$ne" -v le="${le:-timeout}" 'BEGIN {
-        printf "%-28s %-10s %10.2f %6s %10.2f %6s %8s\n", g, "enummixed", bs, ne, ls, le, (bs >= 0.01 || ls >= 0.01) ? sprintf("%.1f", ls / (bs > 0.01 ? bs : 0.01)) : "-" }'
+        r = (ne == "timeout" || le == "timeout") ? "-" : (bs >= 0.01 || ls >= 0.01) ? sprintf("%.1f", ls / (bs > 0.01 ? bs : 0.01)) : "-";
+        printf "%-28s %-10s %10.2f %7s %10.2f %7s %8s\n", g, "enummixed", bs, ne, ls, le, r }'
 done
 for g in random_3p_10s_s12345 random_4p_6s_s12345 random_5p_4s_s12345 random_6p_7s_s12345; do
     f=$GAMES/$g.nfg
     [ -f "$f" ] || { echo "$g: missing"; continue; }
     bs=$(cpu "$TMP/b.out" "$BRINK" solve "$f" --method enumpure)
     ne=$(grep -c '^NE' "$TMP/b.out" || true)
+    if grep -q 'status 124' "$TMP/time"; then ne=timeout; fi
     awk -v g="$g" -v bs="$bs" -v ne="$ne" 'BEGIN {
-        printf "%-28s %-10s %10.2f %6s %10s %6s %8s\n", g, "enumpure", bs, ne, "-", "-", "-" }'
+        printf "%-28s %-10s %10.2f %7s %10s %7s %8s\n", g, "enumpure", bs, ne, "-", "-", "-" }'
 done
