@@ -8,7 +8,7 @@
 
 const char cmd_convert_usage[] =
     "usage: brink convert GAME OUTPUT [--to nfg|nfg-outcome|efg|json]\n\n"
-    "Reads a Gambit .nfg or .efg file and writes it to OUTPUT ('-' for standard\n"
+    "Reads a Gambit .nfg or .efg file (or brink's JSON) and writes it to OUTPUT ('-' for standard\n"
     "output).  The format comes from --to or from OUTPUT's extension (.nfg, .efg,\n"
     ".json).  An extensive game written as .nfg becomes its reduced strategic\n"
     "form.  Numbers are written exactly (p/q), so reading the output back gives\n"

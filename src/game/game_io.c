@@ -14,6 +14,13 @@ brink_status_t brink_game_read_string(brink_ctx_t *ctx, const char *text, size_t
     if (!ctx || !out || (!text && len))
         return BRINK_EINVAL;
     *out = NULL;
+    {
+        size_t i = 0;
+        while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
+            i++;
+        if (i < len && text[i] == '{')
+            return json_read(ctx, text, len, name ? name : "<string>", out, diags);
+    }
     lexer_t L;
     lex_init(&L, ctx, text ? text : "", len, name, diags);
     brink_status_t st;

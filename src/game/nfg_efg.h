@@ -17,5 +17,7 @@ brink_status_t efg_read(lexer_t *L, brink_game_t *g);
 void nfg_write(gbuf_t *b, const brink_game_t *g, int outcome_form);
 void efg_write(gbuf_t *b, const brink_game_t *g);
 void json_write(gbuf_t *b, const brink_game_t *g);
+brink_status_t json_read(brink_ctx_t *ctx, const char *text, size_t len, const char *name,
+                         brink_game_t **out, brink_diags_t *diags);
 
 #endif

@@ -29,6 +29,15 @@ static void roundtrip(brink_ctx_t *ctx, const char *path)
     brink_free(ctx, text);
     brink_game_free(ctx, h);
     h = NULL;
+    /* through brink's JSON */
+    assert_int_equal(brink_game_write(ctx, g, BRINK_FMT_JSON, &text, &len), BRINK_OK);
+    if (brink_game_read_string(ctx, text, len, "json", &h, NULL) != BRINK_OK)
+        fail_msg("%s: rereading JSON: %s", path, brink_ctx_errmsg(ctx));
+    if (!brink_game_equal(g, h))
+        fail_msg("%s: write JSON then read gives a different game", path);
+    brink_free(ctx, text);
+    brink_game_free(ctx, h);
+    h = NULL;
     if (brink_game_kind(g) == BRINK_GAME_STRATEGIC) {
         /* the outcome form too */
         assert_int_equal(brink_game_write(ctx, g, BRINK_FMT_NFG_OUTCOME, &text, &len), BRINK_OK);
