@@ -182,13 +182,13 @@ static brink_status_t rd_outcome(efg_reader_t *R, int *out_index)
         R->out_line[idx] = ul;
         R->out_col[idx] = uc;
         R->out_defined[idx] = 0;
-        o->pay = brink_malloc(ctx, (size_t)g->nplayers * sizeof *o->pay);
-        o->dpay = brink_calloc(ctx, (size_t)g->nplayers, sizeof *o->dpay);
-        if (!o->pay || !o->dpay) {
-            brink_free(ctx, o->pay);
-            o->pay = NULL;
+        /* one block: the exact payoffs, then their doubles */
+        o->pay = brink_malloc(ctx, (size_t)g->nplayers * (sizeof *o->pay + sizeof *o->dpay));
+        if (!o->pay)
             return OOM(R);
-        }
+        o->dpay = (double *)(void *)(o->pay + g->nplayers);
+        for (int p = 0; p < g->nplayers; p++)
+            o->dpay[p] = 0;
         for (int p = 0; p < g->nplayers; p++)
             mpq_init(o->pay[p]);
         if (!imap_put(ctx, &R->outs, (uint64_t)num, idx))

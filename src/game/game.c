@@ -17,12 +17,15 @@ brink_game_t *game_alloc(brink_ctx_t *ctx, brink_game_kind_t kind)
 void game_outcome_clear(brink_ctx_t *ctx, game_outcome_t *o, int nplayers)
 {
     brink_free(ctx, o->name);
+    /* the .efg reader allocates dpay in the same block, right after pay */
+    int joint = o->pay && o->dpay == (double *)(void *)(o->pay + nplayers);
     if (o->pay) {
         for (int p = 0; p < nplayers; p++)
             mpq_clear(o->pay[p]);
         brink_free(ctx, o->pay);
     }
-    brink_free(ctx, o->dpay);
+    if (!joint)
+        brink_free(ctx, o->dpay);
     memset(o, 0, sizeof *o);
 }
 
