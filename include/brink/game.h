@@ -198,8 +198,10 @@ typedef struct brink_solve_opts {
  *  - LP: two-player constant-sum strategic game (or reduced form with
  *    opts->strategic): one equilibrium, exact.
  *  - LOGIT: strategic form (or reduced form with opts->strategic): the end
- *    point of the logit QRE branch, or the point at opts->lambda; doubles.
- *    No profile and a note (brink_eqset_note) if the trace stopped short.
+ *    point of the logit QRE branch, the point at opts->lambda, the branch
+ *    (opts->branch) or the maximum-likelihood point (opts->observed); on a
+ *    tree the agent logit QRE (behaviour; no ML fit).  Doubles.  No profile
+ *    and a note (brink_eqset_note) if the trace stopped short.
  *  - SPE: a tree: one subgame-perfect equilibrium (behaviour, exact).
  *  Statuses: BRINK_OK (possibly with zero profiles), BRINK_EUNSUPPORTED
  *  (the method does not apply or is not implemented for this input, e.g.

@@ -27,10 +27,109 @@ typedef struct qre {
     int np, n;
     int *off;       /* first index of each player's strategies */
     double *sigma;  /* n */
-    double *u;      /* n: payoff of each pure strategy */
+    double *u;      /* n: payoff of each pure strategy (agent: of each action) */
     double *D;      /* n x n: d u[p][s] / d sigma[q][t] (q != p) */
     double *w;      /* scratch per contingency */
+    /* agent form of a tree: one block per information set */
+    const brink_game_t *tree;
+    int nblocks;
+    int *boff, *bsize, *bplayer; /* per block (Gambit's infoset order) */
+    int *block_of;  /* per global infoset: its block, -1 for chance */
+    double *P, *V;  /* per node: realization probability; values (nodes x players) */
+    double *den;    /* per block */
+    double *Hs, *zs; /* scratch for finite differences */
 } qre_t;
+
+/* agent form: action values U[h,a] = E[payoff of h's player | h reached, a
+ * taken], beliefs by Bayes' rule (every node has positive probability under
+ * a logit profile); one pass down for realization probabilities, one up for
+ * values.  O(nodes x players). */
+static void agent_values(qre_t *Q)
+{
+    const brink_game_t *g = Q->tree;
+    int np = g->nplayers;
+    size_t N = g->nnodes;
+    for (size_t i = 0; i < N; i++) {
+        const game_node_t *nd = &g->nodes[i];
+        if (i == 0)
+            Q->P[0] = 1;
+        else {
+            const game_node_t *pn = &g->nodes[nd->parent];
+            const game_infoset_t *is = &g->infosets[pn->infoset];
+            double pr = is->player < 0 ? is->dprobs[nd->parent_action]
+                                       : Q->sigma[Q->boff[Q->block_of[pn->infoset]] + nd->parent_action];
+            Q->P[i] = Q->P[nd->parent] * pr;
+        }
+    }
+    for (size_t i = N; i-- > 0;) {
+        const game_node_t *nd = &g->nodes[i];
+        double *v = &Q->V[i * (size_t)np];
+        for (int p = 0; p < np; p++)
+            v[p] = nd->outcome >= 0 ? g->outcomes[nd->outcome].dpay[p] : 0;
+        if (nd->kind == NODE_TERMINAL)
+            continue;
+        const game_infoset_t *is = &g->infosets[nd->infoset];
+        for (int a = 0; a < nd->nchildren; a++) {
+            size_t c = g->children[nd->child0 + (size_t)a];
+            double pr = is->player < 0 ? is->dprobs[a] : Q->sigma[Q->boff[Q->block_of[nd->infoset]] + a];
+            for (int p = 0; p < np; p++)
+                v[p] += pr * Q->V[c * (size_t)np + (size_t)p];
+        }
+    }
+    memset(Q->u, 0, (size_t)Q->n * sizeof *Q->u);
+    memset(Q->den, 0, (size_t)Q->nblocks * sizeof *Q->den);
+    for (size_t i = 0; i < N; i++) {
+        const game_node_t *nd = &g->nodes[i];
+        if (nd->kind != NODE_PERSONAL)
+            continue;
+        int b = Q->block_of[nd->infoset], p = Q->bplayer[b];
+        Q->den[b] += Q->P[i];
+        for (int a = 0; a < nd->nchildren; a++) {
+            size_t c = g->children[nd->child0 + (size_t)a];
+            Q->u[Q->boff[b] + a] += Q->P[i] * Q->V[c * (size_t)np + (size_t)p];
+        }
+    }
+    for (int b = 0; b < Q->nblocks; b++)
+        for (int a = 0; a < Q->bsize[b]; a++)
+            Q->u[Q->boff[b] + a] = Q->den[b] > 0 ? Q->u[Q->boff[b] + a] / Q->den[b] : 0;
+}
+
+/* H of the agent form (no Jacobian) */
+static void agent_H(qre_t *Q, const double *z, double *H)
+{
+    int n = Q->n;
+    for (int k = 0; k < n; k++)
+        Q->sigma[k] = exp(z[k]);
+    agent_values(Q);
+    for (int b = 0; b < Q->nblocks; b++) {
+        int o = Q->boff[b];
+        double sum = 0;
+        for (int a = 0; a < Q->bsize[b]; a++)
+            sum += Q->sigma[o + a];
+        H[o] = sum - 1;
+        for (int a = 1; a < Q->bsize[b]; a++)
+            H[o + a] = z[o + a] - z[o] - z[n] * (Q->u[o + a] - Q->u[o]);
+    }
+}
+
+/* H and a finite-difference Jacobian of the agent form */
+static void agent_system(qre_t *Q, const double *z, double *H, double *J)
+{
+    int n = Q->n;
+    agent_H(Q, z, H);
+    if (!J)
+        return;
+    memcpy(Q->zs, z, (size_t)(n + 1) * sizeof *Q->zs);
+    for (int k = 0; k <= n; k++) {
+        double eps = 1e-7 * (1 + fabs(z[k]));
+        Q->zs[k] = z[k] + eps;
+        agent_H(Q, Q->zs, Q->Hs);
+        Q->zs[k] = z[k];
+        for (int r = 0; r < n; r++)
+            J[(size_t)r * (size_t)(n + 1) + (size_t)k] = (Q->Hs[r] - H[r]) / eps;
+    }
+    agent_H(Q, z, H); /* restore sigma and u at z */
+}
 
 static void payoffs(qre_t *Q, int with_derivs)
 {
@@ -73,6 +172,10 @@ static void payoffs(qre_t *Q, int with_derivs)
 /* H(z) and its Jacobian J (n x (n+1)) at z = (v, lambda) */
 static void system(qre_t *Q, const double *z, double *H, double *J)
 {
+    if (Q->tree) {
+        agent_system(Q, z, H, J);
+        return;
+    }
     int n = Q->n, np = Q->np;
     double lam = z[n];
     for (int k = 0; k < n; k++)
@@ -159,6 +262,21 @@ static void augment(const double *J, const double *t, int n, double *M)
 
 static double regret_of(qre_t *Q)
 {
+    if (Q->tree) {
+        /* the largest gain of a single agent from its best action */
+        agent_values(Q);
+        double worst = 0;
+        for (int b = 0; b < Q->nblocks; b++) {
+            double best = -INFINITY, cur = 0;
+            for (int a = 0; a < Q->bsize[b]; a++) {
+                double v = Q->u[Q->boff[b] + a];
+                best = v > best ? v : best;
+                cur += Q->sigma[Q->boff[b] + a] * v;
+            }
+            worst = best - cur > worst ? best - cur : worst;
+        }
+        return worst;
+    }
     payoffs(Q, 0);
     double worst = 0;
     for (int p = 0; p < Q->np; p++) {
@@ -241,9 +359,20 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *g, double lambd
     Q.np = g->nplayers;
     if (Q.np > 64)
         return brink_ctx_error(ctx, BRINK_EUNSUPPORTED, "logit supports at most 64 players");
+    int agent = g->kind == BRINK_GAME_EXTENSIVE;
     int n = 0;
-    for (int p = 0; p < Q.np; p++)
-        n += g->nstrat[p];
+    if (agent) {
+        Q.tree = g;
+        for (int k = 0; k < g->ninfosets; k++)
+            if (g->infosets[k].player >= 0) {
+                n += g->infosets[k].nactions;
+                Q.nblocks++;
+            }
+    } else {
+        for (int p = 0; p < Q.np; p++)
+            n += g->nstrat[p];
+        Q.nblocks = Q.np;
+    }
     Q.n = n;
     int m = n + 1;
     double lmax = lambda_end > 0 ? lambda_end : 1e6;
@@ -252,7 +381,7 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *g, double lambd
     Q.off = brink_malloc(ctx, (size_t)Q.np * sizeof *Q.off);
     Q.sigma = brink_malloc(ctx, (size_t)n * sizeof *Q.sigma);
     Q.u = brink_malloc(ctx, (size_t)n * sizeof *Q.u);
-    Q.D = brink_malloc(ctx, (size_t)n * (size_t)n * sizeof *Q.D);
+    Q.D = agent ? NULL : brink_malloc(ctx, (size_t)n * (size_t)n * sizeof *Q.D);
     double *z = brink_malloc(ctx, (size_t)m * sizeof *z);
     double *zn = brink_malloc(ctx, (size_t)m * sizeof *zn);
     double *t = brink_malloc(ctx, (size_t)m * sizeof *t);
@@ -260,16 +389,48 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *g, double lambd
     double *H = brink_malloc(ctx, (size_t)m * sizeof *H);
     double *J = brink_malloc(ctx, (size_t)n * (size_t)m * sizeof *J);
     double *M = brink_malloc(ctx, (size_t)m * (size_t)m * sizeof *M);
-    if (!Q.off || !Q.sigma || !Q.u || !Q.D || !z || !zn || !t || !tn || !H || !J || !M) {
+    Q.boff = brink_malloc(ctx, (size_t)(Q.nblocks + 1) * sizeof *Q.boff);
+    Q.bsize = brink_malloc(ctx, (size_t)(Q.nblocks + 1) * sizeof *Q.bsize);
+    Q.bplayer = brink_malloc(ctx, (size_t)(Q.nblocks + 1) * sizeof *Q.bplayer);
+    Q.den = brink_malloc(ctx, (size_t)(Q.nblocks + 1) * sizeof *Q.den);
+    Q.Hs = brink_malloc(ctx, (size_t)m * sizeof *Q.Hs);
+    Q.zs = brink_malloc(ctx, (size_t)m * sizeof *Q.zs);
+    if (agent) {
+        Q.block_of = brink_malloc(ctx, (size_t)(g->ninfosets + 1) * sizeof *Q.block_of);
+        Q.P = brink_malloc(ctx, (g->nnodes + 1) * sizeof *Q.P);
+        Q.V = brink_malloc(ctx, (g->nnodes + 1) * (size_t)Q.np * sizeof *Q.V);
+    }
+    if (!Q.off || !Q.sigma || !Q.u || (!agent && !Q.D) || !z || !zn || !t || !tn || !H || !J || !M ||
+        !Q.boff || !Q.bsize || !Q.bplayer || !Q.den || !Q.Hs || !Q.zs ||
+        (agent && (!Q.block_of || !Q.P || !Q.V))) {
         st = BRINK_ENOMEM;
         goto done;
     }
-    for (int p = 0, o = 0; p < Q.np; p++) {
-        Q.off[p] = o;
-        for (int s = 0; s < g->nstrat[p]; s++)
-            z[o + s] = -log((double)g->nstrat[p]);
-        o += g->nstrat[p];
+    if (agent) {
+        int b = 0, o = 0;
+        for (int k = 0; k < g->ninfosets; k++)
+            Q.block_of[k] = -1;
+        for (int p = 0; p < Q.np; p++)
+            for (int k = 0; k < g->player_ninfosets[p + 1]; k++, b++) {
+                int gi = g->player_infosets[p + 1][k];
+                Q.block_of[gi] = b;
+                Q.boff[b] = o;
+                Q.bsize[b] = g->infosets[gi].nactions;
+                Q.bplayer[b] = p;
+                o += Q.bsize[b];
+            }
+    } else {
+        for (int p = 0, o = 0; p < Q.np; p++) {
+            Q.off[p] = o;
+            Q.boff[p] = o;
+            Q.bsize[p] = g->nstrat[p];
+            Q.bplayer[p] = p;
+            o += g->nstrat[p];
+        }
     }
+    for (int b = 0; b < Q.nblocks; b++)
+        for (int a = 0; a < Q.bsize[b]; a++)
+            z[Q.boff[b] + a] = -log((double)Q.bsize[b]);
     z[n] = 0;
     /* initial tangent: lambda increasing */
     memset(t, 0, (size_t)m * sizeof *t);
@@ -277,9 +438,17 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *g, double lambd
     double scale = 0;
     {
         double lo = INFINITY, hi = -INFINITY;
-        for (size_t k = 0; k < g->ncont * (size_t)Q.np; k++) {
-            lo = fmin(lo, g->dpay[k]);
-            hi = fmax(hi, g->dpay[k]);
+        if (agent) {
+            for (int o = 0; o < g->noutcomes; o++)
+                for (int p = 0; p < Q.np; p++) {
+                    lo = fmin(lo, g->outcomes[o].dpay[p]);
+                    hi = fmax(hi, g->outcomes[o].dpay[p]);
+                }
+        } else {
+            for (size_t k = 0; k < g->ncont * (size_t)Q.np; k++) {
+                lo = fmin(lo, g->dpay[k]);
+                hi = fmax(hi, g->dpay[k]);
+            }
         }
         scale = hi > lo ? hi - lo : 1;
     }
@@ -299,7 +468,7 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *g, double lambd
     brink_eqset_t *br = NULL;
     double *zp = NULL, *tp = NULL; /* the point before the best one (ML fit) */
     if (branch) {
-        br = eqset_new(ctx, BRINK_PROFILE_MIXED, 0, (size_t)m);
+        br = eqset_new(ctx, agent ? BRINK_PROFILE_BEHAVIOR : BRINK_PROFILE_MIXED, 0, (size_t)m);
         if (!br || record(ctx, br, z, n, rec) != BRINK_OK) {
             st = BRINK_ENOMEM;
             goto free_local;
@@ -409,7 +578,7 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *g, double lambd
                 memcpy(zb, zn, (size_t)m * sizeof *zb);
             }
         }
-        e = eqset_new(ctx, BRINK_PROFILE_MIXED, 0, (size_t)m);
+        e = eqset_new(ctx, agent ? BRINK_PROFILE_BEHAVIOR : BRINK_PROFILE_MIXED, 0, (size_t)m);
         if (!e || (st = record(ctx, e, zb, n, rec)) != BRINK_OK) {
             st = BRINK_ENOMEM;
             goto free_local;
@@ -428,10 +597,33 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *g, double lambd
         br = NULL;
         goto free_local;
     }
+    if (lambda_end > 0 && !stopped) {
+        /* the arclength corrector lands near lambda_end; settle exactly on
+         * it by Newton's method at fixed lambda */
+        z[n] = lmax;
+        for (int it = 0; it < 20; it++) {
+            system(&Q, z, H, J);
+            double r = 0;
+            for (int k = 0; k < n; k++)
+                r = fmax(r, fabs(H[k]));
+            if (r < 1e-13 * (1 + lmax * scale))
+                break;
+            memset(tn, 0, (size_t)m * sizeof *tn);
+            tn[n] = 1;
+            augment(J, tn, n, M);
+            for (int k = 0; k < n; k++)
+                H[k] = -H[k];
+            H[n] = 0;
+            if (lsolve(M, H, m) != 0)
+                break;
+            for (int k = 0; k < n; k++)
+                z[k] += H[k];
+        }
+    }
     for (int k = 0; k < n; k++)
         Q.sigma[k] = exp(z[k]);
     double reg = regret_of(&Q);
-    e = eqset_new(ctx, BRINK_PROFILE_MIXED, 0, (size_t)n);
+    e = eqset_new(ctx, agent ? BRINK_PROFILE_BEHAVIOR : BRINK_PROFILE_MIXED, 0, (size_t)n);
     if (!e) {
         st = BRINK_ENOMEM;
         goto free_local;
@@ -452,6 +644,15 @@ free_local:
     brink_free(ctx, zb);
     brink_free(ctx, tb);
 done:
+    brink_free(ctx, Q.boff);
+    brink_free(ctx, Q.bsize);
+    brink_free(ctx, Q.bplayer);
+    brink_free(ctx, Q.den);
+    brink_free(ctx, Q.Hs);
+    brink_free(ctx, Q.zs);
+    brink_free(ctx, Q.block_of);
+    brink_free(ctx, Q.P);
+    brink_free(ctx, Q.V);
     brink_free(ctx, Q.off);
     brink_free(ctx, Q.sigma);
     brink_free(ctx, Q.u);

@@ -96,10 +96,13 @@ brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
         }
         break;
     case BRINK_METHOD_LOGIT:
-        if (tree && !opts->strategic)
-            return brink_ctx_error(ctx, BRINK_EUNSUPPORTED,
-                                   "the agent logit trace of a tree is not implemented yet; use "
-                                   "--strategic for the reduced strategic form");
+        if (tree && !opts->strategic) {
+            if (opts->observed)
+                return brink_ctx_error(ctx, BRINK_EUNSUPPORTED,
+                                       "the maximum-likelihood fit of a tree's agent logit is not "
+                                       "implemented; use --strategic");
+            return solve_logit(ctx, game, opts->lambda, opts->branch, NULL, out);
+        }
         break;
     case BRINK_METHOD_LP:
         if (tree && !opts->strategic)

@@ -100,12 +100,43 @@ static void test_logit_limits(void **state)
     assert_int_equal(brink_deter_solve(NULL, &g, NAN, &r), BRINK_EINVAL);
 }
 
+/* the closed form equals the general agent logit tracer on the same tree */
+static void test_matches_agent_logit(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    const double lams[] = {0.5, 2.0, 7.5};
+    const double vals[] = {-3, -0.25, 0.75};
+    for (size_t a = 0; a < 3; a++)
+        for (size_t b = 0; b < 3; b++)
+            for (size_t l = 0; l < 3; l++) {
+                brink_deter_game_t g = make(vals[a], vals[b]);
+                brink_deter_result_t r;
+                assert_int_equal(brink_deter_solve(ctx, &g, lams[l], &r), BRINK_OK);
+                brink_game_t *t = NULL;
+                assert_int_equal(brink_deter_game_build(ctx, &g, &t), BRINK_OK);
+                brink_solve_opts_t o = {.method = BRINK_METHOD_LOGIT, .lambda = lams[l]};
+                brink_eqset_t *eq = NULL;
+                assert_int_equal(brink_game_solve(ctx, t, &o, &eq), BRINK_OK);
+                assert_int_equal(brink_eqset_count(eq), 1);
+                if (!(fabs(brink_eqset_value(eq, 0, 1) - r.p_challenge) < 1e-7))
+                    print_error("a=%zu b=%zu l=%zu: %g vs %g\n", a, b, l, brink_eqset_value(eq, 0, 1), r.p_challenge);
+                assert_true(fabs(brink_eqset_value(eq, 0, 1) - r.p_challenge) < 1e-7);
+                assert_true(fabs(brink_eqset_value(eq, 0, 3) - r.p_fight) < 1e-7);
+                assert_true(fabs(brink_eqset_value(eq, 0, 5) - r.credibility) < 1e-7);
+                brink_eqset_free(ctx, eq);
+                brink_game_free(ctx, t);
+            }
+    brink_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spe_analytic),
         cmocka_unit_test(test_matches_general_spe),
         cmocka_unit_test(test_logit_limits),
+        cmocka_unit_test(test_matches_agent_logit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
