@@ -470,6 +470,39 @@ static void test_seqlcp_regret(void **state)
     brink_ctx_free(ctx);
 }
 
+/* 2x2x2: Gambit's logit stalls at a bifurcation and reports a point that
+ * is not an equilibrium (0.574046, 0.425954 for player 3); brink's trace
+ * goes on and ends at an equilibrium, in the strategic and agent forms */
+static void test_logit_2x2x2(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    const char *files[] = {BRINK_TEST_DIR "/games/2x2x2_nfg/2x2x2.nfg",
+                           BRINK_TEST_DIR "/games/2x2x2_efg/2x2x2.efg"};
+    for (size_t i = 0; i < 2; i++) {
+        brink_game_t *g = NULL;
+        assert_int_equal(brink_game_read_file(ctx, files[i], &g, NULL), BRINK_OK);
+        brink_solve_opts_t o = {.method = BRINK_METHOD_LOGIT};
+        brink_eqset_t *eq = NULL;
+        assert_int_equal(brink_game_solve(ctx, g, &o, &eq), BRINK_OK);
+        assert_int_equal(brink_eqset_count(eq), 1);
+        size_t w = brink_eqset_width(eq);
+        assert_int_equal(w, 6);
+        double p[6], r = 1;
+        for (size_t j = 0; j < w; j++)
+            p[j] = brink_eqset_value(eq, 0, j);
+        if (i == 0)
+            assert_int_equal(brink_game_regret(ctx, g, p, w, &r), BRINK_OK);
+        else
+            assert_int_equal(brink_game_regret_behavior(ctx, g, p, w, &r), BRINK_OK);
+        assert_true(r < 1e-6);
+        assert_true(fabs(p[4] - 0.574046) > 0.1); /* not Gambit's stalled point */
+        brink_eqset_free(ctx, eq);
+        brink_game_free(ctx, g);
+    }
+    brink_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -480,6 +513,7 @@ int main(void)
         cmocka_unit_test(test_logit_lambda),
         cmocka_unit_test(test_spe_subgames),
         cmocka_unit_test(test_seqlcp_regret),
+        cmocka_unit_test(test_logit_2x2x2),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
