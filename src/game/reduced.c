@@ -12,6 +12,9 @@
 
 #define MAX_CONT ((size_t)1 << 26)
 #define MAX_STRAT ((size_t)1 << 20)
+/* the enumeration walks the tree once per strategy: stop early when that
+ * work would exceed 2^29 node visits (a few seconds) */
+#define MAX_WORK ((size_t)1 << 29)
 
 /* enumerates the reduced strategies of player p; *behav gets nstrat rows of
  * ninf ints (0 unassigned, else 1-based action) */
@@ -64,7 +67,7 @@ static brink_status_t player_strategies(brink_ctx_t *ctx, const brink_game_t *g,
         }
         memcpy(rows + nrows * rowlen, assign, rowlen * sizeof *assign);
         nrows++;
-        if (nrows > MAX_STRAT) {
+        if (nrows > MAX_STRAT || nrows * g->nnodes > MAX_WORK) {
             st = BRINK_ELIMIT;
             goto done;
         }
@@ -253,7 +256,8 @@ done:
         return brink_ctx_error(ctx, st, "%s",
                                st == BRINK_ELIMIT
                                    ? "the reduced strategic form is too large (more than 2^26 "
-                                     "strategy profiles or 2^20 strategies for one player)"
+                                     "strategy profiles, 2^20 strategies for one player, or "
+                                     "2^29 node visits to enumerate them)"
                                : st == BRINK_EINTERRUPT ? "interrupted"
                                                         : "out of memory building the reduced "
                                                           "strategic form");

@@ -99,6 +99,18 @@ brink_status_t solve_seqlcp(brink_ctx_t *ctx, const brink_game_t *g, brink_eqset
     /* payoff matrices over sequence pairs; leaves shifted by K so that every
      * play pays each player a negative total */
     int n1 = S.n[0], n2 = S.n[1], k1 = S.k[0], k2 = S.k[1];
+    {
+        double rows = (double)n1 + n2 + k1 + k2;
+        if (rows * (2 * rows + 2) > (double)((size_t)1 << 26) ||
+            (double)n1 * (double)n2 > (double)((size_t)1 << 26)) {
+            st = brink_ctx_error(ctx, BRINK_ELIMIT,
+                                 "the sequence form has %d x %d sequences; its dense tableau "
+                                 "would need %.3g cells (limit 2^26): a sparse solver is not "
+                                 "available yet",
+                                 n1, n2, rows * (2 * rows + 2));
+            goto done;
+        }
+    }
     Aq = brink_malloc(ctx, (size_t)n1 * (size_t)n2 * sizeof *Aq);
     Bq = brink_malloc(ctx, (size_t)n1 * (size_t)n2 * sizeof *Bq);
     if (!Aq || !Bq) {
@@ -178,6 +190,7 @@ brink_status_t solve_seqlcp(brink_ctx_t *ctx, const brink_game_t *g, brink_eqset
     /* the tableau: variables w (R), z (R), z0; rows R.  Row blocks:
      * x: n1, y: n2, u+: k1, u-: k1, v+: k2, v-: k2.  Row: w - M z - z0 = q. */
     int R = n1 + n2 + k1 + k2;
+
     int V = 2 * R + 1, Z0 = 2 * R;
     T.rows = R;
     T.vars = V;
