@@ -18,5 +18,8 @@ CLI_COMMAND(analyze);
 CLI_COMMAND(export);
 CLI_COMMAND(backtest);
 CLI_COMMAND(calibrate);
+CLI_COMMAND(solve);
+CLI_COMMAND(convert);
+CLI_COMMAND(game);
 
 #endif

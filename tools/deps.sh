@@ -3,7 +3,7 @@
 # Usage: [BRINK_MPI=1] tools/deps.sh [extra-package...]
 # Says what it installs; uses sudo when not root.
 set -e
-PKGS="build-essential cmake pkg-config libfyaml-dev libjansson-dev libsqlite3-dev sqlite3
+PKGS="build-essential cmake pkg-config python3 libfyaml-dev libjansson-dev libsqlite3-dev sqlite3
 librandom123-dev libcmocka-dev libgmp-dev clang libclang-rt-14-dev lrslib valgrind
 libplplot-dev chromium $*"
 # node and npm (the report's browser test installs playwright-core with npm):

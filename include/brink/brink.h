@@ -7,6 +7,7 @@
  *   rng.h       counter-based random streams keyed by (seed, point, rep, stream)
  *   scenario.h  scenario files: strict loading, validation and overrides
  *   forecast.h  multi-actor bargaining forecasts (KTAB SMP, BDM, compromise, median)
+ *   game.h      strategic and extensive games: Gambit files, equilibrium solvers
  *   sim.h       the time-stepped crisis simulation and its ensembles
  *   report.h    HTML reports and SVG figures of result directories
  *   experiment.h experiments: designs, sweeps, result store, sensitivity analysis
@@ -19,6 +20,7 @@
 #include "brink/rng.h"
 #include "brink/scenario.h"
 #include "brink/forecast.h"
+#include "brink/game.h"
 #include "brink/sim.h"
 #include "brink/report.h"
 #include "brink/experiment.h"

@@ -10,61 +10,13 @@
  * Game B: the target (challenger) against a neighbour (defender) under its
  * patron's extended deterrence.
  *
- * MERGE NOTE: deter_solve_local() is a stand-in for brink_deter_solve()
- * from include/brink/game.h (the game solver's agent QRE of the same tree);
- * sim_deter_game_t and sim_deter_result_t have the layouts of
- * brink_deter_game_t and brink_deter_result_t.  To switch: include
- * "brink/game.h", delete the two typedefs and deter_solve_local(), and in
- * sim_deter_qre() call brink_deter_solve(ctx, &g, lambda, &r) (on failure
- * keep the local result or treat as credibility 0; ctx may be NULL only in
- * unit tests). */
+ * Each game is solved by the project's game solver, brink_deter_solve()
+ * (include/brink/game.h): the agent logit QRE of the tree at precision
+ * params.deter_lambda, or its subgame-perfect equilibrium when that is 0. */
 #include <math.h>
 
+#include "brink/game.h"
 #include "sim/sim_internal.h"
-
-typedef struct sim_deter_game {
-    double status_quo[2], concede[2], back_down[2], conflict[2]; /* (challenger, defender) */
-} sim_deter_game_t;
-
-typedef struct sim_deter_result {
-    double credibility, p_challenge, p_fight;
-    int spe_deterred;
-} sim_deter_result_t;
-
-static double logistic(double x)
-{
-    return 1.0 / (1.0 + exp(-x));
-}
-
-/* Agent logit QRE of the three-move tree by backward induction; lambda <= 0
- * gives the subgame-perfect equilibrium (ties broken towards the status
- * quo, conceding and backing down). */
-static void deter_solve_local(const sim_deter_game_t *g, double lambda, sim_deter_result_t *r)
-{
-    double p3, p2, p1;
-    if (lambda <= 0.0) {
-        p3 = g->conflict[0] > g->back_down[0];
-        double vres = p3 ? g->conflict[1] : g->back_down[1];
-        p2 = vres > g->concede[1];
-        double vch = p2 ? (p3 ? g->conflict[0] : g->back_down[0]) : g->concede[0];
-        p1 = vch > g->status_quo[0];
-    } else {
-        p3 = logistic(lambda * (g->conflict[0] - g->back_down[0]));
-        double vres = p3 * g->conflict[1] + (1.0 - p3) * g->back_down[1];
-        p2 = logistic(lambda * (vres - g->concede[1]));
-        double vch = p2 * (p3 * g->conflict[0] + (1.0 - p3) * g->back_down[0]) +
-                     (1.0 - p2) * g->concede[0];
-        p1 = logistic(lambda * (vch - g->status_quo[0]));
-    }
-    r->credibility = p2;
-    r->p_challenge = p1;
-    r->p_fight = p1 * p2 * p3;
-    /* deterred in the SPE: challenging is worse than the status quo */
-    int s3 = g->conflict[0] > g->back_down[0];
-    int s2 = (s3 ? g->conflict[1] : g->back_down[1]) > g->concede[1];
-    double v = s2 ? (s3 ? g->conflict[0] : g->back_down[0]) : g->concede[0];
-    r->spe_deterred = v <= g->status_quo[0];
-}
 
 /* Defence effort relative to its start (1 when either is 0). */
 static double defence_ratio(const sim_actor_t *a)
@@ -119,14 +71,20 @@ void sim_deter_qre(brink_ctx_t *ctx, const double sq[2], const double con[2],
                    const double back[2], const double conf[2], double lambda, double *cred,
                    double *pch, double *pfight)
 {
-    (void)ctx; /* for brink_deter_solve (see the merge note above) */
-    sim_deter_game_t g = {{sq[0], sq[1]}, {con[0], con[1]}, {back[0], back[1]},
-                          {conf[0], conf[1]}};
-    sim_deter_result_t r;
-    deter_solve_local(&g, lambda, &r);
+    brink_deter_game_t g = {{sq[0], sq[1]}, {con[0], con[1]}, {back[0], back[1]},
+                            {conf[0], conf[1]}};
+    brink_deter_result_t r;
+    if (brink_deter_solve(ctx, &g, lambda, &r) != BRINK_OK) {
+        /* payoffs out of the solver's domain (not finite): no credible threat */
+        r.credibility = 0.0;
+        r.p_challenge = 1.0;
+        r.p_fight = 0.0;
+    }
     *cred = r.credibility;
     *pch = r.p_challenge;
-    *pfight = r.p_fight;
+    /* the hazard needs the probability of the whole path to a fight:
+     * challenge, denial, then fighting (p_fight is conditional on denial) */
+    *pfight = r.p_challenge * r.credibility * r.p_fight;
 }
 
 /* Solves game A for the strongest adversary and game B for the most

@@ -1,0 +1,224 @@
+/* cmd_solve.c - `brink solve GAME`: Nash equilibria of a Gambit game file. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brink/game.h"
+#include "cli.h"
+#include "commands.h"
+
+const char cmd_solve_usage[] =
+    "usage: brink solve GAME [--method enumpure|enummixed|lcp|lp|logit|spe]\n"
+    "                        [--strategic] [--format gambit|json] [--decimals D]\n"
+    "                        [--lambda L] [--branch] [--fit FILE] [--max N]\n"
+    "                        [--subgame-method M]\n\n"
+    "Computes Nash equilibria of the game in GAME (a Gambit .nfg or .efg file).\n"
+    "  --method M    enumpure (default): all pure equilibria (N players; on an .efg\n"
+    "                the reduced strategic form); enummixed: all extreme equilibria\n"
+    "                of a two-player game, exact; spe: subgame-perfect equilibrium by\n"
+    "                backward induction (perfect-information trees); lcp: Lemke-Howson\n"
+    "                from every label (two players); lp: constant-sum games; logit: the\n"
+    "                end point of the logit QRE branch (or the point at --lambda L).\n"
+    "                On a two-player .efg, lcp solves the sequence form (one\n"
+    "                equilibrium, as behaviour) and logit the agent QRE; lp needs\n"
+    "                --strategic there.\n"
+    "  --strategic   on an .efg, solve the reduced strategic form\n"
+    "  --format F    gambit (default): one line 'NE,p1,p2,...' per equilibrium, in\n"
+    "                Gambit's strategy order, exact rationals as p/q; json: a JSON\n"
+    "                object with the method and the list of profiles\n"
+    "  --decimals D  print probabilities with D decimals\n"
+    "  --max N       stop after N equilibria\n"
+    "  --lambda L    logit: the point of the branch at lambda = L\n"
+    "  --branch      logit: print every traced point as 'lambda,p1,p2,...'\n"
+    "  --fit FILE    logit: the point of the branch that maximises the likelihood of\n"
+    "                the observed counts in FILE (one number per strategy, in order)\n"
+    "  --subgame-method M  spe: solve every subgame's reduced strategic form with M\n"
+    "                (enumpure, enummixed, lcp, lp, logit; default: backward induction\n"
+    "                on perfect information, else lcp for two players, enumpure\n"
+    "                for more)\n\n"
+    "Exit status: 0 solved (possibly no equilibrium), 1 the method does not apply,\n"
+    "2 usage error or a malformed game file (FILE:LINE:COL: error: ...).\n";
+
+static int parse_method(const char *s, brink_method_t *m)
+{
+    static const struct {
+        const char *name;
+        brink_method_t m;
+    } tab[] = {{"enumpure", BRINK_METHOD_ENUMPURE}, {"enummixed", BRINK_METHOD_ENUMMIXED},
+               {"lcp", BRINK_METHOD_LCP},           {"lp", BRINK_METHOD_LP},
+               {"logit", BRINK_METHOD_LOGIT},       {"spe", BRINK_METHOD_SPE}};
+    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+        if (strcmp(s, tab[i].name) == 0) {
+            *m = tab[i].m;
+            return 0;
+        }
+    return -1;
+}
+
+int cmd_solve(int argc, char **argv)
+{
+    static const char *const known[] = {"--method", "--strategic", "--format", "--decimals",
+                                        "--lambda", "--max",       "--branch", "--fit",
+                                        "--subgame-method", NULL};
+    const char *fit = NULL;
+    double *observed = NULL;
+    const char *path = NULL, *method = "enumpure", *format = "gambit";
+    brink_solve_opts_t opts;
+    memset(&opts, 0, sizeof opts);
+    int decimals = -1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--method") == 0 && i + 1 < argc)
+            method = argv[++i];
+        else if (strcmp(a, "--format") == 0 && i + 1 < argc)
+            format = argv[++i];
+        else if (strcmp(a, "--strategic") == 0 || strcmp(a, "-S") == 0)
+            opts.strategic = 1;
+        else if (strcmp(a, "--branch") == 0)
+            opts.branch = 1;
+        else if (strcmp(a, "--fit") == 0 && i + 1 < argc)
+            fit = argv[++i];
+        else if (strcmp(a, "--subgame-method") == 0 && i + 1 < argc) {
+            brink_method_t sm;
+            if (parse_method(argv[++i], &sm) != 0)
+                return cli_usage_error("solve: unknown subgame method '%s'", argv[i]);
+            opts.subgame_method = (int)sm + 1;
+        }
+        else if (strcmp(a, "--decimals") == 0 && i + 1 < argc) {
+            uint64_t d;
+            if (cli_parse_u64(argv[++i], &d) != 0 || d > 30)
+                return cli_usage_error("solve: --decimals expects 0..30, got '%s'", argv[i]);
+            decimals = (int)d;
+        } else if (strcmp(a, "--lambda") == 0 && i + 1 < argc) {
+            if (cli_parse_double(argv[++i], &opts.lambda) != 0)
+                return cli_usage_error("solve: --lambda expects a number, got '%s'", argv[i]);
+        } else if (strcmp(a, "--max") == 0 && i + 1 < argc) {
+            uint64_t n;
+            if (cli_parse_u64(argv[++i], &n) != 0)
+                return cli_usage_error("solve: --max expects a count, got '%s'", argv[i]);
+            opts.max_eq = (size_t)n;
+        } else if (a[0] == '-' && a[1])
+            return cli_unknown_option("solve", a, known);
+        else if (!path)
+            path = a;
+        else
+            return cli_usage_error("solve: expected one game file, got '%s' too", a);
+    }
+    if (!path)
+        return cli_usage_error("solve: expected a game file (see 'brink help solve')");
+    if (parse_method(method, &opts.method) != 0)
+        return cli_usage_error("solve: unknown method '%s' (enumpure, enummixed, lcp, lp, logit, "
+                               "spe)",
+                               method);
+    int json = 0;
+    if (strcmp(format, "json") == 0)
+        json = 1;
+    else if (strcmp(format, "gambit") != 0)
+        return cli_usage_error("solve: unknown format '%s' (gambit or json)", format);
+
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    if (!ctx)
+        return cli_fail("out of memory");
+    brink_game_t *g = NULL;
+    brink_eqset_t *eq = NULL;
+    int rc = EXIT_OK;
+    brink_status_t st = brink_game_read_file(ctx, path, &g, NULL);
+    if (st != BRINK_OK) {
+        fprintf(stderr, "%s\n", brink_ctx_errmsg(ctx));
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    if (fit) {
+        FILE *f = fopen(fit, "r");
+        if (!f) {
+            rc = cli_usage_error("solve: cannot open %s", fit);
+            goto done;
+        }
+        size_t cap = 16, cnt = 0;
+        observed = malloc(cap * sizeof *observed);
+        for (;;) {
+            int c = fgetc(f);
+            while (c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r')
+                c = fgetc(f);
+            if (c == EOF)
+                break;
+            ungetc(c, f);
+            double v;
+            if (fscanf(f, "%lf", &v) != 1 || !(v >= 0)) {
+                fclose(f);
+                rc = cli_usage_error("solve: %s: value %zu is not a non-negative number", fit,
+                                     cnt + 1);
+                goto done;
+            }
+            if (cnt == cap) {
+                cap *= 2;
+                observed = realloc(observed, cap * sizeof *observed);
+            }
+            observed[cnt++] = v;
+        }
+        fclose(f);
+        opts.observed = observed;
+        opts.observed_len = cnt;
+    }
+    st = brink_game_solve(ctx, g, &opts, &eq);
+    if (st != BRINK_OK) {
+        rc = cli_fail("solve: %s", brink_ctx_errmsg(ctx));
+        goto done;
+    }
+    size_t n = brink_eqset_count(eq), w = brink_eqset_width(eq);
+    if (brink_eqset_note(eq)[0])
+        fprintf(stderr, "brink: solve: %s\n", brink_eqset_note(eq));
+    if (opts.max_eq && n > opts.max_eq)
+        n = opts.max_eq;
+    char buf[4096];
+    if (json) {
+        json_t *root = json_object();
+        json_object_set_new(root, "game", json_string(brink_game_title(g)));
+        json_object_set_new(root, "method", json_string(method));
+        json_object_set_new(root, "kind", json_string(brink_eqset_kind(eq) == BRINK_PROFILE_BEHAVIOR
+                                                          ? "behavior"
+                                                          : "mixed"));
+        json_object_set_new(root, "exact", json_boolean(brink_eqset_exact(eq)));
+        json_t *list = json_array();
+        for (size_t i = 0; i < n; i++) {
+            json_t *prof = json_array();
+            for (size_t j = 0; j < w; j++) {
+                brink_eqset_format(eq, i, j, decimals, buf, sizeof buf);
+                if (brink_eqset_exact(eq) && decimals < 0)
+                    json_array_append_new(prof, json_string(buf));
+                else
+                    json_array_append_new(prof, json_real(brink_eqset_value(eq, i, j)));
+            }
+            json_array_append_new(list, prof);
+        }
+        json_object_set_new(root, "equilibria", list);
+        if (brink_eqset_note(eq)[0])
+            json_object_set_new(root, "note", json_string(brink_eqset_note(eq)));
+        char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
+        json_decref(root);
+        if (!text) {
+            rc = cli_fail("solve: out of memory");
+            goto done;
+        }
+        puts(text);
+        free(text);
+    } else {
+        /* logit branches and fits: "lambda,p1,p2,..." lines, as Gambit's logit */
+        int lam = brink_eqset_has_lambda(eq);
+        for (size_t i = 0; i < n; i++) {
+            if (!lam)
+                fputs("NE", stdout);
+            for (size_t j = 0; j < w; j++) {
+                brink_eqset_format(eq, i, j, decimals, buf, sizeof buf);
+                printf("%s%s", (j || !lam) ? "," : "", buf);
+            }
+            putchar('\n');
+        }
+    }
+done:
+    free(observed);
+    brink_eqset_free(ctx, eq);
+    brink_game_free(ctx, g);
+    brink_ctx_free(ctx);
+    return rc;
+}

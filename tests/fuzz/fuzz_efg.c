@@ -1,0 +1,8 @@
+/* fuzz_efg.c - libFuzzer target for the extensive-form reader. */
+#include "fuzz_game.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    return fuzz_one(data, size);
+}
