@@ -1,6 +1,6 @@
 # Game solver benchmark: brink beside lrsnash (external program) on the
-# generated games of ../shared/games-bench.  Run: cmake --build build --target bench-game
+# generated games of tests/games-bench.  Run: cmake --build build --target bench-game
 add_custom_target(bench-game
   COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/game_bench.sh $<TARGET_FILE:brink>
-          ${PROJECT_SOURCE_DIR}/../shared/games-bench
+          ${PROJECT_SOURCE_DIR}/tests/games-bench
   DEPENDS brink USES_TERMINAL)

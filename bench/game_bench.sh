@@ -7,11 +7,11 @@
 # is faster; "-" when both take under 0.01 s, the resolution of
 # /usr/bin/time).  Times are CPU seconds (user + system, from /usr/bin/time), so
 # that other jobs on the machine do not distort the ratios.  GAMES_DIR
-# defaults to ../shared/games-bench beside the source.
+# defaults to tests/games-bench.
 set -eu
 BRINK=${1:?usage: game_bench.sh BRINK [GAMES_DIR]}
 HERE=$(cd "$(dirname "$0")" && pwd)
-GAMES=${2:-$HERE/../../shared/games-bench}
+GAMES=${2:-$HERE/../tests/games-bench}
 TIMEOUT=${BENCH_TIMEOUT:-300}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT INT TERM

@@ -30,7 +30,7 @@ endif()
 # the libFuzzer binaries fuzz_nfg and fuzz_efg are built too:
 #   CC=clang cmake -S . -B build-fuzz -DBRINK_FUZZ=ON -DBRINK_WERROR=OFF
 #   cmake --build build-fuzz --target fuzz_nfg fuzz_efg
-# (BRINK_WERROR=OFF because the shared warning list has a gcc-only option)
+# (the gcc-only warning option is added for gcc alone)
 #   build-fuzz/tests/fuzz_efg tests/fuzz/corpus_efg
 if(BRINK_FUZZ)
   # coverage feedback from the library too
