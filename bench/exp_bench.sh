@@ -5,7 +5,9 @@
 #      work: Philox draws), beside the machine's own parallel capacity (two
 #      copies of a 1-thread sweep at once against one alone), because the
 #      cores may be shared with other work;
-#   2. peak memory (max RSS) of a sweep against the number of runs: it must
+#   2. the same on the flagship: the lever experiment (crisis model), 1 and 2
+#      threads;
+#   3. peak memory (max RSS) of a sweep against the number of runs: it must
 #      stay flat, since results stream to the store.
 # usage: bench/exp_bench.sh [BUILD_DIR] [MPI_BUILD_DIR]
 BUILD=${1:-build}
@@ -65,6 +67,21 @@ done
 # shellcheck disable=SC2086
 echo "  median speedup: 2 threads $(median3 $s2)x, machine capacity (two 1-thread sweeps at once) $(median3 $sc)x$([ "$HAVE_MPI" = 1 ] && echo ", 2 MPI ranks $(median3 $sm)x")"
 [ "$HAVE_MPI" = 1 ] || echo "  (no MPI build in $MPIBUILD: cmake -B $MPIBUILD -DBRINK_MPI=ON)"
+
+echo "flagship sweep (the lever experiment at Sobol N = 64, 20 replications: 14,080 crisis runs):"
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+sed -e "s|design: {type: sobol, n: 512}|design: {type: sobol, n: 64}|" \
+    -e "s|scenario: ../korea.yaml|scenario: $SRC/scenarios/korea.yaml|" \
+    "$SRC/scenarios/experiments/korea-levers.yaml" > "$T/flag.yaml"
+f2=""
+for round in 1 2 3; do
+    r1=$(one "$BRINK" sweep "$T/flag.yaml" --threads 1)
+    r2=$(one "$BRINK" sweep "$T/flag.yaml" --threads 2)
+    echo "  round $round: 1 thread $r1 runs/s; 2 threads $r2 runs/s ($(ratio "$r2" "$r1")x)"
+    f2="$f2 $(ratio "$r2" "$r1")"
+done
+# shellcheck disable=SC2086
+echo "  median speedup on the flagship: 2 threads $(median3 $f2)x"
 
 echo "peak memory against the number of runs (random design, 4 factors, 1 thread, no synthetic work):"
 for n in 10000 100000 1000000; do
