@@ -29,9 +29,50 @@ static void split_name(const char *name, char *family, size_t size, int *year)
     }
 }
 
-static brink_status_t one_target(brink_ctx_t *ctx, const char *file, const char *where,
-                                 const char *family, int year, const json_t *t, json_t *arr,
-                                 json_t *baselines)
+/* A month "YYYY-MM" as a decimal year (2013-02 -> 2013.083); -1 if s is
+ * not one. */
+static double month_year(const char *s)
+{
+    int y, m;
+    char tail;
+    if (!s || sscanf(s, "%4d-%2d%c", &y, &m, &tail) != 2 || m < 1 || m > 12)
+        return -1;
+    return y + (m - 1) / 12.0;
+}
+
+/* Milestone targets give their observed and predicted values as months
+ * ("YYYY-MM", or "never" past the horizon); a copy of t with the months as
+ * decimal years and the "never" quantiles left out, or NULL if t has no
+ * month (the caller frees it). */
+static json_t *months_as_years(const json_t *t)
+{
+    if (!json_is_string(json_object_get(t, "observed")))
+        return NULL;
+    json_t *c = json_deep_copy(t);
+    json_t *pred = c ? json_object_get(c, "predicted") : NULL;
+    double y = c ? month_year(json_string_value(json_object_get(c, "observed"))) : -1;
+    if (y > 0)
+        json_object_set_new(c, "observed", json_real(y));
+    const char *key;
+    json_t *v;
+    void *tmp;
+    /* a quantile past the horizon ("never") has no value: drop it */
+    if (json_is_object(pred))
+        json_object_foreach_safe(pred, tmp, key, v) {
+            if (!json_is_string(v))
+                continue;
+            double q = month_year(json_string_value(v));
+            if (q > 0)
+                json_object_set_new(pred, key, json_real(q));
+            else
+                json_object_del(pred, key);
+        }
+    return c;
+}
+
+static brink_status_t one_target_values(brink_ctx_t *ctx, const char *file, const char *where,
+                                        const char *family, int year, const json_t *t,
+                                        json_t *arr, json_t *baselines)
 {
     brink_status_t st;
     double obs, crps, ls, pit;
@@ -86,7 +127,7 @@ static brink_status_t one_target(brink_ctx_t *ctx, const char *file, const char 
                         w2, rp_json_kind(pred));
     }
     json_t *b = json_object_get(t, "baseline_crps");
-    if (b) {
+    if (b && !json_is_null(b)) { /* null: no baseline (milestones) */
         if (!json_is_object(b))
             return rp_error(ctx, BRINK_EVALIDATE, file, 0,
                             "%s.baseline_crps: expected an object (baseline -> CRPS), found %s",
@@ -110,6 +151,17 @@ static brink_status_t one_target(brink_ctx_t *ctx, const char *file, const char 
         }
     }
     return BRINK_OK;
+}
+
+static brink_status_t one_target(brink_ctx_t *ctx, const char *file, const char *where,
+                                 const char *family, int year, const json_t *t0, json_t *arr,
+                                 json_t *baselines)
+{
+    json_t *conv = months_as_years(t0);
+    const json_t *t = conv ? conv : t0;
+    brink_status_t st = one_target_values(ctx, file, where, family, year, t, arr, baselines);
+    json_decref(conv);
+    return st;
 }
 
 brink_status_t rp_read_backtest(brink_ctx_t *ctx, const char *path, json_t *payload)

@@ -21,3 +21,8 @@ if(BRINK_SANITIZE)
 endif()
 set_tests_properties(report.browser PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS browser
                      RUN_SERIAL TRUE ENVIRONMENT "${BRINK_REPORT_BROWSER_ENV}")
+
+# the report reads what `brink backtest` really writes (milestone targets
+# carry months, "never" past the horizon, and no baseline)
+add_test(NAME report.backtest_output
+         COMMAND sh -c "d=$(mktemp -d) && $<TARGET_FILE:brink> backtest ${PROJECT_SOURCE_DIR}/scenarios/korea.yaml --runs 200 --seed 1 --out $d >/dev/null && $<TARGET_FILE:brink> report $d --out $d/report.html >/dev/null && grep -q first_icbm_test $d/report.html; r=$?; rm -rf $d; exit $r")
