@@ -37,6 +37,19 @@ const char *cli_suggest(const char *word, const char *const *candidates, size_t 
  * NULL-terminated list of known options; returns EXIT_USAGE. */
 int cli_unknown_option(const char *cmd, const char *opt, const char *const *known);
 
+/* Nonzero if argument a is option name, alone or as "name=VALUE". */
+int cli_opt_is(const char *a, const char *name);
+
+/* One step of the option loop of a command `CMD POSITIONAL [--opt VALUE]...`
+ * whose options all take a value (--opt VALUE or --opt=VALUE): argv[*i] is
+ * either the positional argument, stored in *positional (a second one is an
+ * error), or one of the NULL-terminated known options, whose value goes to
+ * *value (advancing *i past it) with *is_option set.  On a problem prints a
+ * one-line error (with a suggestion for an unknown option) and returns
+ * EXIT_USAGE; otherwise EXIT_OK. */
+int cli_next_option(const char *cmd, int argc, char **argv, int *i, const char *const *known,
+                    const char **positional, const char **value, int *is_option);
+
 /* Parses an unsigned integer / a double; returns 0 on success. */
 int cli_parse_u64(const char *s, uint64_t *out);
 int cli_parse_double(const char *s, double *out);

@@ -59,12 +59,6 @@ static const int milestone_k[3] = {BRINK_MILESTONE_NUCLEAR, BRINK_MILESTONE_ICBM
 /* data/dprk_timeline_2006_2019.csv (UTC months) */
 static const int milestone_obs[3] = {2013 * 12 + 1, 2017 * 12 + 6, 2018 * 12 + 3};
 
-static int opt_is(const char *a, const char *name)
-{
-    size_t n = strlen(name);
-    return strncmp(a, name, n) == 0 && (a[n] == '\0' || a[n] == '=');
-}
-
 static void month_str(int m, char *buf, size_t n)
 {
     if (m < 0)
@@ -248,57 +242,37 @@ int cmd_backtest(int argc, char **argv)
         return cli_fail("out of memory");
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
-        if (a[0] != '-' || a[1] == '\0') {
-            if (file) {
-                rc = cli_usage_error("backtest: expected one SCENARIO, got '%s' and '%s'", file,
-                                     a);
-                goto cleanup;
-            }
-            file = a;
+        int is_option;
+        if ((rc = cli_next_option("backtest", argc, argv, &i, known, &file, &v, &is_option)) !=
+            EXIT_OK)
+            goto cleanup;
+        if (!is_option)
             continue;
-        }
-        int known_opt = 0;
-        for (int k = 0; known[k]; k++)
-            if (opt_is(a, known[k]))
-                known_opt = 1;
-        if (!known_opt) {
-            rc = cli_unknown_option("backtest", a, known);
-            goto cleanup;
-        }
-        const char *eq = strchr(a, '=');
-        if (eq)
-            v = eq + 1;
-        else if (i + 1 < argc)
-            v = argv[++i];
-        else {
-            rc = cli_usage_error("backtest: %s needs a value (see 'brink help backtest')", a);
-            goto cleanup;
-        }
-        if (opt_is(a, "--out")) {
+        if (cli_opt_is(a, "--out")) {
             outdir = v;
-        } else if (opt_is(a, "--params")) {
+        } else if (cli_opt_is(a, "--params")) {
             params = v;
-        } else if (opt_is(a, "--set")) {
+        } else if (cli_opt_is(a, "--set")) {
             sets[nsets++] = v;
-        } else if (opt_is(a, "--window")) {
+        } else if (cli_opt_is(a, "--window")) {
             char tail;
             if (sscanf(v, "%d-%d%c", &y0, &y1, &tail) != 2 || y0 < 2012 || y1 > 2019 || y0 > y1) {
                 rc = cli_usage_error("backtest: --window: '%s' is not a range Y0-Y1 within "
                                      "2012-2019 (the record; later years are held out)", v);
                 goto cleanup;
             }
-        } else if (opt_is(a, "--runs")) {
+        } else if (cli_opt_is(a, "--runs")) {
             if (cli_parse_u64(v, &runs) != 0 || runs < 1 || runs > 10000000) {
                 rc = cli_usage_error("backtest: --runs: '%s' is not a whole number in "
                                      "[1, 10000000]", v);
                 goto cleanup;
             }
-        } else if (opt_is(a, "--seed")) {
+        } else if (cli_opt_is(a, "--seed")) {
             if (cli_parse_u64(v, &seed) != 0) {
                 rc = cli_usage_error("backtest: --seed: '%s' is not a whole number >= 0", v);
                 goto cleanup;
             }
-        } else if (opt_is(a, "--threads")) {
+        } else if (cli_opt_is(a, "--threads")) {
             if (cli_parse_u64(v, &threads) != 0 || threads < 1 || threads > 1024) {
                 rc = cli_usage_error("backtest: --threads: '%s' is not a whole number in "
                                      "[1, 1024]", v);

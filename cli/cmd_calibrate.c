@@ -40,12 +40,6 @@ const char cmd_calibrate_usage[] =
     "\n"
     "Exit status: 0 success, 1 failure, 2 usage or input error.\n";
 
-static int opt_is(const char *a, const char *name)
-{
-    size_t n = strlen(name);
-    return strncmp(a, name, n) == 0 && (a[n] == '\0' || a[n] == '=');
-}
-
 static int print_diags(const char *file, brink_status_t st, const brink_diags_t *d)
 {
     char line[2048];
@@ -122,61 +116,41 @@ int cmd_calibrate(int argc, char **argv)
         return cli_fail("out of memory");
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
-        if (a[0] != '-' || a[1] == '\0') {
-            if (file) {
-                rc = cli_usage_error("calibrate: expected one SCENARIO, got '%s' and '%s'", file,
-                                     a);
-                goto cleanup;
-            }
-            file = a;
+        int is_option;
+        if ((rc = cli_next_option("calibrate", argc, argv, &i, known, &file, &v, &is_option)) !=
+            EXIT_OK)
+            goto cleanup;
+        if (!is_option)
             continue;
-        }
-        int known_opt = 0;
-        for (int k = 0; known[k]; k++)
-            if (opt_is(a, known[k]))
-                known_opt = 1;
-        if (!known_opt) {
-            rc = cli_unknown_option("calibrate", a, known);
-            goto cleanup;
-        }
-        const char *eq = strchr(a, '=');
-        if (eq)
-            v = eq + 1;
-        else if (i + 1 < argc)
-            v = argv[++i];
-        else {
-            rc = cli_usage_error("calibrate: %s needs a value (see 'brink help calibrate')", a);
-            goto cleanup;
-        }
-        if (opt_is(a, "--targets")) {
+        if (cli_opt_is(a, "--targets")) {
             tfile = v;
-        } else if (opt_is(a, "--out")) {
+        } else if (cli_opt_is(a, "--out")) {
             outdir = v;
-        } else if (opt_is(a, "--set")) {
+        } else if (cli_opt_is(a, "--set")) {
             sets[nsets++] = v;
-        } else if (opt_is(a, "--budget")) {
+        } else if (cli_opt_is(a, "--budget")) {
             if (cli_parse_u64(v, &budget) != 0 || budget < 4 || budget > 100000000) {
                 rc = cli_usage_error("calibrate: --budget: '%s' is not a whole number in "
                                      "[4, 100000000]", v);
                 goto cleanup;
             }
-        } else if (opt_is(a, "--particles")) {
+        } else if (cli_opt_is(a, "--particles")) {
             if (cli_parse_u64(v, &particles) != 0 || particles < 2 || particles > 100000) {
                 rc = cli_usage_error("calibrate: --particles: '%s' is not a whole number in "
                                      "[2, 100000]", v);
                 goto cleanup;
             }
-        } else if (opt_is(a, "--alpha")) {
+        } else if (cli_opt_is(a, "--alpha")) {
             if (cli_parse_double(v, &alpha) != 0 || !(alpha > 0 && alpha < 1)) {
                 rc = cli_usage_error("calibrate: --alpha: '%s' is not a number in (0, 1)", v);
                 goto cleanup;
             }
-        } else if (opt_is(a, "--seed")) {
+        } else if (cli_opt_is(a, "--seed")) {
             if (cli_parse_u64(v, &seed) != 0) {
                 rc = cli_usage_error("calibrate: --seed: '%s' is not a whole number >= 0", v);
                 goto cleanup;
             }
-        } else if (opt_is(a, "--threads")) {
+        } else if (cli_opt_is(a, "--threads")) {
             if (cli_parse_u64(v, &threads) != 0 || threads < 1 || threads > 1024) {
                 rc = cli_usage_error("calibrate: --threads: '%s' is not a whole number in "
                                      "[1, 1024]", v);

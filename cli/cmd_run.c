@@ -60,26 +60,6 @@ static int parse_month(const char *s, int *out)
     return 0;
 }
 
-static int need_value(int argc, char **argv, int *i, const char **val)
-{
-    const char *a = argv[*i];
-    const char *eq = strchr(a, '=');
-    if (eq) {
-        *val = eq + 1;
-        return 0;
-    }
-    if (*i + 1 >= argc)
-        return -1;
-    *val = argv[++*i];
-    return 0;
-}
-
-static int opt_is(const char *a, const char *name)
-{
-    size_t n = strlen(name);
-    return strncmp(a, name, n) == 0 && (a[n] == '\0' || a[n] == '=');
-}
-
 typedef struct outs {
     cli_atomic_t ev, se, su;
     int open;
@@ -201,56 +181,42 @@ int cmd_run(int argc, char **argv)
         return cli_fail("out of memory");
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
-        if (a[0] != '-' || a[1] == '\0') {
-            if (file) {
-                rc = cli_usage_error("run: expected one SCENARIO, got '%s' and '%s'", file, a);
-                goto cleanup;
-            }
-            file = a;
+        int is_option;
+        if ((rc = cli_next_option("run", argc, argv, &i, known, &file, &v, &is_option)) !=
+            EXIT_OK)
+            goto cleanup;
+        if (!is_option)
             continue;
-        }
-        int known_opt = 0;
-        for (int k = 0; known[k]; k++)
-            if (opt_is(a, known[k]))
-                known_opt = 1;
-        if (!known_opt) {
-            rc = cli_unknown_option("run", a, known);
-            goto cleanup;
-        }
-        if (need_value(argc, argv, &i, &v) != 0) {
-            rc = cli_usage_error("run: %s needs a value (see 'brink help run')", a);
-            goto cleanup;
-        }
-        if (opt_is(a, "--seed")) {
+        if (cli_opt_is(a, "--seed")) {
             if (cli_parse_u64(v, &seed) != 0) {
                 rc = cli_usage_error("run: --seed: '%s' is not a whole number >= 0", v);
                 goto cleanup;
             }
-        } else if (opt_is(a, "--runs")) {
+        } else if (cli_opt_is(a, "--runs")) {
             if (cli_parse_u64(v, &runs) != 0 || runs < 1 || runs > 10000000) {
                 rc = cli_usage_error("run: --runs: '%s' is not a whole number in [1, 10000000]",
                                      v);
                 goto cleanup;
             }
-        } else if (opt_is(a, "--threads")) {
+        } else if (cli_opt_is(a, "--threads")) {
             if (cli_parse_u64(v, &threads) != 0 || threads < 1 || threads > 1024) {
                 rc = cli_usage_error("run: --threads: '%s' is not a whole number in [1, 1024]",
                                      v);
                 goto cleanup;
             }
-        } else if (opt_is(a, "--until")) {
+        } else if (cli_opt_is(a, "--until")) {
             until_str = v;
             if (parse_month(v, &until) != 0) {
                 rc = cli_usage_error("run: --until: '%s' is not a month YYYY-MM", v);
                 goto cleanup;
             }
-        } else if (opt_is(a, "--set")) {
+        } else if (cli_opt_is(a, "--set")) {
             sets[nsets++] = v;
-        } else if (opt_is(a, "--params")) {
+        } else if (cli_opt_is(a, "--params")) {
             params = v;
-        } else if (opt_is(a, "--out")) {
+        } else if (cli_opt_is(a, "--out")) {
             outdir = v;
-        } else if (opt_is(a, "--format")) {
+        } else if (cli_opt_is(a, "--format")) {
             if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0) {
                 static const char *const fmts[] = {"text", "json"};
                 const char *s = cli_suggest(v, fmts, 2);
