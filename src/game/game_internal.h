@@ -106,8 +106,23 @@ brink_status_t solve_enummixed(brink_ctx_t *ctx, const brink_game_t *nfg, brink_
 brink_status_t solve_lcp(brink_ctx_t *ctx, const brink_game_t *nfg, size_t max_eq,
                          brink_eqset_t **out);
 brink_status_t solve_lp(brink_ctx_t *ctx, const brink_game_t *nfg, brink_eqset_t **out);
-brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *nfg, double lambda_end,
-                           int branch, const double *observed, brink_eqset_t **out);
+/* the logit trace (logit.c) */
+typedef struct logit_opts {
+    double lambda_end;       /* > 0: the point at this lambda */
+    int branch;              /* list every traced point */
+    const double *observed;  /* frequencies: the maximum-likelihood point */
+    double range;            /* payoff range scaling the end point's regret
+                              * tolerance: logit_payoff_range of the game as
+                              * given (for a reduced form, of its tree) */
+    int root_player;         /* a reduced form: the player at the tree's root,
+                              * -1 if chance moves there */
+} logit_opts_t;
+brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *nfg, const logit_opts_t *o,
+                           brink_eqset_t **out);
+/* Gambit's payoff scale: the largest minus the smallest payoff of any
+ * player, over the contingencies of a strategic game, or over the sums of
+ * outcomes along the paths of a tree; 0 if they are all equal */
+double logit_payoff_range(brink_ctx_t *ctx, const brink_game_t *g);
 /* sub_method: the method for subgames (a brink_method_t), or -1 for the default */
 brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *efg, int sub_method,
                          brink_eqset_t **out);

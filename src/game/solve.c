@@ -97,11 +97,18 @@ brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
         break;
     case BRINK_METHOD_LOGIT:
         if (tree && !opts->strategic) {
-            if (opts->observed)
-                return brink_ctx_error(ctx, BRINK_EUNSUPPORTED,
-                                       "the maximum-likelihood fit of a tree's agent logit is not "
-                                       "implemented; use --strategic");
-            return solve_logit(ctx, game, opts->lambda, opts->branch, NULL, out);
+            size_t width = 0;
+            for (int k = 0; k < game->ninfosets; k++)
+                if (game->infosets[k].player >= 0)
+                    width += (size_t)game->infosets[k].nactions;
+            if (opts->observed && opts->observed_len != width)
+                return brink_ctx_error(ctx, BRINK_EINVAL,
+                                       "observed frequencies: %zu values given, the game has %zu "
+                                       "actions",
+                                       opts->observed_len, width);
+            logit_opts_t lo = {opts->lambda, opts->branch, opts->observed,
+                               logit_payoff_range(ctx, game), -1};
+            return solve_logit(ctx, game, &lo, out);
         }
         break;
     case BRINK_METHOD_LP:
@@ -141,7 +148,11 @@ brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
                                    "observed frequencies: %zu values given, the game has %zu "
                                    "strategies",
                                    opts->observed_len, width);
-        return solve_logit(ctx, nfg, opts->lambda, opts->branch, opts->observed, out);
+        logit_opts_t lo = {opts->lambda, opts->branch, opts->observed, logit_payoff_range(ctx, game),
+                           -1};
+        if (tree && game->nodes[0].kind == NODE_PERSONAL)
+            lo.root_player = game->infosets[game->nodes[0].infoset].player;
+        return solve_logit(ctx, nfg, &lo, out);
     }
     default:
         return brink_ctx_error(ctx, BRINK_EUNSUPPORTED, "method %s is not implemented",

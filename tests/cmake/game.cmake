@@ -13,9 +13,16 @@ if(Python3_FOUND)
              COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
                      $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games ${method} --only nfg)
   endforeach()
+  # logit end points: strategic games, trees (agent QRE) and reduced forms
   add_test(NAME game.gambit.logit_nfg
            COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
                    $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games logit_-e --only nfg)
+  add_test(NAME game.gambit.logit_efg
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
+                   $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games logit_-e --only efg)
+  add_test(NAME game.gambit.logit_strategic
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
+                   $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games logit_-e --strategic)
   add_test(NAME game.gambit.lcp_efg
            COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
                    $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games lcp --only efg)

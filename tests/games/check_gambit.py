@@ -59,20 +59,66 @@ def same_sets(a, b, exact):
     return True
 
 
+# largest regret of a profile brink reports (logit end points approximate
+# the limit equilibrium; the trace stops at a regret of 1e-8 x payoff range)
+REGRET = 1e-5
+
+
+def regrets_ok(brink, path, nelines, strategic):
+    """every NE line has regret at most REGRET by `brink game regret`"""
+    if not nelines:
+        return True
+    rg = subprocess.run([brink, "game", "regret", path, "-"] + (["--strategic"] if strategic else []),
+                        input="\n".join(nelines) + "\n", capture_output=True, text=True)
+    vals = [float(l.split()[1]) for l in rg.stdout.split("\n") if l]
+    return rg.returncode == 0 and len(vals) == len(nelines) and all(v <= REGRET for v in vals)
+
+
 def main():
     brink, root, method = sys.argv[1], sys.argv[2], sys.argv[3]
     strategic = "--strategic" in sys.argv[4:]
     outname = "gambit-%s%s.out" % (method, "_-S" if strategic else "")
     only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
     # games where brink's trace reaches a different end point than Gambit's
-    # (listed with the reason in the file); brink must still print one profile
-    # (the solver prints an end point only if its regret is small)
+    # (listed with the reason in the file, "GAME" or "GAME -S"); brink must
+    # still print one profile, and it must be an equilibrium
     differs = set()
     listf = os.path.join(root, "%s-differences.txt" % method.split("_")[0])
     if os.path.isfile(listf):
         with open(listf) as f:
-            differs = {l.split()[0] for l in f if l.strip() and not l.startswith("#")}
+            differs = {" ".join(l.split()[:2]) for l in f if l.strip() and not l.startswith("#")}
     checked = failed = 0
+    # Gambit outputs that are not equilibria (regret checked by `brink game
+    # regret`, independent of the solvers): brink must not print them, and
+    # whatever it prints must be an equilibrium
+    badname = outname[:-4] + ".NOT-AN-EQUILIBRIUM"
+    for d in sorted(os.listdir(root)):
+        bad = os.path.join(root, d, badname)
+        if not os.path.isfile(bad) or (only and not d.endswith("_" + only)):
+            continue
+        game = [f for f in os.listdir(os.path.join(root, d)) if f.endswith((".nfg", ".efg"))][0]
+        path = os.path.join(root, d, game)
+        args = [brink, "solve", path, "--method", method.split("_")[0]]
+        if strategic:
+            args.append("--strategic")
+        r = subprocess.run(args, capture_output=True, text=True)
+        checked += 1
+        with open(bad) as f:
+            blines = f.read().splitlines()
+        rg = subprocess.run([brink, "game", "regret", path, bad] + (["--strategic"] if strategic else []),
+                            capture_output=True, text=True)
+        if rg.returncode != 0 or not all(float(l.split()[1]) > REGRET for l in rg.stdout.split("\n") if l):
+            failed += 1
+            print("FAIL %s: %s is an equilibrium after all: %s" % (game, badname, rg.stdout.strip() or rg.stderr.strip()))
+            continue
+        got = [l for l in r.stdout.splitlines() if l.startswith("NE,")]
+        if r.returncode != 0 or (got and same_sets(parse(got), parse(blines), False)):
+            failed += 1
+            print("FAIL %s: brink printed Gambit's non-equilibrium (exit %d)" % (game, r.returncode))
+            continue
+        if not regrets_ok(brink, path, got, strategic):
+            failed += 1
+            print("FAIL %s: brink printed a profile with regret above %g" % (game, REGRET))
     for d in sorted(os.listdir(root)):
         exp = os.path.join(root, d, outname)
         if not os.path.isfile(exp) or (only and not d.endswith("_" + only)):
@@ -91,10 +137,10 @@ def main():
             failed += 1
             continue
         got, want = parse(r.stdout.splitlines()), parse(elines)
-        if game in differs and not strategic:
-            if len(got) != 1:
+        if (game + (" -S" if strategic else "")) in differs:
+            if len(got) != 1 or not regrets_ok(brink, path, [l for l in r.stdout.splitlines() if l.startswith("NE,")], strategic):
                 failed += 1
-                print("FAIL %s: expected one end point, brink printed %d" % (game, len(got)))
+                print("FAIL %s: expected one end point with regret below %g, brink printed %d" % (game, REGRET, len(got)))
             continue
         if len(set(got)) != len(got):
             failed += 1
