@@ -31,6 +31,11 @@ if(Python3_FOUND)
                    $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games lcp --strategic)
 endif()
 
+# brink game regret: hand-computed regrets and located errors
+add_test(NAME game.regret_cli
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/games/regret_cli.sh $<TARGET_FILE:brink>
+                 ${CMAKE_CURRENT_SOURCE_DIR}/games)
+
 # Fuzz targets of the game readers.  The corpora are replayed as ordinary
 # tests with any compiler (a small main feeds each file to
 # LLVMFuzzerTestOneInput); with -DBRINK_FUZZ=ON and clang as the C compiler,
