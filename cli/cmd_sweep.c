@@ -1,5 +1,6 @@
 /* cmd_sweep.c - `brink sweep`: run an experiment into a result store. */
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,8 +9,8 @@
 #include "commands.h"
 
 const char cmd_sweep_usage[] =
-    "usage: brink sweep EXPERIMENT --out DIR [--threads N] [--resume] [--dry-run]\n"
-    "                   [--batch N] [--mpi]\n"
+    "usage: brink sweep EXPERIMENT --out DIR [--params DIR] [--threads N] [--resume]\n"
+    "                   [--dry-run] [--batch N] [--mpi]\n"
     "       brink sweep --reference\n"
     "\n"
     "Runs every (design point, replication) of the experiment file (docs/experiments.md)\n"
@@ -22,8 +23,15 @@ const char cmd_sweep_usage[] =
     "\n"
     "options:\n"
     "  --out DIR      output directory (created if missing)\n"
+    "  --params DIR   a posterior from 'brink calibrate' (DIR/posterior.csv), in place\n"
+    "                 of the experiment's params key: run (point, replication) draws\n"
+    "                 a parameter set by weight, keyed like its other random streams,\n"
+    "                 and applies it before the factors, so a factor wins; the sweep\n"
+    "                 carries parameter uncertainty.  Needs a scenario; --resume\n"
+    "                 needs the same posterior (its SHA-256 is in the store)\n"
     "  --threads N    worker threads (default: the number of cores)\n"
-    "  --resume       finish the sweep already in DIR (same experiment file)\n"
+    "  --resume       finish the sweep already in DIR (same experiment file,\n"
+    "                 scenario and posterior)\n"
     "  --dry-run      validate the experiment and print its size; run nothing\n"
     "  --batch N      runs per transaction (default 256)\n"
     "  --mpi          distribute over MPI ranks (mpirun -n K brink sweep ... --mpi);\n"
@@ -48,11 +56,12 @@ static int check_interrupt(void *ud)
 }
 
 /* Loads an experiment, printing its located errors; returns an exit status. */
-static int load_experiment(brink_ctx_t *ctx, const char *path, brink_experiment_t **exp)
+static int load_experiment(brink_ctx_t *ctx, const char *path, const char *params,
+                           brink_experiment_t **exp)
 {
     brink_diags_t diags;
     brink_diags_init(&diags);
-    brink_status_t st = brink_experiment_load(ctx, path, exp, &diags);
+    brink_status_t st = brink_experiment_load_params(ctx, path, params, exp, &diags);
     if (st != BRINK_OK) {
         char line[2048];
         for (size_t i = 0; i < diags.count; i++) {
@@ -80,6 +89,20 @@ static void print_plan(const brink_experiment_t *exp)
     for (size_t i = 0; i < brink_experiment_nfactors(exp); i++)
         printf("  factor %-20s %s\n", brink_experiment_factor_name(exp, i),
                brink_experiment_factor_path(exp, i));
+    const brink_posterior_t *post = brink_experiment_posterior(exp);
+    if (post) {
+        uint32_t ns = brink_posterior_nsets(post);
+        size_t np = brink_posterior_npaths(post);
+        printf("  posterior %s: %u parameter set%s of %zu path%s, sha256 %.12s...\n",
+               brink_experiment_posterior_dir(exp), ns, ns == 1 ? "" : "s", np,
+               np == 1 ? "" : "s", brink_posterior_hash(post));
+        for (size_t j = 0; j < brink_posterior_npaths(post); j++) {
+            size_t f = brink_experiment_posterior_factor(exp, j);
+            if (f != SIZE_MAX)
+                printf("    %s is set by factor %s, not by the posterior\n",
+                       brink_posterior_path(post, j), brink_experiment_factor_name(exp, f));
+        }
+    }
     printf("  outputs:");
     for (size_t i = 0; i < brink_experiment_noutputs(exp); i++)
         printf(" %s", brink_experiment_output(exp, i));
@@ -88,9 +111,9 @@ static void print_plan(const brink_experiment_t *exp)
 
 int cmd_sweep(int argc, char **argv)
 {
-    static const char *const known[] = {"--out", "--threads", "--resume", "--dry-run",
-                                        "--batch", "--mpi", "--reference", NULL};
-    const char *file = NULL, *out = NULL;
+    static const char *const known[] = {"--out", "--params", "--threads", "--resume",
+                                        "--dry-run", "--batch", "--mpi", "--reference", NULL};
+    const char *file = NULL, *out = NULL, *params = NULL;
     uint64_t threads = 0, batch = 0;
     int resume = 0, dry = 0, mpi = 0, rc = EXIT_OK;
     brink_ctx_t *ctx = NULL;
@@ -99,6 +122,8 @@ int cmd_sweep(int argc, char **argv)
         const char *a = argv[i];
         if (strcmp(a, "--out") == 0 && i + 1 < argc) {
             out = argv[++i];
+        } else if (strcmp(a, "--params") == 0 && i + 1 < argc) {
+            params = argv[++i];
         } else if (strcmp(a, "--threads") == 0 && i + 1 < argc) {
             if (cli_parse_u64(argv[++i], &threads) != 0 || threads == 0 || threads > 1024)
                 return cli_usage_error("sweep: --threads needs a number in 1..1024, got '%s'",
@@ -134,7 +159,7 @@ int cmd_sweep(int argc, char **argv)
     ctx = brink_ctx_new(NULL);
     if (!ctx)
         return cli_fail("out of memory");
-    if ((rc = load_experiment(ctx, file, &exp)) != EXIT_OK)
+    if ((rc = load_experiment(ctx, file, params, &exp)) != EXIT_OK)
         goto cleanup;
     if (dry) {
         print_plan(exp);

@@ -1,6 +1,7 @@
 /*
  * brink/calib.h - proper scoring rules and naive baselines for predictive
- * distributions of counts (docs/validation.md, "Method").
+ * distributions of counts (docs/validation.md, "Method"); ABC-SMC
+ * calibration, and the posteriors it writes (DIR/posterior.csv).
  *
  * A predictive distribution of a count is a probability mass function over
  * 0 .. n-1 (pmf[k] = P(X = k); the entries sum to 1; an ensemble histogram
@@ -17,7 +18,7 @@
  *   PIT        = F(y-1) + v (F(y) - F(y-1)), v ~ U(0,1) (randomised PIT for
  *                counts; Czado, Gneiting and Held 2009)
  *
- * Nothing here allocates, prints or exits.
+ * The scoring functions allocate nothing; nothing here prints or exits.
  */
 #ifndef BRINK_CALIB_H
 #define BRINK_CALIB_H
@@ -169,6 +170,88 @@ void brink_abc_result_free(brink_ctx_t *ctx, brink_abc_result_t *r);
 
 /** Weighted quantile q of free parameter j of a result. */
 double brink_abc_quantile(const brink_abc_result_t *r, size_t j, double q);
+
+/* ---- posteriors (DIR/posterior.csv) ----------------------------------------
+ *
+ * The parameter sets `brink calibrate` writes, read by `brink run --params`,
+ * `brink backtest --params` and `brink sweep` (key `params`, flag --params).
+ * The file is CSV: a header "weight,PATH,..." naming the scenario field
+ * paths, then one row per parameter set: its weight (a finite number >= 0;
+ * the weights need not sum to 1, but must not all be 0) and one finite
+ * value per path.  Empty lines, lines starting with '#' and a trailing CR
+ * are ignored.  At most 100000 sets; lines of at most 65534 characters.
+ *
+ * A run draws its set by weight from the stream keyed by (seed, point, rep,
+ * BRINK_STREAM_PARAMS) (brink_posterior_pick): with point 0 that is the draw
+ * of brink_sim_pick_model for run rep, so `brink run` and a sweep share one
+ * rule, and the draw never depends on threads, ranks or order. */
+
+typedef struct brink_posterior brink_posterior_t;
+
+/** Loads DIR/posterior.csv (dir: the directory `brink calibrate --out`
+ *  wrote).  On success *out owns a new posterior (brink_posterior_free).
+ *  Problems in the file go to diags, located as FILE:LINE:COL with the
+ *  column name, the value found and what was expected.  Returns BRINK_OK,
+ *  BRINK_EIO (the file cannot be read: the reason is on ctx, no diagnostic
+ *  is added), BRINK_EVALIDATE (diags say why), BRINK_ELIMIT (more than
+ *  100000 sets) or BRINK_ENOMEM.  Cost: linear in the file. */
+brink_status_t brink_posterior_load(brink_ctx_t *ctx, const char *dir, brink_posterior_t **out,
+                                    brink_diags_t *diags);
+
+/** As brink_posterior_load, from len bytes of text; name is the file name
+ *  in diagnostics (and brink_posterior_file). */
+brink_status_t brink_posterior_load_string(brink_ctx_t *ctx, const char *name, const char *text,
+                                           size_t len, brink_posterior_t **out,
+                                           brink_diags_t *diags);
+
+/** Frees a posterior; NULL does nothing. */
+void brink_posterior_free(brink_posterior_t *p);
+
+/** The file read ("DIR/posterior.csv", or the name given), borrowed. */
+const char *brink_posterior_file(const brink_posterior_t *p);
+/** SHA-256 of the file's bytes, 64 lowercase hex digits (borrowed): the
+ *  posterior's identity in provenance and in the result store. */
+const char *brink_posterior_hash(const brink_posterior_t *p);
+/** Number of parameter paths (columns after weight), at least 1. */
+size_t brink_posterior_npaths(const brink_posterior_t *p);
+/** Path j (0 <= j < npaths) as written in the header, borrowed. */
+const char *brink_posterior_path(const brink_posterior_t *p, size_t j);
+/** Number of parameter sets (rows), at least 1. */
+uint32_t brink_posterior_nsets(const brink_posterior_t *p);
+/** The weights of the sets, nsets entries as written (borrowed). */
+const double *brink_posterior_weights(const brink_posterior_t *p);
+/** The npaths values of set i, in header order (borrowed). */
+const double *brink_posterior_values(const brink_posterior_t *p, uint32_t i);
+
+/** Where the file holds value j of set i: *line and *column (1-based).
+ *  set = BRINK_POSTERIOR_HEADER gives path j's place in the header. */
+#define BRINK_POSTERIOR_HEADER UINT32_MAX
+void brink_posterior_locate(const brink_posterior_t *p, uint32_t set, size_t j, int *line,
+                            int *column);
+
+/** Checks the posterior against a scenario: every path must name a number
+ *  of sc (else one located error at the path's header column), and every
+ *  value must be allowed there (else one located error at the first
+ *  offending cell of that column).  sc is left as it was.  Returns
+ *  BRINK_OK, BRINK_EVALIDATE (diags say why) or BRINK_ENOMEM.  Cost:
+ *  O(nsets x npaths) path lookups. */
+brink_status_t brink_posterior_check(brink_ctx_t *ctx, const brink_posterior_t *p,
+                                     brink_scenario_t *sc, brink_diags_t *diags);
+
+/** Sets the values of set i on sc, except those of the paths j with
+ *  skip[j] nonzero (skip may be NULL).  On failure returns the status of
+ *  brink_scenario_set_number (BRINK_ENOTFOUND, BRINK_ERANGE) with the
+ *  reason on ctx, and *bad (when not NULL) is the failing path's index;
+ *  the paths before it are set.  Cost: O(npaths) path lookups. */
+brink_status_t brink_posterior_apply(brink_ctx_t *ctx, const brink_posterior_t *p, uint32_t i,
+                                     brink_scenario_t *sc, const unsigned char *skip,
+                                     size_t *bad);
+
+/** The set that replication rep of design point point uses: a draw by
+ *  weight from the stream keyed by (seed, point, rep, BRINK_STREAM_PARAMS),
+ *  brink_sim_pick_model_at(weights, nsets, seed, point, rep).  Pure. */
+uint32_t brink_posterior_pick(const brink_posterior_t *p, uint64_t seed, uint32_t point,
+                              uint32_t rep);
 
 #ifdef __cplusplus
 }

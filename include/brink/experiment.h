@@ -4,12 +4,13 @@
  * docs/results-format.md).
  *
  * An experiment file (YAML 1.2 or JSON, validated as strictly as scenarios)
- * names a model, optionally a base scenario, the factors to vary (each a
- * distribution or a set of levels, and for scenario models a numeric field
- * path into the scenario), a design, the number of replications and the
- * master seed.  Every (design point, replication) is one run; a run is a
- * pure function of (scenario, factor values, seed, point, replication), so
- * thread count, process count and order never change a result.
+ * names a model, optionally a base scenario and a calibration posterior,
+ * the factors to vary (each a distribution or a set of levels, and for
+ * scenario models a numeric field path into the scenario), a design, the
+ * number of replications and the master seed.  Every (design point,
+ * replication) is one run; a run is a pure function of (scenario,
+ * posterior, factor values, seed, point, replication), so thread count,
+ * process count and order never change a result.
  *
  * Design points are computed on demand from their index (no design matrix
  * is held in memory, except for LHS permutations and list/file designs),
@@ -21,6 +22,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "brink/calib.h"
 #include "brink/core.h"
 #include "brink/scenario.h"
 
@@ -115,6 +117,17 @@ brink_status_t brink_experiment_load_string(brink_ctx_t *ctx, const char *name,
                                             const char *text, size_t len,
                                             brink_experiment_t **out, brink_diags_t *diags);
 
+/** As brink_experiment_load, with the calibration posterior in the
+ *  directory params (it holds posterior.csv; relative to the working
+ *  directory) in place of the file's `params` key, which is then not read.
+ *  params NULL: the key's posterior, if any.  The posterior's paths must
+ *  name numbers of the scenario and its values must be allowed there
+ *  (located errors in posterior.csv otherwise).  Returns as
+ *  brink_experiment_load. */
+brink_status_t brink_experiment_load_params(brink_ctx_t *ctx, const char *path,
+                                            const char *params, brink_experiment_t **out,
+                                            brink_diags_t *diags);
+
 /** Frees an experiment; NULL does nothing. */
 void brink_experiment_free(brink_experiment_t *exp);
 
@@ -142,6 +155,18 @@ const char *brink_experiment_output(const brink_experiment_t *exp, size_t i);
  *  bytes ("" when there is no scenario). */
 const char *brink_experiment_hash(const brink_experiment_t *exp);
 const char *brink_experiment_scenario_hash(const brink_experiment_t *exp);
+
+/** The calibration posterior the runs draw their parameter sets from (the
+ *  `params` key, or the directory given to brink_experiment_load_params),
+ *  or NULL.  Borrowed.  Run (point, rep) uses set brink_posterior_pick(p,
+ *  seed, stream point, rep), the stream point being point, or 0 under
+ *  common random numbers, as for the run's other random streams. */
+const brink_posterior_t *brink_experiment_posterior(const brink_experiment_t *exp);
+/** The posterior's directory as written in the file or given ("" without). */
+const char *brink_experiment_posterior_dir(const brink_experiment_t *exp);
+/** The factor that sets the field of posterior path j (the design's value
+ *  then wins), or SIZE_MAX when the posterior's value applies. */
+size_t brink_experiment_posterior_factor(const brink_experiment_t *exp, size_t j);
 
 /** Writes the Markdown reference of every experiment-file key to fp (the
  *  key table of docs/experiments.md). */
@@ -187,7 +212,7 @@ typedef struct brink_sweep_stats {
  *  the ctx progress callback; the interrupt callback stops cleanly with
  *  BRINK_EINTERRUPT (completed batches are kept).  Returns BRINK_OK,
  *  BRINK_EIO, BRINK_EDB (store error, or the store belongs to another
- *  experiment, or exists without resume), BRINK_EINTERRUPT, BRINK_ENOMEM. */
+ *  experiment, scenario or posterior, or exists without resume), BRINK_EINTERRUPT, BRINK_ENOMEM. */
 brink_status_t brink_sweep_run(brink_ctx_t *ctx, const brink_experiment_t *exp,
                                const brink_model_t *model, const brink_sweep_opts_t *opts,
                                brink_sweep_stats_t *stats);
@@ -204,9 +229,10 @@ brink_status_t brink_sweep_run_mpi(brink_ctx_t *ctx, const brink_experiment_t *e
                                    const brink_model_t *model, const brink_sweep_opts_t *opts,
                                    brink_sweep_stats_t *stats, int *rank);
 
-/** Evaluates one run (point, rep) of exp with model: applies the factor
- *  values to sc (the caller's own copy of the scenario; NULL without one),
- *  runs the model, and returns its status with the message in msg (size
+/** Evaluates one run (point, rep) of exp with model: applies the values
+ *  of the run's posterior set (if the experiment has a posterior), then the
+ *  factor values, to sc (the caller's own copy of the scenario; NULL
+ *  without one), runs the model, and returns its status with the message in msg (size
  *  bytes), the kept outputs in scalars[brink_experiment_noutputs] and,
  *  when series is not NULL, the kept series in
  *  series[s * brink_experiment_max_steps + t] with the steps written in

@@ -71,6 +71,13 @@ brink_status_t brink_scenario_set_number(brink_ctx_t *ctx, brink_scenario_t *sc,
 brink_status_t brink_scenario_get_number(brink_ctx_t *ctx, const brink_scenario_t *sc,
                                          const char *path, double *value);
 
+/** Whether the field paths a and b name the same number of sc (e.g.
+ *  "actors[DPRK].risk" and "actors[1].risk"): *same = 1 if so, else 0.
+ *  Returns BRINK_OK, or BRINK_ENOTFOUND with the reason on ctx when either
+ *  path names no field. */
+brink_status_t brink_scenario_same_field(brink_ctx_t *ctx, const brink_scenario_t *sc,
+                                         const char *a, const char *b, int *same);
+
 /** Writes the Markdown reference of every scenario key to fp. */
 void brink_scenario_write_reference(FILE *fp);
 

@@ -201,6 +201,12 @@ brink_status_t brink_sim_ensemble_mixed(brink_ctx_t *ctx, const brink_sim_t *con
 /** The model run uses in brink_sim_ensemble_mixed (same draw). */
 uint32_t brink_sim_pick_model(const double *weights, uint32_t nsims, uint64_t seed, uint32_t run);
 
+/** The same rule for replication rep of design point point (experiments):
+ *  the draw keyed by (seed, point, rep, BRINK_STREAM_PARAMS).  Point 0 is
+ *  brink_sim_pick_model's draw for run rep. */
+uint32_t brink_sim_pick_model_at(const double *weights, uint32_t nsims, uint64_t seed,
+                                 uint32_t point, uint32_t rep);
+
 /** Bins of the annual count histograms (the last bin holds counts >= it). */
 #define BRINK_COUNT_BINS 256
 

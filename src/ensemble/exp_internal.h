@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "brink/calib.h"
 #include "brink/experiment.h"
 #include "scenario/schema.h"
 
@@ -56,6 +57,7 @@ typedef struct exp_file {
     char *description;
     int model;
     char *scenario;
+    char *params;         /* posterior directory, relative to the experiment file */
     double seed;
     int replications;
     int common_random_numbers;
@@ -91,6 +93,10 @@ struct brink_experiment {
     size_t nquantiles;
     uint32_t *lhs_perm;   /* lhs: perm[f * n + point] = stratum */
     double *rows;         /* list, file: npoints * nfactors factor values */
+    brink_posterior_t *posterior; /* the params key or --params, or NULL */
+    char *posterior_dir;  /* as written in the file or given */
+    size_t *post_factor;  /* [npaths] the factor setting posterior path j, or SIZE_MAX */
+    unsigned char *post_skip; /* [npaths] 1 when a factor sets path j */
 };
 
 /* dist.c: the factor value at unit coordinate u in [0, 1]. */

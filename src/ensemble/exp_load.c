@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -61,6 +62,10 @@ void brink_experiment_free(brink_experiment_t *exp)
     brink_free(ctx, exp->series);
     brink_free(ctx, exp->lhs_perm);
     brink_free(ctx, exp->rows);
+    brink_posterior_free(exp->posterior);
+    brink_free(ctx, exp->posterior_dir);
+    brink_free(ctx, exp->post_factor);
+    brink_free(ctx, exp->post_skip);
     brink_free(ctx, exp);
 }
 
@@ -384,6 +389,88 @@ static void check_series(loader_t *l, brink_experiment_t *exp)
     exp->max_steps = m.max_steps;
 }
 
+/* The calibration posterior: the directory given to --params (relative to
+ * the working directory) or else the params key (relative to the
+ * experiment file); its paths must be numbers of the scenario and its
+ * values allowed there.  Notes which factor, if any, sets each path. */
+static void check_posterior(loader_t *l, brink_experiment_t *exp, const char *flag,
+                            brink_scenario_t *sc)
+{
+    brink_ctx_t *ctx = l->ctx;
+    const doc_node_t *root = l->doc->root;
+    const char *given = flag ? flag : exp->f.params;
+    if (!given)
+        return;
+    if (!sc) {
+        if (flag)
+            report(l, "params", root, "--params %s: the experiment has no scenario to apply "
+                   "a posterior to (add the key 'scenario')", flag);
+        else
+            report(l, "params", root, "a posterior needs a scenario (add the key 'scenario')");
+        return;
+    }
+    exp->posterior_dir = brink_strdup(ctx, given);
+    char *dir = flag ? brink_strdup(ctx, flag) : join_dir(ctx, exp->dir, exp->f.params);
+    if (!exp->posterior_dir || !dir) {
+        brink_free(ctx, dir);
+        l->fatal = BRINK_ENOMEM;
+        return;
+    }
+    brink_status_t st = brink_posterior_load(ctx, dir, &exp->posterior, l->diags);
+    if (st == BRINK_EIO) {
+        if (flag) {
+            l->problems++;
+            size_t n = strlen(dir) + sizeof "/posterior.csv";
+            char *csv = brink_malloc(ctx, n);
+            if (csv)
+                snprintf(csv, n, "%s/posterior.csv", dir);
+            if (!csv || brink_diags_add(ctx, l->diags, csv, 0, 0, "params", "--params: %s",
+                                        brink_ctx_errmsg(ctx)) != BRINK_OK)
+                l->fatal = BRINK_ENOMEM;
+            brink_free(ctx, csv);
+        } else {
+            report(l, "params", root, "%s", brink_ctx_errmsg(ctx));
+        }
+    } else if (st == BRINK_ENOMEM) {
+        l->fatal = st;
+    } else if (st != BRINK_OK) {
+        l->problems++;
+    }
+    brink_free(ctx, dir);
+    if (st != BRINK_OK)
+        return;
+    st = brink_posterior_check(ctx, exp->posterior, sc, l->diags);
+    if (st != BRINK_OK) {
+        if (st == BRINK_ENOMEM)
+            l->fatal = st;
+        else
+            l->problems++;
+        return;
+    }
+    size_t np = brink_posterior_npaths(exp->posterior);
+    exp->post_factor = brink_calloc(ctx, np, sizeof *exp->post_factor);
+    exp->post_skip = brink_calloc(ctx, np, sizeof *exp->post_skip);
+    if (!exp->post_factor || !exp->post_skip) {
+        l->fatal = BRINK_ENOMEM;
+        return;
+    }
+    for (size_t j = 0; j < np; j++) {
+        exp->post_factor[j] = SIZE_MAX;
+        for (size_t i = 0; i < exp->f.nfactors; i++) {
+            int same = 0;
+            if (exp->f.factors[i].path &&
+                brink_scenario_same_field(ctx, sc, exp->f.factors[i].path,
+                                          brink_posterior_path(exp->posterior, j), &same) ==
+                    BRINK_OK &&
+                same) {
+                exp->post_factor[j] = i;
+                exp->post_skip[j] = 1;
+                break;
+            }
+        }
+    }
+}
+
 /* Reads a whole file; NULL on failure with errno set (ENOMEM when out of
  * memory). */
 static char *slurp(brink_ctx_t *ctx, const char *path, size_t *len)
@@ -417,9 +504,10 @@ static char *slurp(brink_ctx_t *ctx, const char *path, size_t *len)
     return buf;
 }
 
-brink_status_t brink_experiment_load_string(brink_ctx_t *ctx, const char *name,
-                                            const char *text, size_t len,
-                                            brink_experiment_t **out, brink_diags_t *diags)
+/* Loads from text; params, when not NULL, replaces the file's params key. */
+static brink_status_t load_text(brink_ctx_t *ctx, const char *name, const char *text,
+                                size_t len, const char *params, brink_experiment_t **out,
+                                brink_diags_t *diags)
 {
     brink_status_t st;
     doc_t *doc = NULL;
@@ -510,6 +598,8 @@ brink_status_t brink_experiment_load_string(brink_ctx_t *ctx, const char *name,
     check_model(&l, exp, outputs, sc);
     if (!l.fatal)
         check_series(&l, exp);
+    if (!l.fatal)
+        check_posterior(&l, exp, params, sc);
 checked:
     if (l.fatal) {
         st = l.fatal;
@@ -569,8 +659,22 @@ cleanup:
     return st;
 }
 
+brink_status_t brink_experiment_load_string(brink_ctx_t *ctx, const char *name,
+                                            const char *text, size_t len,
+                                            brink_experiment_t **out, brink_diags_t *diags)
+{
+    return load_text(ctx, name, text, len, NULL, out, diags);
+}
+
 brink_status_t brink_experiment_load(brink_ctx_t *ctx, const char *path,
                                      brink_experiment_t **out, brink_diags_t *diags)
+{
+    return brink_experiment_load_params(ctx, path, NULL, out, diags);
+}
+
+brink_status_t brink_experiment_load_params(brink_ctx_t *ctx, const char *path,
+                                            const char *params, brink_experiment_t **out,
+                                            brink_diags_t *diags)
 {
     size_t len = 0;
     *out = NULL;
@@ -582,7 +686,7 @@ brink_status_t brink_experiment_load(brink_ctx_t *ctx, const char *path,
                         strerror(errno));
         return BRINK_EIO;
     }
-    brink_status_t st = brink_experiment_load_string(ctx, path, text, len, out, diags);
+    brink_status_t st = load_text(ctx, path, text, len, params, out, diags);
     brink_free(ctx, text);
     return st;
 }
@@ -631,6 +735,19 @@ const char *brink_experiment_hash(const brink_experiment_t *e) { return e->hash;
 const char *brink_experiment_scenario_hash(const brink_experiment_t *e)
 {
     return e->scenario_hash;
+}
+
+const brink_posterior_t *brink_experiment_posterior(const brink_experiment_t *e)
+{
+    return e->posterior;
+}
+const char *brink_experiment_posterior_dir(const brink_experiment_t *e)
+{
+    return e->posterior_dir ? e->posterior_dir : "";
+}
+size_t brink_experiment_posterior_factor(const brink_experiment_t *e, size_t j)
+{
+    return e->post_factor ? e->post_factor[j] : SIZE_MAX;
 }
 
 size_t brink_experiment_nseries(const brink_experiment_t *e) { return e->nseries; }

@@ -69,6 +69,7 @@ static const schema_field_t exp_fields[] = {
     STR(exp_file_t, description, 0, "what the experiment asks"),
     ENUM(exp_file_t, model, REQ, exp_model_names, 0, "the model each run evaluates"),
     STR(exp_file_t, scenario, 0, "base scenario file, relative to the experiment file (required for model crisis)"),
+    STR(exp_file_t, params, 0, "calibration posterior: the directory holding posterior.csv (brink calibrate --out), relative to the experiment file; each run draws a parameter set from it by weight and applies it to the scenario before the factors, so a factor wins over the posterior (needs a scenario; brink sweep --params overrides this key)"),
     NUM(exp_file_t, seed, REQ, 0, 9007199254740992.0, 0, "", "master seed (an integer below 2^53)"),
     INT(exp_file_t, replications, 0, 1, 1000000, 1, "", "runs per design point"),
     {"common_random_numbers", SK_BOOL, offsetof(exp_file_t, common_random_numbers), 0, 0, 1, 0, NULL, NULL, 0, NULL, "key each run's random streams by its replication only, so every design point of a replication draws the same random numbers (less noise in comparisons and sensitivity indices)"},

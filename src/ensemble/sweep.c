@@ -1,8 +1,8 @@
 /* sweep.c - the run loop: every (design point, replication) not yet in the
  * store is evaluated by OpenMP tasks while the main thread commits the
  * previous batch, so the store sees one writer and memory holds at most
- * two batches.  Each run is keyed by (seed, point, rep): the thread that
- * runs it and the order do not matter. */
+ * two batches.  Each run is keyed by (seed, point, rep), its posterior set
+ * included: the thread that runs it and the order do not matter. */
 #include <math.h>
 #include <omp.h>
 #include <stdio.h>
@@ -83,6 +83,17 @@ static brink_status_t eval(brink_ctx_t *ctx, const brink_experiment_t *exp,
         snprintf(msg, size, "model %s has more than 64 outputs", model->name);
         return BRINK_ELIMIT;
     }
+    uint32_t stream_point = exp->f.common_random_numbers ? 0u : point;
+    /* the run's posterior set first, so that a factor's value wins */
+    if (sc && exp->posterior) {
+        const brink_posterior_t *post = exp->posterior;
+        uint32_t set = brink_posterior_pick(post, (uint64_t)exp->f.seed, stream_point, rep);
+        size_t bad = 0;
+        if ((st = brink_posterior_apply(ctx, post, set, sc, exp->post_skip, &bad)) != BRINK_OK) {
+            snprintf(msg, size, "posterior set %u: %s", set, brink_ctx_errmsg(ctx));
+            return st;
+        }
+    }
     if (sc)
         for (size_t i = 0; i < k; i++)
             if ((st = brink_scenario_set_number(ctx, sc, exp->f.factors[i].path, x[i])) !=
@@ -94,8 +105,7 @@ static brink_status_t eval(brink_ctx_t *ctx, const brink_experiment_t *exp,
         all[j] = NAN;
     brink_model_input_t in = {sc, x, k, (uint64_t)exp->f.seed, point, rep, exp->f.horizon,
                               exp->f.model_params, exp->f.nparams, exp->f.noise,
-                              (uint64_t)exp->f.work,
-                              exp->f.common_random_numbers ? 0u : point};
+                              (uint64_t)exp->f.work, stream_point};
     brink_model_output_t out = {all, model->noutputs, mseries, mseries ? model->nseries : 0,
                                 mseries ? model->max_steps : 0, 0};
     brink_ctx_clear_error(ctx);

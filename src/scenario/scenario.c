@@ -250,6 +250,22 @@ brink_status_t brink_scenario_get_number(brink_ctx_t *ctx, const brink_scenario_
     return BRINK_OK;
 }
 
+brink_status_t brink_scenario_same_field(brink_ctx_t *ctx, const brink_scenario_t *sc,
+                                         const char *a, const char *b, int *same)
+{
+    const schema_field_t *f;
+    void *pa, *pb;
+    char why[256];
+    *same = 0;
+    if (schema_lookup(&scenario_schema, (void *)(uintptr_t)&sc->sc, a, &f, &pa, why,
+                      sizeof why) != BRINK_OK ||
+        schema_lookup(&scenario_schema, (void *)(uintptr_t)&sc->sc, b, &f, &pb, why,
+                      sizeof why) != BRINK_OK)
+        return brink_ctx_error(ctx, BRINK_ENOTFOUND, "%s", why);
+    *same = pa == pb;
+    return BRINK_OK;
+}
+
 void brink_scenario_write_reference(FILE *fp)
 {
     schema_write_markdown(&scenario_schema, fp);

@@ -182,13 +182,19 @@ static uint32_t pick_model(const double *cum, uint32_t nsims, uint64_t seed, uin
 
 uint32_t brink_sim_pick_model(const double *weights, uint32_t nsims, uint64_t seed, uint32_t run)
 {
+    return brink_sim_pick_model_at(weights, nsims, seed, 0, run);
+}
+
+uint32_t brink_sim_pick_model_at(const double *weights, uint32_t nsims, uint64_t seed,
+                                 uint32_t point, uint32_t rep)
+{
     if (nsims <= 1)
         return 0;
     double c = 0.0;
     for (uint32_t i = 0; i < nsims; i++)
         c += weights ? weights[i] : 1.0;
     brink_rng_t rng;
-    brink_rng_init(&rng, seed, 0, run, BRINK_STREAM_PARAMS);
+    brink_rng_init(&rng, seed, point, rep, BRINK_STREAM_PARAMS);
     double u = brink_rng_uniform(&rng) * c, cum = 0.0;
     for (uint32_t i = 0; i < nsims; i++) {
         cum += weights ? weights[i] : 1.0;

@@ -162,6 +162,9 @@ static brink_status_t init_store(store_t *s, const brink_experiment_t *exp, int 
     if (!st) st = put(s, q, "experiment_sha256", exp->hash);
     if (!st) st = put(s, q, "scenario", exp->f.scenario ? exp->f.scenario : "");
     if (!st) st = put(s, q, "scenario_sha256", exp->scenario_hash);
+    if (!st) st = put(s, q, "posterior", exp->posterior_dir ? exp->posterior_dir : "");
+    if (!st) st = put(s, q, "posterior_sha256",
+                      exp->posterior ? brink_posterior_hash(exp->posterior) : "");
     snprintf(buf, sizeof buf, "%llu", (unsigned long long)exp->f.seed);
     if (!st) st = put(s, q, "seed", buf);
     if (!st) st = put(s, q, "rng", "philox4x32-10 key=seed ctr=(block,stream,rep,point)");
@@ -280,6 +283,31 @@ fail:
     return st;
 }
 
+/* Resume only with the posterior that started the sweep (its file's
+ * SHA-256; a store from before posteriors has none). */
+static brink_status_t check_posterior(store_t *s, const char *dir, const brink_experiment_t *exp)
+{
+    char had[80], name[1024];
+    const char *now = exp->posterior ? brink_posterior_hash(exp->posterior) : "";
+    brink_status_t st = store_manifest(s, "posterior_sha256", had, sizeof had);
+    if (st == BRINK_OK)
+        st = store_manifest(s, "posterior", name, sizeof name);
+    if (st != BRINK_OK || strcmp(had, now) == 0)
+        return st;
+    if (!had[0])
+        return brink_ctx_error(s->ctx, BRINK_EDB,
+                               "the sweep in %s was started without a posterior; cannot resume "
+                               "it with the posterior %s", dir, exp->posterior_dir);
+    if (!now[0])
+        return brink_ctx_error(s->ctx, BRINK_EDB,
+                               "the sweep in %s was started with the posterior %s (sha256 "
+                               "%.12s...); cannot resume it without one", dir, name, had);
+    return brink_ctx_error(s->ctx, BRINK_EDB,
+                           "the sweep in %s was started with another posterior (%s, sha256 "
+                           "%.12s...; this one: %s, sha256 %.12s...); cannot resume", dir, name,
+                           had, exp->posterior_dir, now);
+}
+
 brink_status_t store_open_write(brink_ctx_t *ctx, const char *dir, const brink_experiment_t *exp,
                                 int resume, int threads, int ranks, store_t **out)
 {
@@ -327,6 +355,8 @@ brink_status_t store_open_write(brink_ctx_t *ctx, const char *dir, const brink_e
                                  "resume", dir);
             goto fail;
         }
+        if ((st = check_posterior(s, dir, exp)) != BRINK_OK)
+            goto fail;
     } else if ((st = init_store(s, exp, threads, ranks)) != BRINK_OK) {
         goto fail;
     }

@@ -9,6 +9,10 @@ add_test(NAME exp.threads_equal
 add_test(NAME exp.cli
          COMMAND sh ${PROJECT_SOURCE_DIR}/tests/exp/cli.sh $<TARGET_FILE:brink>
                  ${PROJECT_SOURCE_DIR})
+# Sweeps carrying parameter uncertainty from a calibration posterior.
+add_test(NAME exp.posterior
+         COMMAND sh ${PROJECT_SOURCE_DIR}/tests/exp/posterior.sh $<TARGET_FILE:brink>
+                 ${PROJECT_SOURCE_DIR})
 set_tests_properties(exp.crash_resume exp.threads_equal PROPERTIES RUN_SERIAL TRUE)
 set_tests_properties(exp.threads_equal PROPERTIES LABELS slow)
 if(BRINK_MPI)

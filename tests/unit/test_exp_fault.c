@@ -1,11 +1,13 @@
 /* test_exp_fault.c - fault injection for the experiment engine: loading
- * every shipped and every invalid experiment file, and a whole sweep with
- * analysis, with an allocator that fails the N-th allocation, for every N.
- * Every failure must be reported (never a crash) and free all it took. */
+ * every shipped and every invalid experiment file and one with a
+ * calibration posterior, and a whole sweep with analysis, with an
+ * allocator that fails the N-th allocation, for every N.  Every failure
+ * must be reported (never a crash) and free all it took. */
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,6 +112,44 @@ static void test_fault_experiment_files(void **state)
     assert_true(cases >= 20);
 }
 
+/* A valid experiment with a calibration posterior (the params key), on
+ * the minimal scenario. */
+static void test_fault_posterior(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/brink-fault-post-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256], text[1024];
+    snprintf(path, sizeof path, "%s/posterior.csv", dir);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs("weight,params.nuclear_rate,params.missile_days\n1,0.1,2\n3,0.2,3\n", fp);
+    fclose(fp);
+    int len = snprintf(text, sizeof text,
+                       "format: 1\nname: p\nmodel: crisis\nseed: 1\n"
+                       "scenario: %s/suites/scenario-valid/minimal/input.yaml\nparams: %s\n"
+                       "design: {type: random, n: 2}\nfactors:\n"
+                       "  - {name: n, path: params.nuclear_rate, dist: uniform, min: 0, max: 1}\n",
+                       BRINK_TEST_DIR, dir);
+    /* it loads; factor n sets the posterior's first column, not its second */
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    brink_diags_t d;
+    brink_diags_init(&d);
+    brink_experiment_t *e = NULL;
+    assert_int_equal(brink_experiment_load_string(ctx, "p.yaml", text, (size_t)len, &e, &d),
+                     BRINK_OK);
+    assert_non_null(brink_experiment_posterior(e));
+    assert_string_equal(brink_experiment_posterior_dir(e), dir);
+    assert_int_equal(brink_experiment_posterior_factor(e, 0), 0);
+    assert_true(brink_experiment_posterior_factor(e, 1) == SIZE_MAX);
+    brink_experiment_free(e);
+    brink_ctx_free(ctx);
+    load_loop("p.yaml", text, (size_t)len);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 static const char SMALL[] = "format: 1\nname: f\nmodel: ishigami\nseed: 2\nreplications: 2\nsteps: 3\n"
                             "design: {type: sobol, n: 8}\nfactors:\n"
                             "  - {name: a, dist: uniform, min: -3, max: 3}\n"
@@ -174,6 +214,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fault_experiment_files),
+        cmocka_unit_test(test_fault_posterior),
         cmocka_unit_test(test_fault_sweep),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
