@@ -497,6 +497,19 @@ static int trace_step(qre_t *Q, const double *z, const double *t, double h, doub
     return 0;
 }
 
+/* the start of the branch: the centroid at lambda = 0 in z, and the
+ * tangent towards increasing lambda in t */
+static void start_point(const qre_t *Q, double *z, double *t)
+{
+    int n = Q->n;
+    for (int b = 0; b < Q->nblocks; b++)
+        for (int a = 0; a < Q->bsize[b]; a++)
+            z[Q->boff[b] + a] = -log((double)Q->bsize[b]);
+    z[n] = 0;
+    memset(t, 0, (size_t)(n + 1) * sizeof *t);
+    t[n] = 1;
+}
+
 /* callbacks of path_trace (the end point and branch modes) */
 typedef struct trace_ctx {
     brink_ctx_t *ctx;
@@ -686,13 +699,7 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *g, const logit_
             o += g->nstrat[p];
         }
     }
-    for (int b = 0; b < Q.nblocks; b++)
-        for (int a = 0; a < Q.bsize[b]; a++)
-            z[Q.boff[b] + a] = -log((double)Q.bsize[b]);
-    z[n] = 0;
-    /* initial tangent: lambda increasing */
-    memset(t, 0, (size_t)m * sizeof *t);
-    t[n] = 1;
+    start_point(&Q, z, t);
     double scale = range > 0 ? range : 1;
 
     double h = 0.03;
@@ -749,10 +756,7 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *g, const logit_
             trace_ctx_t T = {ctx, &Q, br, rec, 1e-8 * scale, 0, 0, 0};
             path_system_t S = {n, &T, trace_eval, trace_stop, branch ? trace_point : NULL, NULL};
             if (tries > 0) {
-                for (int b = 0; b < Q.nblocks; b++)
-                    for (int a = 0; a < Q.bsize[b]; a++)
-                        z[Q.boff[b] + a] = -log((double)Q.bsize[b]);
-                z[n] = 0;
+                start_point(&Q, z, t);
                 if (br)
                     br->count = 1; /* keep the starting point only */
             }
@@ -777,12 +781,7 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *g, const logit_
             /* stalled short of an equilibrium: follow the branch again with
              * the arclength tracer below, which orients each tangent like
              * the previous one and so passes simple bifurcations */
-            for (int b = 0; b < Q.nblocks; b++)
-                for (int a = 0; a < Q.bsize[b]; a++)
-                    z[Q.boff[b] + a] = -log((double)Q.bsize[b]);
-            z[n] = 0;
-            memset(t, 0, (size_t)m * sizeof *t);
-            t[n] = 1;
+            start_point(&Q, z, t);
             if (br)
                 br->count = 1;
             stopped = 0;

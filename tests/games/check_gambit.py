@@ -74,6 +74,16 @@ def regrets_ok(brink, path, nelines, strategic):
     return rg.returncode == 0 and len(vals) == len(nelines) and all(v <= REGRET for v in vals)
 
 
+def solve(brink, root, d, method, strategic):
+    """runs brink solve on the game of folder d: (file name, path, result)"""
+    game = [f for f in os.listdir(os.path.join(root, d)) if f.endswith((".nfg", ".efg"))][0]
+    path = os.path.join(root, d, game)
+    args = [brink, "solve", path, "--method", method.split("_")[0]]
+    if strategic:
+        args.append("--strategic")
+    return game, path, subprocess.run(args, capture_output=True, text=True)
+
+
 def main():
     brink, root, method = sys.argv[1], sys.argv[2], sys.argv[3]
     strategic = "--strategic" in sys.argv[4:]
@@ -96,12 +106,7 @@ def main():
         bad = os.path.join(root, d, badname)
         if not os.path.isfile(bad) or (only and not d.endswith("_" + only)):
             continue
-        game = [f for f in os.listdir(os.path.join(root, d)) if f.endswith((".nfg", ".efg"))][0]
-        path = os.path.join(root, d, game)
-        args = [brink, "solve", path, "--method", method.split("_")[0]]
-        if strategic:
-            args.append("--strategic")
-        r = subprocess.run(args, capture_output=True, text=True)
+        game, path, r = solve(brink, root, d, method, strategic)
         checked += 1
         with open(bad) as f:
             blines = f.read().splitlines()
@@ -123,12 +128,7 @@ def main():
         exp = os.path.join(root, d, outname)
         if not os.path.isfile(exp) or (only and not d.endswith("_" + only)):
             continue
-        game = [f for f in os.listdir(os.path.join(root, d)) if f.endswith((".nfg", ".efg"))][0]
-        path = os.path.join(root, d, game)
-        args = [brink, "solve", path, "--method", method.split("_")[0]]
-        if strategic:
-            args.append("--strategic")
-        r = subprocess.run(args, capture_output=True, text=True)
+        game, path, r = solve(brink, root, d, method, strategic)
         with open(exp) as f:
             elines = f.read().splitlines()
         checked += 1
