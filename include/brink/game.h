@@ -222,12 +222,16 @@ brink_status_t brink_game_regret(brink_ctx_t *ctx, brink_game_t *game, const dou
 
 /** Maximum regret of a behaviour profile of an extensive game (action
  *  probabilities in Gambit's order: player, information set, action).  The
- *  profile is turned into the realization-equivalent mixed profile of the
- *  reduced strategic form (P(s) = product of the behaviour probabilities
- *  at the information sets s decides; exact for perfect recall) and
+ *  regret is max over players of (best response payoff - payoff), as in
+ *  brink_game_regret.  With perfect recall it is computed on the tree: the
+ *  best response by one pass over the player's sequences, O(nodes x
+ *  players) time and memory.  Without perfect recall the profile is turned
+ *  into the mixed profile of the reduced strategic form (P(s) = product of
+ *  the behaviour probabilities at the information sets s decides) and
  *  brink_game_regret is applied, so the cost is that of building the
  *  reduced form once (cached).  BRINK_EINVAL on length mismatch or a
- *  strategic game; BRINK_ELIMIT if the reduced form is too large. */
+ *  strategic game; BRINK_ELIMIT if a needed reduced form is too large;
+ *  BRINK_ENOMEM. */
 brink_status_t brink_game_regret_behavior(brink_ctx_t *ctx, brink_game_t *game,
                                           const double *prof, size_t len, double *regret);
 

@@ -392,11 +392,12 @@ static double behaviour_regret(brink_ctx_t *ctx, brink_game_t *g, const double *
     const brink_game_t *r = NULL;
     assert_int_equal(brink_game_reduced(ctx, g, &r), BRINK_OK);
     size_t w = 0, bo = 0;
-    for (int p = 0; p < 2; p++)
+    int np = brink_game_num_players(g);
+    for (int p = 0; p < np; p++)
         w += (size_t)brink_game_num_strategies(r, p);
     double *prof = calloc(w, sizeof *prof);
     size_t o = 0;
-    for (int p = 0; p < 2; p++) {
+    for (int p = 0; p < np; p++) {
         int ninf = brink_game_num_infosets(g, p);
         for (int s = 0; s < brink_game_num_strategies(r, p); s++) {
             const char *lab = brink_game_strategy_name(r, p, s);
@@ -462,6 +463,71 @@ static void test_seqlcp_regret(void **state)
     brink_ctx_free(ctx);
 }
 
+/* the regret of a behaviour profile computed on the tree (perfect recall)
+ * equals the regret of the realization-equivalent mixed profile of the
+ * reduced strategic form, for arbitrary (not equilibrium) profiles of every
+ * shipped tree whose reduced form is small */
+static void test_regret_tree(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    DIR *d = opendir(BRINK_TEST_DIR "/games");
+    assert_non_null(d);
+    struct dirent *e;
+    size_t compared = 0;
+    uint64_t x = 88172645463325252ULL;
+    while ((e = readdir(d)) != NULL) {
+        const char *nm = e->d_name;
+        size_t l = strlen(nm);
+        if (l < 5 || strcmp(nm + l - 4, "_efg"))
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/games/%s/%.*s.efg", BRINK_TEST_DIR, nm, (int)(l - 4), nm);
+        brink_game_t *g = NULL;
+        assert_int_equal(brink_game_read_file(ctx, path, &g, NULL), BRINK_OK);
+        const brink_game_t *r = NULL;
+        if (brink_game_reduced(ctx, g, &r) != BRINK_OK) {
+            brink_game_free(ctx, g);
+            continue;
+        }
+        size_t w = 0;
+        int np = brink_game_num_players(g);
+        for (int p = 0; p < np; p++)
+            for (int k = 0; k < brink_game_num_infosets(g, p); k++)
+                w += (size_t)brink_game_num_actions(g, p, k);
+        double *beh = malloc((w ? w : 1) * sizeof *beh);
+        for (int rep = 0; rep < 3; rep++) {
+            size_t o = 0;
+            for (int p = 0; p < np; p++)
+                for (int k = 0; k < brink_game_num_infosets(g, p); k++) {
+                    int na = brink_game_num_actions(g, p, k);
+                    double sum = 0;
+                    for (int a = 0; a < na; a++) {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        /* some exact zeros, so that parts of the tree go unreached */
+                        beh[o + (size_t)a] = (x % 4 == 0 && rep > 0) ? 0 : (double)(x % 1000) + 1;
+                        sum += beh[o + (size_t)a];
+                    }
+                    for (int a = 0; a < na; a++)
+                        beh[o + (size_t)a] /= sum;
+                    o += (size_t)na;
+                }
+            double want = behaviour_regret(ctx, g, beh), got = -1;
+            assert_int_equal(brink_game_regret_behavior(ctx, g, beh, w, &got), BRINK_OK);
+            if (fabs(got - want) > 1e-9 * (1 + fabs(want)))
+                fail_msg("%s: tree regret %.17g, reduced-form regret %.17g", path, got, want);
+            compared++;
+        }
+        free(beh);
+        brink_game_free(ctx, g);
+    }
+    closedir(d);
+    assert_true(compared > 150);
+    brink_ctx_free(ctx);
+}
+
 /* 2x2x2: Gambit's logit stalls at a bifurcation and reports a point that
  * is not an equilibrium (0.574046, 0.425954 for player 3); brink's trace
  * goes on and ends at an equilibrium, in the strategic and agent forms */
@@ -505,6 +571,7 @@ int main(void)
         cmocka_unit_test(test_logit_lambda),
         cmocka_unit_test(test_spe_subgames),
         cmocka_unit_test(test_seqlcp_regret),
+        cmocka_unit_test(test_regret_tree),
         cmocka_unit_test(test_logit_2x2x2),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
