@@ -195,8 +195,10 @@ typedef struct brink_solve_opts {
  *  - LCP: two players.  Strategic form (or opts->strategic): Lemke-Howson
  *    from every label and from every equilibrium found, exact, mixed.  A
  *    tree: one equilibrium by the sequence-form LCP, exact, behaviour.
- *  - LP: two-player constant-sum strategic game (or reduced form with
- *    opts->strategic): one equilibrium, exact.
+ *  - LP: two-player constant-sum game: one equilibrium, exact, the vertex
+ *    Gambit's lp returns.  Strategic form (or reduced form with
+ *    opts->strategic): mixed.  A tree: the sequence-form LP, behaviour
+ *    (perfect recall needed).
  *  - LOGIT: strategic form (or reduced form with opts->strategic): the end
  *    point of the logit QRE branch, the point at opts->lambda, the branch
  *    (opts->branch) or the maximum-likelihood point (opts->observed); on a
@@ -205,8 +207,9 @@ typedef struct brink_solve_opts {
  *  - SPE: a tree: one subgame-perfect equilibrium (behaviour, exact).
  *  Statuses: BRINK_OK (possibly with zero profiles), BRINK_EUNSUPPORTED
  *  (the method does not apply or is not implemented for this input, e.g.
- *  ENUMMIXED with 3 players, LP on a game that is not constant-sum, LP or
- *  LOGIT on a tree without opts->strategic), BRINK_ENUMERIC (a numerical
+ *  ENUMMIXED with 3 players, LP on a game that is not constant-sum or on a
+ *  tree without perfect recall and opts->strategic, LOGIT's ML fit on a tree
+ *  without opts->strategic), BRINK_ENUMERIC (a numerical
  *  method failed; no profile is reported), BRINK_ELIMIT (see
  *  brink_game_reduced), BRINK_EINTERRUPT, BRINK_ENOMEM, BRINK_EINVAL.
  *  Complexities are in docs/game-solver.md. */
