@@ -20,8 +20,8 @@ const char cmd_game_usage[] =
     "mixed strategies of a strategic game in player and strategy order, or\n"
     "behaviour strategies of an extensive game in player, information set and\n"
     "action order.  It prints for each line the largest gain any player has from\n"
-    "a deviation (0 for a Nash equilibrium): for a tree, through the reduced\n"
-    "strategic form, so the regret is ex ante; with --strategic the profiles of a\n"
+    "a deviation (0 for a Nash equilibrium); for a tree the regret is ex ante\n"
+    "(brink_game_regret_behavior); with --strategic the profiles of a\n"
     "tree are mixed strategies of its reduced strategic form (as solve --strategic\n"
     "prints them).  Blank lines are skipped.\n\n"
     "Exit 2 on a malformed game or profile line (with its line and column).\n";

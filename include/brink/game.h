@@ -195,8 +195,10 @@ typedef struct brink_solve_opts {
  *  - LCP: two players.  Strategic form (or opts->strategic): Lemke-Howson
  *    from every label and from every equilibrium found, exact, mixed.  A
  *    tree: one equilibrium by the sequence-form LCP, exact, behaviour.
- *  - LP: two-player constant-sum strategic game (or reduced form with
- *    opts->strategic): one equilibrium, exact.
+ *  - LP: two-player constant-sum game: one equilibrium, exact, the vertex
+ *    Gambit's lp returns.  Strategic form (or reduced form with
+ *    opts->strategic): mixed.  A tree: the sequence-form LP, behaviour
+ *    (perfect recall needed).
  *  - LOGIT: strategic form (or reduced form with opts->strategic): the end
  *    point of the logit QRE branch, the point at opts->lambda, the branch
  *    (opts->branch) or the maximum-likelihood point (opts->observed); on a
@@ -205,8 +207,9 @@ typedef struct brink_solve_opts {
  *  - SPE: a tree: one subgame-perfect equilibrium (behaviour, exact).
  *  Statuses: BRINK_OK (possibly with zero profiles), BRINK_EUNSUPPORTED
  *  (the method does not apply or is not implemented for this input, e.g.
- *  ENUMMIXED with 3 players, LP on a game that is not constant-sum, LP or
- *  LOGIT on a tree without opts->strategic), BRINK_ENUMERIC (a numerical
+ *  ENUMMIXED with 3 players, LP on a game that is not constant-sum or on a
+ *  tree without perfect recall and opts->strategic, LOGIT's ML fit on a tree
+ *  without opts->strategic), BRINK_ENUMERIC (a numerical
  *  method failed; no profile is reported), BRINK_ELIMIT (see
  *  brink_game_reduced), BRINK_EINTERRUPT, BRINK_ENOMEM, BRINK_EINVAL.
  *  Complexities are in docs/game-solver.md. */
@@ -222,12 +225,16 @@ brink_status_t brink_game_regret(brink_ctx_t *ctx, brink_game_t *game, const dou
 
 /** Maximum regret of a behaviour profile of an extensive game (action
  *  probabilities in Gambit's order: player, information set, action).  The
- *  profile is turned into the realization-equivalent mixed profile of the
- *  reduced strategic form (P(s) = product of the behaviour probabilities
- *  at the information sets s decides; exact for perfect recall) and
+ *  regret is max over players of (best response payoff - payoff), as in
+ *  brink_game_regret.  With perfect recall it is computed on the tree: the
+ *  best response by one pass over the player's sequences, O(nodes x
+ *  players) time and memory.  Without perfect recall the profile is turned
+ *  into the mixed profile of the reduced strategic form (P(s) = product of
+ *  the behaviour probabilities at the information sets s decides) and
  *  brink_game_regret is applied, so the cost is that of building the
  *  reduced form once (cached).  BRINK_EINVAL on length mismatch or a
- *  strategic game; BRINK_ELIMIT if the reduced form is too large. */
+ *  strategic game; BRINK_ELIMIT if a needed reduced form is too large;
+ *  BRINK_ENOMEM. */
 brink_status_t brink_game_regret_behavior(brink_ctx_t *ctx, brink_game_t *game,
                                           const double *prof, size_t len, double *regret);
 

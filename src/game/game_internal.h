@@ -105,7 +105,16 @@ brink_status_t solve_enumpure(brink_ctx_t *ctx, const brink_game_t *nfg, brink_e
 brink_status_t solve_enummixed(brink_ctx_t *ctx, const brink_game_t *nfg, brink_eqset_t **out);
 brink_status_t solve_lcp(brink_ctx_t *ctx, const brink_game_t *nfg, size_t max_eq,
                          brink_eqset_t **out);
-brink_status_t solve_lp(brink_ctx_t *ctx, const brink_game_t *nfg, brink_eqset_t **out);
+/* game: the game as given (the tree for a reduced form), nfg: its strategic form */
+brink_status_t solve_lp(brink_ctx_t *ctx, const brink_game_t *game, const brink_game_t *nfg,
+                        brink_eqset_t **out);
+brink_status_t solve_seqlp(brink_ctx_t *ctx, const brink_game_t *efg, brink_eqset_t **out);
+/* lp's preconditions, as Gambit states them: two players, constant sum
+ * (on a tree: every play's total), perfect recall (trees, if recall is
+ * nonzero); sets minpay to the smallest payoff of the game (of any play's
+ * total on a tree) unless it is NULL.  BRINK_EUNSUPPORTED with a message. */
+brink_status_t game_lp_prepare(brink_ctx_t *ctx, const brink_game_t *g, int recall,
+                               mpq_ptr minpay);
 /* the logit trace (logit.c) */
 typedef struct logit_opts {
     double lambda_end;       /* > 0: the point at this lambda */

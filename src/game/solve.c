@@ -113,9 +113,9 @@ brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
         break;
     case BRINK_METHOD_LP:
         if (tree && !opts->strategic)
-            return brink_ctx_error(ctx, BRINK_EUNSUPPORTED,
-                                   "the sequence-form lp is not implemented yet; use --strategic "
-                                   "for the reduced strategic form");
+            return solve_seqlp(ctx, game, out);
+        if ((st = game_lp_prepare(ctx, game, 0, NULL)) != BRINK_OK)
+            return st;
         break;
     default:
         break;
@@ -137,7 +137,7 @@ brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
     case BRINK_METHOD_LCP:
         return solve_lcp(ctx, nfg, opts->max_eq, out);
     case BRINK_METHOD_LP:
-        return solve_lp(ctx, nfg, out);
+        return solve_lp(ctx, game, nfg, out);
     case BRINK_METHOD_LOGIT:
     {
         size_t width = 0;

@@ -26,6 +26,19 @@ if(Python3_FOUND)
   add_test(NAME game.gambit.lcp_efg
            COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
                    $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games lcp --only efg)
+  add_test(NAME game.gambit.lp_efg
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
+                   $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games lp --only efg)
+  add_test(NAME game.gambit.lp_strategic
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
+                   $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games lp --strategic)
+  # more games with Gambit's lp outputs (tests/games-lp/README.md)
+  add_test(NAME game.gambit.lp_more
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
+                   $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games-lp lp)
+  add_test(NAME game.gambit.lp_more_strategic
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
+                   $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games-lp lp --strategic)
   add_test(NAME game.gambit.lcp_strategic
            COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games/check_gambit.py
                    $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR}/games lcp --strategic)

@@ -57,8 +57,14 @@ static const char *EFG = "EFG 2 R \"t\" { \"a\" \"b\" }\n\"\"\n"
                          "t \"\" 1\n"
                          "t \"\" 3\n";
 
-/* reads text, writes it back, and solves it with method m; returns the status */
-static brink_status_t run_once(brink_ctx_t *ctx, const char *text, brink_method_t m)
+/* a constant-sum game for lp */
+static const char *CSNFG = "NFG 1 R \"cs\" { \"a\" \"b\" } { 3 2 }\n\"\"\n"
+                           "1 1 1/2 3/2 0 2 2 0 1 1 3/4 5/4\n";
+
+/* reads text, writes it back, and solves it with method m (on the reduced
+ * strategic form if strategic); returns the status */
+static brink_status_t run_once(brink_ctx_t *ctx, const char *text, brink_method_t m,
+                               int strategic)
 {
     brink_game_t *g = NULL;
     brink_status_t st = brink_game_read_string(ctx, text, strlen(text), "t", &g, NULL);
@@ -68,7 +74,7 @@ static brink_status_t run_once(brink_ctx_t *ctx, const char *text, brink_method_
     st = brink_game_write(ctx, g, BRINK_FMT_AUTO, &out, NULL);
     brink_free(ctx, out);
     if (st == BRINK_OK) {
-        brink_solve_opts_t o = {.method = m};
+        brink_solve_opts_t o = {.method = m, .strategic = strategic};
         brink_eqset_t *eq = NULL;
         st = brink_game_solve(ctx, g, &o, &eq);
         brink_eqset_free(ctx, eq);
@@ -77,7 +83,7 @@ static brink_status_t run_once(brink_ctx_t *ctx, const char *text, brink_method_
     return st;
 }
 
-static void fail_every_allocation(const char *text, brink_method_t m)
+static void fail_every_allocation_s(const char *text, brink_method_t m, int strategic)
 {
     for (long n = 0;; n++) {
         failing_t f = {-1};
@@ -85,7 +91,7 @@ static void fail_every_allocation(const char *text, brink_method_t m)
         brink_ctx_t *ctx = brink_ctx_new(&a);
         assert_non_null(ctx);
         f.countdown = n;
-        brink_status_t st = run_once(ctx, text, m);
+        brink_status_t st = run_once(ctx, text, m, strategic);
         brink_ctx_free(ctx);
         if (st == BRINK_OK)
             return;
@@ -95,6 +101,11 @@ static void fail_every_allocation(const char *text, brink_method_t m)
     }
 }
 
+static void fail_every_allocation(const char *text, brink_method_t m)
+{
+    fail_every_allocation_s(text, m, 0);
+}
+
 static void test_nfg(void **state)
 {
     (void)state;
@@ -102,6 +113,7 @@ static void test_nfg(void **state)
     fail_every_allocation(NFG, BRINK_METHOD_ENUMMIXED);
     fail_every_allocation(NFG, BRINK_METHOD_LCP);
     fail_every_allocation(NFG, BRINK_METHOD_LOGIT);
+    fail_every_allocation(CSNFG, BRINK_METHOD_LP);
 }
 
 static void test_efg(void **state)
@@ -110,6 +122,8 @@ static void test_efg(void **state)
     fail_every_allocation(EFG, BRINK_METHOD_ENUMPURE);
     fail_every_allocation(EFG, BRINK_METHOD_LCP);
     fail_every_allocation(EFG, BRINK_METHOD_SPE);
+    fail_every_allocation(EFG, BRINK_METHOD_LP);          /* sequence form */
+    fail_every_allocation_s(EFG, BRINK_METHOD_LP, 1);     /* reduced strategic form */
 }
 
 int main(void)

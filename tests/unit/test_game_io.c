@@ -397,11 +397,12 @@ static double behaviour_regret(brink_ctx_t *ctx, brink_game_t *g, const double *
     const brink_game_t *r = NULL;
     assert_int_equal(brink_game_reduced(ctx, g, &r), BRINK_OK);
     size_t w = 0, bo = 0;
-    for (int p = 0; p < 2; p++)
+    int np = brink_game_num_players(g);
+    for (int p = 0; p < np; p++)
         w += (size_t)brink_game_num_strategies(r, p);
     double *prof = calloc(w, sizeof *prof);
     size_t o = 0;
-    for (int p = 0; p < 2; p++) {
+    for (int p = 0; p < np; p++) {
         int ninf = brink_game_num_infosets(g, p);
         for (int s = 0; s < brink_game_num_strategies(r, p); s++) {
             const char *lab = brink_game_strategy_name(r, p, s);
@@ -467,6 +468,212 @@ static void test_seqlcp_regret(void **state)
     brink_ctx_free(ctx);
 }
 
+/* the regret of a behaviour profile computed on the tree (perfect recall)
+ * equals the regret of the realization-equivalent mixed profile of the
+ * reduced strategic form, for arbitrary (not equilibrium) profiles of every
+ * shipped tree whose reduced form is small */
+static void test_regret_tree(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    DIR *d = opendir(BRINK_TEST_DIR "/games");
+    assert_non_null(d);
+    struct dirent *e;
+    size_t compared = 0;
+    uint64_t x = 88172645463325252ULL;
+    while ((e = readdir(d)) != NULL) {
+        const char *nm = e->d_name;
+        size_t l = strlen(nm);
+        if (l < 5 || strcmp(nm + l - 4, "_efg"))
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/games/%s/%.*s.efg", BRINK_TEST_DIR, nm, (int)(l - 4), nm);
+        brink_game_t *g = NULL;
+        assert_int_equal(brink_game_read_file(ctx, path, &g, NULL), BRINK_OK);
+        const brink_game_t *r = NULL;
+        if (brink_game_reduced(ctx, g, &r) != BRINK_OK) {
+            brink_game_free(ctx, g);
+            continue;
+        }
+        size_t w = 0;
+        int np = brink_game_num_players(g);
+        for (int p = 0; p < np; p++)
+            for (int k = 0; k < brink_game_num_infosets(g, p); k++)
+                w += (size_t)brink_game_num_actions(g, p, k);
+        double *beh = malloc((w ? w : 1) * sizeof *beh);
+        for (int rep = 0; rep < 3; rep++) {
+            size_t o = 0;
+            for (int p = 0; p < np; p++)
+                for (int k = 0; k < brink_game_num_infosets(g, p); k++) {
+                    int na = brink_game_num_actions(g, p, k);
+                    double sum = 0;
+                    for (int a = 0; a < na; a++) {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        /* some exact zeros, so that parts of the tree go unreached */
+                        beh[o + (size_t)a] = (x % 4 == 0 && rep > 0) ? 0 : (double)(x % 1000) + 1;
+                        sum += beh[o + (size_t)a];
+                    }
+                    for (int a = 0; a < na; a++)
+                        beh[o + (size_t)a] /= sum;
+                    o += (size_t)na;
+                }
+            double want = behaviour_regret(ctx, g, beh), got = -1;
+            assert_int_equal(brink_game_regret_behavior(ctx, g, beh, w, &got), BRINK_OK);
+            if (fabs(got - want) > 1e-9 * (1 + fabs(want)))
+                fail_msg("%s: tree regret %.17g, reduced-form regret %.17g", path, got, want);
+            compared++;
+        }
+        free(beh);
+        brink_game_free(ctx, g);
+    }
+    closedir(d);
+    assert_true(compared > 150);
+    brink_ctx_free(ctx);
+}
+
+/* the sequence-form lp on every two-player tree of dir (tests/games or
+ * tests/games-lp): a behaviour profile (every information set sums to 1)
+ * with regret below 1e-9 where the game is constant-sum,
+ * BRINK_EUNSUPPORTED where it is not.  Counts both. */
+static void seqlp_dir(brink_ctx_t *ctx, const char *dir, size_t *solved, size_t *refused)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        const char *nm = e->d_name;
+        size_t l = strlen(nm);
+        if (l < 5 || strcmp(nm + l - 4, "_efg"))
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s/%.*s.efg", dir, nm, (int)(l - 4), nm);
+        brink_game_t *g = NULL;
+        assert_int_equal(brink_game_read_file(ctx, path, &g, NULL), BRINK_OK);
+        brink_solve_opts_t o = {.method = BRINK_METHOD_LP};
+        brink_eqset_t *eq = NULL;
+        brink_status_t st = brink_game_solve(ctx, g, &o, &eq);
+        if (st != BRINK_OK) {
+            if (st != BRINK_EUNSUPPORTED)
+                fail_msg("%s: lp status %d: %s", path, st, brink_ctx_errmsg(ctx));
+            (*refused)++;
+            brink_game_free(ctx, g);
+            continue;
+        }
+        assert_int_equal(brink_game_num_players(g), 2);
+        assert_int_equal(brink_eqset_count(eq), 1);
+        size_t w = brink_eqset_width(eq), o2 = 0;
+        double *beh = malloc(w * sizeof *beh);
+        for (size_t j = 0; j < w; j++)
+            beh[j] = brink_eqset_value(eq, 0, j);
+        for (int p = 0; p < 2; p++)
+            for (int k = 0; k < brink_game_num_infosets(g, p); k++) {
+                double sum = 0;
+                for (int a = 0; a < brink_game_num_actions(g, p, k); a++)
+                    sum += beh[o2++];
+                if (fabs(sum - 1) > 1e-12)
+                    fail_msg("%s: information set %d of player %d sums to %g", path, k + 1,
+                             p + 1, sum);
+            }
+        assert_int_equal(o2, w);
+        double r = -1;
+        assert_int_equal(brink_game_regret_behavior(ctx, g, beh, w, &r), BRINK_OK);
+        if (!(r < 1e-9))
+            fail_msg("%s: sequence-form lp equilibrium has regret %g", path, r);
+        free(beh);
+        brink_eqset_free(ctx, eq);
+        brink_game_free(ctx, g);
+        (*solved)++;
+    }
+    closedir(d);
+}
+
+/* Among the trees: e10a and nim (nim with five stones, which player 2 wins)
+ * and eight generated ones (tests/games-lp/lp-differences.txt), where
+ * player 1's dual plan has slack and Gambit's conversion prints a non-profile
+ * (0,0 at the root of nim); brink's completion must be an equilibrium. */
+static void test_seqlp(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    size_t solved = 0, refused = 0;
+    seqlp_dir(ctx, BRINK_TEST_DIR "/games", &solved, &refused);
+    /* 2smp, centcs6, centcs10, e07, ttt (Gambit's lp.out) and 4cards, caro2,
+     * e10, e10a, nim, nim7 (which Gambit 17 does not read: repeated node labels) */
+    assert_int_equal(solved, 11);
+    assert_true(refused > 50);
+    solved = refused = 0;
+    seqlp_dir(ctx, BRINK_TEST_DIR "/games-lp", &solved, &refused);
+    assert_int_equal(solved, 54);
+    assert_int_equal(refused, 0);
+    brink_ctx_free(ctx);
+}
+
+/* lp's preconditions: perfect recall for the sequence form (the reduced
+ * strategic form is still a matrix game), constant sum along every play,
+ * two players */
+static void test_lp_refusals(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    static const char *forgetful = /* player 1 forgets its first move */
+        "EFG 2 R \"f\" { \"1\" \"2\" }\n\"\"\n"
+        "p \"\" 1 1 \"\" { \"L\" \"R\" } 0\n"
+        "p \"\" 1 2 \"\" { \"l\" \"r\" } 0\n"
+        "t \"\" 1 \"\" { 1, -1 }\n"
+        "t \"\" 2 \"\" { -1, 1 }\n"
+        "p \"\" 1 2 0\n"
+        "t \"\" 2 \"\" { -1, 1 }\n"
+        "t \"\" 1 \"\" { 1, -1 }\n";
+    static const char *chance_sum = /* constant sum in expectation only */
+        "EFG 2 R \"c\" { \"1\" \"2\" }\n\"\"\n"
+        "p \"\" 1 1 \"\" { \"L\" \"R\" } 0\n"
+        "c \"\" 1 \"\" { \"h\" 1/2 \"t\" 1/2 } 0\n"
+        "t \"\" 1 \"\" { 2, 0 }\n"
+        "t \"\" 2 \"\" { 0, 0 }\n"
+        "t \"\" 3 \"\" { 1, 0 }\n";
+    static const char *three = "NFG 1 R \"3\" { \"a\" \"b\" \"c\" } { 1 1 1 }\n\"\"\n0 0 0\n";
+    struct {
+        const char *text;
+        int strategic;
+        brink_status_t want;
+        const char *msg;
+    } cases[] = {
+        {forgetful, 0, BRINK_EUNSUPPORTED, "perfect recall"},
+        {forgetful, 1, BRINK_OK, NULL},
+        {chance_sum, 0, BRINK_EUNSUPPORTED, "at every terminal node"},
+        {chance_sum, 1, BRINK_EUNSUPPORTED, "at every terminal node"},
+        {three, 0, BRINK_EUNSUPPORTED, "two-player"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        brink_game_t *g = NULL;
+        assert_int_equal(
+            brink_game_read_string(ctx, cases[i].text, strlen(cases[i].text), "t", &g, NULL),
+            BRINK_OK);
+        brink_solve_opts_t o = {.method = BRINK_METHOD_LP, .strategic = cases[i].strategic};
+        brink_eqset_t *eq = NULL;
+        assert_int_equal(brink_game_solve(ctx, g, &o, &eq), cases[i].want);
+        if (cases[i].msg && !strstr(brink_ctx_errmsg(ctx), cases[i].msg))
+            fail_msg("case %zu: message '%s'", i, brink_ctx_errmsg(ctx));
+        if (cases[i].want == BRINK_OK) {
+            /* the forgetful tree's reduced form is matching pennies in the
+             * second move: (1/2, 1/2) for player 1's strategies ... */
+            assert_int_equal(brink_eqset_count(eq), 1);
+            double r = -1, p[8];
+            size_t w = brink_eqset_width(eq);
+            assert_true(w <= 8);
+            for (size_t j = 0; j < w; j++)
+                p[j] = brink_eqset_value(eq, 0, j);
+            assert_int_equal(brink_game_regret(ctx, g, p, w, &r), BRINK_OK);
+            assert_true(r < 1e-9);
+        }
+        brink_eqset_free(ctx, eq);
+        brink_game_free(ctx, g);
+    }
+    brink_ctx_free(ctx);
+}
+
 /* 2x2x2: Gambit's logit stalls at a bifurcation and reports a point that
  * is not an equilibrium (0.574046, 0.425954 for player 3); brink's trace
  * goes on and ends at an equilibrium, in the strategic and agent forms */
@@ -510,6 +717,9 @@ int main(void)
         cmocka_unit_test(test_logit_lambda),
         cmocka_unit_test(test_spe_subgames),
         cmocka_unit_test(test_seqlcp_regret),
+        cmocka_unit_test(test_regret_tree),
+        cmocka_unit_test(test_seqlp),
+        cmocka_unit_test(test_lp_refusals),
         cmocka_unit_test(test_logit_2x2x2),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
