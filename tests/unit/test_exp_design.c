@@ -123,7 +123,7 @@ static void test_morris_trajectories(void **state)
     int up = 0, down = 0;
     for (uint32_t t = 0; t < 30; t++) {
         int moved[4] = {0, 0, 0, 0};
-        double prev[4];
+        double prev[4] = {0, 0, 0, 0};
         for (uint32_t s = 0; s <= k; s++) {
             double u[4];
             brink_experiment_point(e, t * (uint32_t)(k + 1) + s, u, NULL);
