@@ -169,6 +169,13 @@ typedef enum brink_method {
     BRINK_METHOD_SPE           /**< subgame perfect (backward induction or over subgames) */
 } brink_method_t;
 
+/** How the sequence-form LCP (lcp on a tree) keeps its tableau. */
+typedef enum brink_tableau {
+    BRINK_TABLEAU_AUTO = 0, /**< sparse (the default) */
+    BRINK_TABLEAU_DENSE,    /**< the whole integer tableau: O(rows^2) memory, for cross-checks */
+    BRINK_TABLEAU_SPARSE    /**< only the rows and columns the path touches */
+} brink_tableau_t;
+
 typedef struct brink_solve_opts {
     brink_method_t method;
     int strategic;  /**< extensive games: solve the reduced strategic form */
@@ -183,6 +190,8 @@ typedef struct brink_solve_opts {
                                  information; otherwise lcp for two players, enumpure
                                  for more), or 1 + the brink_method_t applied to the
                                  reduced strategic form of every subgame */
+    brink_tableau_t tableau; /**< lcp on a tree: dense or sparse tableau (same
+                                  pivots, same equilibrium; see docs/game-solver.md) */
 } brink_solve_opts_t;
 
 /** Solves game with opts->method and returns the profiles in *out (owned
@@ -194,7 +203,10 @@ typedef struct brink_solve_opts {
  *    form of a tree), mixed, exact.
  *  - LCP: two players.  Strategic form (or opts->strategic): Lemke-Howson
  *    from every label and from every equilibrium found, exact, mixed.  A
- *    tree: one equilibrium by the sequence-form LCP, exact, behaviour.
+ *    tree: one equilibrium by the sequence-form LCP, exact, behaviour; the
+ *    tableau is kept only where the Lemke path has touched it
+ *    (opts->tableau), so the cost follows the part of the tree the path
+ *    visits (BRINK_ELIMIT beyond 2^26 tableau cells).
  *  - LP: two-player constant-sum strategic game (or reduced form with
  *    opts->strategic): one equilibrium, exact.
  *  - LOGIT: strategic form (or reduced form with opts->strategic): the end
@@ -202,7 +214,9 @@ typedef struct brink_solve_opts {
  *    (opts->branch) or the maximum-likelihood point (opts->observed); on a
  *    tree the agent logit QRE (behaviour; no ML fit).  Doubles.  No profile
  *    and a note (brink_eqset_note) if the trace stopped short.
- *  - SPE: a tree: one subgame-perfect equilibrium (behaviour, exact).
+ *  - SPE: a tree: one subgame-perfect equilibrium (behaviour, exact).  A
+ *    two-player subgame whose reduced strategic form would be too large is
+ *    solved by the sequence form instead (default subgame method only).
  *  Statuses: BRINK_OK (possibly with zero profiles), BRINK_EUNSUPPORTED
  *  (the method does not apply or is not implemented for this input, e.g.
  *  ENUMMIXED with 3 players, LP on a game that is not constant-sum, LP or
@@ -221,13 +235,16 @@ brink_status_t brink_game_regret(brink_ctx_t *ctx, brink_game_t *game, const dou
                                  size_t len, double *regret);
 
 /** Maximum regret of a behaviour profile of an extensive game (action
- *  probabilities in Gambit's order: player, information set, action).  The
- *  profile is turned into the realization-equivalent mixed profile of the
- *  reduced strategic form (P(s) = product of the behaviour probabilities
- *  at the information sets s decides; exact for perfect recall) and
- *  brink_game_regret is applied, so the cost is that of building the
- *  reduced form once (cached).  BRINK_EINVAL on length mismatch or a
- *  strategic game; BRINK_ELIMIT if the reduced form is too large. */
+ *  probabilities in Gambit's order: player, information set, action), in
+ *  double precision: max over players of (value of a best reply - value of
+ *  the profile).  With perfect recall it is computed on the tree: one pass
+ *  down for the others' and chance's reach probabilities, one pass over the
+ *  player's information sets from the deepest up for the best reply (O(nodes
+ *  x players) time and memory).  Without perfect recall the profile is
+ *  turned into the realization-equivalent mixed profile of the reduced
+ *  strategic form and brink_game_regret is applied (the cost of building the
+ *  reduced form, cached).  BRINK_EINVAL on length mismatch or a strategic
+ *  game; BRINK_ELIMIT if a needed reduced form is too large; BRINK_ENOMEM. */
 brink_status_t brink_game_regret_behavior(brink_ctx_t *ctx, brink_game_t *game,
                                           const double *prof, size_t len, double *regret);
 

@@ -112,6 +112,9 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *nfg, double lam
 brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *efg, int sub_method,
                          brink_eqset_t **out);
 brink_status_t solve_seqlcp(brink_ctx_t *ctx, const brink_game_t *efg, brink_eqset_t **out);
+/* the same Lemke path without the dense tableau (seqlcp_sparse.c) */
+brink_status_t solve_seqlcp_sparse(brink_ctx_t *ctx, const brink_game_t *efg,
+                                   brink_eqset_t **out);
 
 /* the strategic form's bimatrix scaled to positive integers:
  * A and B are m*n (row-major: A[i*n+j]), entries >= 1 */

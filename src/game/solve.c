@@ -92,7 +92,9 @@ brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
                 return brink_ctx_error(ctx, BRINK_EUNSUPPORTED,
                                        "lcp needs a two-player game; this game has %d players",
                                        game->nplayers);
-            return solve_seqlcp(ctx, game, out);
+            if (opts->tableau == BRINK_TABLEAU_DENSE)
+                return solve_seqlcp(ctx, game, out);
+            return solve_seqlcp_sparse(ctx, game, out);
         }
         break;
     case BRINK_METHOD_LOGIT:
