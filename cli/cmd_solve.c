@@ -217,8 +217,10 @@ int cmd_solve(int argc, char **argv)
             if (!lam)
                 fputs("NE", stdout);
             for (size_t j = 0; j < w; j++) {
-                brink_eqset_format(eq, i, j, decimals, buf, sizeof buf);
-                printf("%s%s", (j || !lam) ? "," : "", buf);
+                size_t len = brink_eqset_format(eq, i, j, decimals, buf, sizeof buf);
+                if (j || !lam)
+                    putchar(',');
+                fwrite(buf, 1, len < sizeof buf ? len : strlen(buf), stdout);
             }
             putchar('\n');
         }

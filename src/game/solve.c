@@ -43,7 +43,7 @@ static brink_status_t pure_to_behavior(brink_ctx_t *ctx, const brink_game_t *gam
         for (int p = 0; p < game->nplayers; p++) {
             int s = 0;
             for (int t = 0; t < r->nstrat[p]; t++)
-                if (mpq_sgn(in->q[i * in->width + off + (size_t)t]) > 0)
+                if (eqset_sgn(in, i * in->width + off + (size_t)t) > 0)
                     s = t;
             off += (size_t)r->nstrat[p];
             int ninf = game->player_ninfosets[p + 1];

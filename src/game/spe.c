@@ -59,15 +59,14 @@ static brink_status_t spe_perfect_info(brink_ctx_t *ctx, const brink_game_t *g,
     mpq_t *slots = brink_malloc(ctx, (nslots ? nslots : 1) * (size_t)np * sizeof *slots);
     mpq_t *zero = brink_malloc(ctx, (size_t)np * sizeof *zero);
     int *choice = brink_calloc(ctx, (size_t)(g->ninfosets ? g->ninfosets : 1), sizeof *choice);
-    mpq_t *vals = brink_malloc(ctx, (width ? width : 1) * sizeof *vals);
+    long *vals = brink_malloc(ctx, (width ? width : 1) * sizeof *vals);
     brink_eqset_t *e = NULL;
     mpq_t t;
     mpq_init(t);
     if (!ref || !slots || !zero || !choice || !vals) {
         brink_free(ctx, slots);
         brink_free(ctx, zero);
-        brink_free(ctx, vals);
-        slots = zero = vals = NULL;
+        slots = zero = NULL;
         st = BRINK_ENOMEM;
         goto done;
     }
@@ -75,8 +74,6 @@ static brink_status_t spe_perfect_info(brink_ctx_t *ctx, const brink_game_t *g,
         mpq_init(slots[k]);
     for (int p = 0; p < np; p++)
         mpq_init(zero[p]);
-    for (size_t j = 0; j < width; j++)
-        mpq_init(vals[j]);
     size_t next_slot = 0;
     for (size_t i = N; i-- > 0;) {
         const game_node_t *n = &g->nodes[i];
@@ -137,7 +134,7 @@ static brink_status_t spe_perfect_info(brink_ctx_t *ctx, const brink_game_t *g,
             for (int k = 0; k < g->player_ninfosets[p + 1]; k++) {
                 int gi = g->player_infosets[p + 1][k];
                 for (int a = 0; a < g->infosets[gi].nactions; a++)
-                    mpq_set_ui(vals[o + (size_t)a], a == choice[gi] ? 1 : 0, 1);
+                    vals[o + (size_t)a] = a == choice[gi];
                 o += (size_t)g->infosets[gi].nactions;
             }
     }
@@ -146,7 +143,7 @@ static brink_status_t spe_perfect_info(brink_ctx_t *ctx, const brink_game_t *g,
         st = BRINK_ENOMEM;
         goto done;
     }
-    st = eqset_add_q(ctx, e, vals);
+    st = eqset_add_ints(ctx, e, vals);
 done:
     mpq_clear(t);
     if (slots) {
@@ -159,11 +156,7 @@ done:
             mpq_clear(zero[p]);
         brink_free(ctx, zero);
     }
-    if (vals) {
-        for (size_t j = 0; j < width; j++)
-            mpq_clear(vals[j]);
-        brink_free(ctx, vals);
-    }
+    brink_free(ctx, vals);
     brink_free(ctx, ref);
     brink_free(ctx, choice);
     if (st != BRINK_OK) {
@@ -475,16 +468,7 @@ brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *g, int sub_method
             if (st == BRINK_OK && !eq->exact) {
                 inexact = 1;
                 /* logit: exact rationals from the doubles */
-                eq->q = brink_malloc(ctx, eq->count * eq->width * sizeof *eq->q);
-                if (!eq->q)
-                    st = BRINK_ENOMEM;
-                else {
-                    for (size_t k = 0; k < eq->count * eq->width; k++) {
-                        mpq_init(eq->q[k]);
-                        mpq_set_d(eq->q[k], eq->d[k]);
-                    }
-                    eq->exact = 1;
-                }
+                st = eqset_exact_from_d(ctx, eq);
             }
             if (st != BRINK_OK) {
                 brink_eqset_free(ctx, eq);
@@ -500,7 +484,7 @@ brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *g, int sub_method
                             &sub->infosets[sub->player_infosets[p + 1][k]];
                         int gi = isnum_find(isn, nisn, p, sis->number);
                         for (int a = 0; a < sis->nactions; a++)
-                            mpq_set(beh[off[gi] + (size_t)a], eq->q[so + (size_t)a]);
+                            eqset_get_q(eq, so + (size_t)a, beh[off[gi] + (size_t)a]);
                         so += (size_t)sis->nactions;
                     }
             }
@@ -520,10 +504,10 @@ brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *g, int sub_method
                                                          (size_t)k];
                         if (!act)
                             continue;
-                        mpq_srcptr sp = eq->q[(size_t)0 * eq->width + so + (size_t)s2];
-                        mpq_add(w, w, sp);
+                        eqset_get_q(eq, so + (size_t)s2, t);
+                        mpq_add(w, w, t);
                         mpq_add(beh[off[gi] + (size_t)(act - 1)], beh[off[gi] + (size_t)(act - 1)],
-                                sp);
+                                t);
                     }
                     for (int a = 0; a < sis->nactions; a++) {
                         if (mpq_sgn(w) == 0)
