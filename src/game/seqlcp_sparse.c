@@ -22,7 +22,14 @@
  *    test it could enter and loses to it lexicographically (its unit
  *    column comes first), so it never leaves; it is copied from z0's row
  *    the first time an entering column has a nonzero in it.
- * Work per pivot: materialized rows x nonbasic w's, exact integers.  On a
+ * A row whose entering entry is 0 keeps its values under a pivot; the
+ * fraction-free update would only rescale it from the old determinant to
+ * the new one.  That is done lazily: each row remembers the determinant its
+ * integers are relative to (rdet; a basic w's implicit unit entry is rdet)
+ * and is brought up to date only when a pivot changes it.  Ratios within a
+ * row, all the ratio test and the lexicographic rule look at, are
+ * unchanged by the scale.
+ * Work per pivot: rows the pivot changes x nonbasic w's, exact integers.  On a
  * game whose Lemke path stays in a small part of the tree (brinkmanship
  * with 8000 rounds: a few hundred pivots, all in the first twenty rounds)
  * this is a small fraction of the dense tableau (72 004 rows there, which
@@ -50,6 +57,7 @@ typedef struct lem {
     int *mpos;              /* materialized row -> position */
     mpz_t **row;            /* materialized row: 1 + scap integers (rhs, slots) */
     mpz_t *alpha;           /* entering column on the materialized rows */
+    mpz_t *rdet;            /* the determinant each row is scaled by (see below) */
     int scap, shw, nfree;
     int *slot_of;           /* w variable -> slot, -1 */
     int *freel;             /* free slots */
@@ -202,12 +210,18 @@ static brink_status_t add_row(lem_t *L, int i, int *out)
         if (!nr)
             return oom(L);
         L->row = nr;
+        mpz_t *nd = brink_realloc(L->ctx, L->rdet, (size_t)nc * sizeof *nd);
+        if (!nd)
+            return oom(L);
+        L->rdet = nd;
         mpz_t *na = brink_realloc(L->ctx, L->alpha, (size_t)nc * sizeof *na);
         if (!na)
             return oom(L);
         L->alpha = na;
-        for (int m = L->mcap; m < nc; m++)
+        for (int m = L->mcap; m < nc; m++) {
             mpz_init(L->alpha[m]);
+            mpz_init(L->rdet[m]);
+        }
         L->mcap = nc;
     }
     brink_status_t st = cells_ok(L, L->nm + 1, L->scap);
@@ -222,6 +236,7 @@ static brink_status_t add_row(lem_t *L, int i, int *out)
     L->row[m] = r;
     L->mpos[m] = i;
     L->mrow[i] = m;
+    mpz_set(L->rdet[m], L->det);
     *out = m;
     return BRINK_OK;
 }
@@ -234,7 +249,9 @@ static brink_status_t materialize(lem_t *L, int i)
     if (st != BRINK_OK)
         return st;
     mpz_srcptr l = lam(L, i);
-    mpz_t *z = L->row[L->mrow[L->pos[2 * L->R]]];
+    int mz = L->mrow[L->pos[2 * L->R]];
+    mpz_t *z = L->row[mz];
+    mpz_set(L->rdet[m], L->rdet[mz]);
     mpz_mul(L->row[m][0], z[0], l);
     for (int k = 0; k < L->nU; k++) {
         int s = L->slot_of[L->U[k]];
@@ -305,13 +322,32 @@ static int lex_less(lem_t *L, int a, int b)
     return sb < sa;
 }
 
+/* brings row m (its nj active entries and its entering entry) from its own
+ * determinant to the current one: exact, since the row's values have not
+ * changed since it was last scaled */
+static void current(lem_t *L, int m, int nj)
+{
+    if (mpz_cmp(L->rdet[m], L->det) == 0)
+        return;
+    mpz_t *rm = L->row[m];
+    for (int k = 0; k < nj; k++) {
+        mpz_ptr x = rm[L->J[k]];
+        if (mpz_sgn(x) == 0)
+            continue;
+        mpz_mul(x, x, L->det);
+        mpz_divexact(x, x, L->rdet[m]);
+    }
+    mpz_mul(L->alpha[m], L->alpha[m], L->det);
+    mpz_divexact(L->alpha[m], L->alpha[m], L->rdet[m]);
+    mpz_set(L->rdet[m], L->det);
+}
+
 /* fraction-free pivot on materialized row b: entering variable e, leaving l */
 static brink_status_t pivot(lem_t *L, int b, int e, int l)
 {
     int R = L->R;
     int p = L->mpos[b];
     mpz_t piv;
-    mpz_init_set(piv, L->alpha[b]);
     brink_status_t st = BRINK_OK;
     int se = -1;
     if (e < R) { /* w_e becomes basic: its column becomes implicit */
@@ -326,28 +362,23 @@ static brink_status_t pivot(lem_t *L, int b, int e, int l)
     L->J[nj++] = 0;
     for (int k = 0; k < L->nU; k++)
         L->J[nj++] = 1 + L->slot_of[L->U[k]];
+    current(L, b, nj);
+    mpz_init_set(piv, L->alpha[b]);
     mpz_t *rb = L->row[b];
     for (int m = 0; m < L->nm; m++) {
-        if (m == b)
-            continue;
+        if (m == b || mpz_sgn(L->alpha[m]) == 0)
+            continue; /* unchanged: its scale lags behind (rdet) */
         mpz_t *rm = L->row[m];
-        if (mpz_sgn(L->alpha[m]) == 0) {
-            for (int k = 0; k < nj; k++) {
-                mpz_ptr x = rm[L->J[k]];
-                if (mpz_sgn(x) == 0)
-                    continue;
-                mpz_mul(x, x, piv);
-                mpz_divexact(x, x, L->det);
-            }
-            continue;
-        }
+        current(L, m, nj);
         for (int k = 0; k < nj; k++) {
             mpz_ptr x = rm[L->J[k]];
             mpz_mul(x, x, piv);
             mpz_submul(x, L->alpha[m], rb[L->J[k]]);
             mpz_divexact(x, x, L->det);
         }
+        mpz_set(L->rdet[m], piv);
     }
+    mpz_set(L->rdet[b], piv);
     if (se >= 0) {
         for (int m = 0; m < L->nm; m++)
             mpz_set_ui(L->row[m][1 + se], 0);
@@ -362,7 +393,7 @@ static brink_status_t pivot(lem_t *L, int b, int e, int l)
         for (int m = 0; m < L->nm; m++) {
             if (m == b)
                 mpz_set(L->row[m][1 + s], L->det);
-            else
+            else /* 0 where alpha is 0, in any scale */
                 mpz_neg(L->row[m][1 + s], L->alpha[m]);
         }
         L->slot_of[l] = s;
@@ -407,6 +438,11 @@ static void lem_free(lem_t *L)
         for (int m = 0; m < L->mcap; m++)
             mpz_clear(L->alpha[m]);
         brink_free(ctx, L->alpha);
+    }
+    if (L->rdet) {
+        for (int m = 0; m < L->mcap; m++)
+            mpz_clear(L->rdet[m]);
+        brink_free(ctx, L->rdet);
     }
     brink_free(ctx, L->slot_of);
     brink_free(ctx, L->freel);
@@ -586,9 +622,9 @@ brink_status_t solve_seqlcp_sparse(brink_ctx_t *ctx, const brink_game_t *g, brin
                 int r = L.crow[c];
                 if (mpz_sgn(L.cval[c]) == 0)
                     continue;
-                if (L.pos[r] >= 0) { /* w_r basic: det x its unit column */
-                    mpz_ptr a = L.alpha[L.mrow[L.pos[r]]];
-                    mpz_addmul(a, L.det, L.cval[c]);
+                if (L.pos[r] >= 0) { /* w_r basic: its unit column, x the row's scale */
+                    int m = L.mrow[L.pos[r]];
+                    mpz_addmul(L.alpha[m], L.rdet[m], L.cval[c]);
                 } else {
                     int s = 1 + L.slot_of[r];
                     for (int m = 0; m < L.nm; m++)
@@ -613,6 +649,14 @@ brink_status_t solve_seqlcp_sparse(brink_ctx_t *ctx, const brink_game_t *g, brin
             goto done;
         if (leaving == Z0)
             break;
+    }
+    {
+        int nj = 0; /* every row in the final determinant's scale */
+        L.J[nj++] = 0;
+        for (int k = 0; k < L.nU; k++)
+            L.J[nj++] = 1 + L.slot_of[L.U[k]];
+        for (int m = 0; m < L.nm; m++)
+            current(&L, m, nj);
     }
     st = behaviour(&L, out);
 done:
