@@ -71,7 +71,8 @@ row() { # GAME METHOD GAMBIT_SECONDS GAMBIT_LABEL ("-" seconds: no ratio)
         lb = substr(gs, 1, 1) == ">"; v = lb ? substr(gs, 2) + 0 : gs + 0;
         bs = (w + 0 < 0.05) ? w + 0 : c + 0;       # the finer figure for short runs
         if (bs < 0.001) bs = 0.001;
-        ratio = (r == "-" || gs == "-") ? "-" : sprintf("%s%.0f", lb ? ">" : "", v / bs);
+        q = v / bs;
+        ratio = (r == "-" || gs == "-") ? "-" : sprintf(q < 10 ? "%s%.1f" : "%s%.0f", lb ? ">" : "", q);
         printf "%-24s %-6s %6s %7s %5s  %-30s %s\n", g, me, c, w, m, gl, ratio }'
 }
 row brinkmanship_10.efg lcp 26.4 "lcp exact 26.4 s"
