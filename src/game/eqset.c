@@ -27,10 +27,10 @@ static brink_status_t eqset_grow(brink_ctx_t *ctx, brink_eqset_t *e)
         return BRINK_ENOMEM;
     e->d = d;
     if (e->exact && e->big) {
-        mpq_t *q = brink_realloc(ctx, e->q, cap * w * sizeof *q);
+        mpq_t *q = brink_realloc(ctx, e->qbig, cap * w * sizeof *q);
         if (!q)
             return BRINK_ENOMEM;
-        e->q = q;
+        e->qbig = q;
     } else if (e->exact) {
         long *n = brink_realloc(ctx, e->qn, cap * w * sizeof *n);
         if (!n)
@@ -59,7 +59,7 @@ static brink_status_t eqset_make_big(brink_ctx_t *ctx, brink_eqset_t *e)
     brink_free(ctx, e->qn);
     brink_free(ctx, e->qd);
     e->qn = e->qd = NULL;
-    e->q = q;
+    e->qbig = q;
     e->big = 1;
     return BRINK_OK;
 }
@@ -79,8 +79,8 @@ brink_status_t eqset_add_q(brink_ctx_t *ctx, brink_eqset_t *e, mpq_t *vals)
     size_t base = e->count * e->width;
     for (size_t j = 0; j < e->width; j++) {
         if (e->big) {
-            mpq_init(e->q[base + j]);
-            mpq_set(e->q[base + j], vals[j]);
+            mpq_init(e->qbig[base + j]);
+            mpq_set(e->qbig[base + j], vals[j]);
         } else {
             e->qn[base + j] = mpz_get_si(mpq_numref(vals[j]));
             e->qd[base + j] = mpz_get_si(mpq_denref(vals[j]));
@@ -98,9 +98,9 @@ brink_status_t eqset_add_ints(brink_ctx_t *ctx, brink_eqset_t *e, const long *va
     size_t base = e->count * e->width;
     for (size_t j = 0; j < e->width; j++) {
         if (e->big) {
-            mpq_init(e->q[base + j]);
-            mpq_set_si(e->q[base + j], vals[j], 1);
-            e->d[base + j] = mpq_get_d(e->q[base + j]);
+            mpq_init(e->qbig[base + j]);
+            mpq_set_si(e->qbig[base + j], vals[j], 1);
+            e->d[base + j] = mpq_get_d(e->qbig[base + j]);
         } else {
             e->qn[base + j] = vals[j];
             e->qd[base + j] = 1;
@@ -114,7 +114,7 @@ brink_status_t eqset_add_ints(brink_ctx_t *ctx, brink_eqset_t *e, const long *va
 void eqset_get_q(const brink_eqset_t *e, size_t k, mpq_t out)
 {
     if (e->big)
-        mpq_set(out, e->q[k]);
+        mpq_set(out, e->qbig[k]);
     else
         mpq_set_si(out, e->qn[k], (unsigned long)e->qd[k]);
 }
@@ -122,7 +122,7 @@ void eqset_get_q(const brink_eqset_t *e, size_t k, mpq_t out)
 int eqset_sgn(const brink_eqset_t *e, size_t k)
 {
     if (e->big)
-        return mpq_sgn(e->q[k]);
+        return mpq_sgn(e->qbig[k]);
     return (e->qn[k] > 0) - (e->qn[k] < 0);
 }
 
@@ -132,7 +132,7 @@ void eqset_truncate(brink_eqset_t *e, size_t count)
         return;
     if (e->exact && e->big)
         for (size_t k = count * e->width; k < e->count * e->width; k++)
-            mpq_clear(e->q[k]);
+            mpq_clear(e->qbig[k]);
     e->count = count;
 }
 
@@ -141,12 +141,12 @@ brink_status_t eqset_exact_from_d(brink_ctx_t *ctx, brink_eqset_t *e)
     if (e->exact)
         return BRINK_OK;
     size_t n = e->count * e->width;
-    e->q = brink_malloc(ctx, (e->cap ? e->cap : 1) * (e->width ? e->width : 1) * sizeof *e->q);
-    if (!e->q)
+    e->qbig = brink_malloc(ctx, (e->cap ? e->cap : 1) * (e->width ? e->width : 1) * sizeof *e->qbig);
+    if (!e->qbig)
         return BRINK_ENOMEM;
     for (size_t k = 0; k < n; k++) {
-        mpq_init(e->q[k]);
-        mpq_set_d(e->q[k], e->d[k]);
+        mpq_init(e->qbig[k]);
+        mpq_set_d(e->qbig[k], e->d[k]);
     }
     e->big = 1;
     e->exact = 1;
@@ -168,7 +168,7 @@ int eqset_has_q(const brink_eqset_t *e, mpq_t *vals)
         size_t j = 0;
         for (; j < e->width; j++) {
             size_t k = i * e->width + j;
-            if (e->big ? !mpq_equal(e->q[k], vals[j])
+            if (e->big ? !mpq_equal(e->qbig[k], vals[j])
                        : mpz_cmp_si(mpq_numref(vals[j]), e->qn[k]) != 0 ||
                              mpz_cmp_si(mpq_denref(vals[j]), e->qd[k]) != 0)
                 break;
@@ -256,12 +256,12 @@ size_t brink_eqset_format(const brink_eqset_t *e, size_t i, size_t j, int decima
         return len;
     }
     if (e->exact && decimals < 0) {
-        size_t need = mpz_sizeinbase(mpq_numref(e->q[k]), 10) +
-                      mpz_sizeinbase(mpq_denref(e->q[k]), 10) + 3;
+        size_t need = mpz_sizeinbase(mpq_numref(e->qbig[k]), 10) +
+                      mpz_sizeinbase(mpq_denref(e->qbig[k]), 10) + 3;
         if (need > size) {
             return need;
         }
-        mpq_get_str(buf, 10, e->q[k]);
+        mpq_get_str(buf, 10, e->qbig[k]);
         return strlen(buf);
     }
     double v = e->d[k];
@@ -278,10 +278,10 @@ void brink_eqset_free(brink_ctx_t *ctx, brink_eqset_t *e)
 {
     if (!e)
         return;
-    if (e->q) {
+    if (e->qbig) {
         for (size_t k = 0; k < e->count * e->width; k++)
-            mpq_clear(e->q[k]);
-        brink_free(ctx, e->q);
+            mpq_clear(e->qbig[k]);
+        brink_free(ctx, e->qbig);
     }
     brink_free(ctx, e->qn);
     brink_free(ctx, e->qd);

@@ -87,10 +87,11 @@ struct brink_eqset {
     size_t width;
     size_t count, cap;
     /* exact values, count*width (if exact): as long numerators and
-     * denominators while every value fits (qn, qd), else as rationals (q, big) */
+     * denominators while every value fits (qn, qd), else as rationals (qbig,
+     * big).  Read them with eqset_get_q / eqset_sgn, never directly. */
     int big;
     long *qn, *qd;
-    mpq_t *q;
+    mpq_t *qbig;
     double *d;      /* double values, count*width */
     char note[256];
 };
