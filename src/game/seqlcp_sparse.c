@@ -11,7 +11,7 @@
  * The fraction-free tableau T = det x B^-1 T0 is kept only where it is
  * not trivial:
  *  - columns: the right-hand side and the w variables that are nonbasic;
- *    a basic w_c's column is det x the unit vector of its row, implicit;
+ *    a basic w_c's column is a unit vector (times the row's scale), implicit;
  *    a structural column is computed when it enters, as the sum over the
  *    nonzeros T0[c][e] of the column of w_c (so O(nonzeros x rows));
  *  - rows: only those a pivot has touched ("materialized").  A row whose
@@ -57,7 +57,7 @@ typedef struct lem {
     int *mpos;              /* materialized row -> position */
     mpz_t **row;            /* materialized row: 1 + scap integers (rhs, slots) */
     mpz_t *alpha;           /* entering column on the materialized rows */
-    mpz_t *rdet;            /* the determinant each row is scaled by (see below) */
+    mpz_t *rdet;            /* the determinant each row is scaled by (see above) */
     int scap, shw, nfree;
     int *slot_of;           /* w variable -> slot, -1 */
     int *freel;             /* free slots */

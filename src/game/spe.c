@@ -444,7 +444,7 @@ brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *g, int sub_method
                 o.method = np == 2 ? BRINK_METHOD_LCP : BRINK_METHOD_ENUMPURE;
             /* two players and the default method: a subgame whose reduced
              * form would be too large gets the sequence form */
-            int seqform = 0;
+            int seqform = 0, recall = 0;
             if (sub_method < 0 && np == 2) {
                 double c1 = reduced_count(ctx, sub, 0), c2 = reduced_count(ctx, sub, 1);
                 if (c1 == -2 || c2 == -2) {
@@ -452,12 +452,18 @@ brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *g, int sub_method
                     st = BRINK_ENOMEM;
                     goto done;
                 }
-                seqform = c1 >= 0 && c2 >= 0 &&
-                          (c1 > 1048576.0 || c2 > 1048576.0 || c1 * c2 > 67108864.0);
+                recall = c1 >= 0 && c2 >= 0; /* perfect recall */
+                seqform = recall && (c1 > 1048576.0 || c2 > 1048576.0 || c1 * c2 > 67108864.0);
             }
             if (seqform)
                 o.strategic = 0;
             st = brink_game_solve(ctx, sub, &o, &eq);
+            if (st == BRINK_ELIMIT && !seqform && recall) {
+                /* the reduced form hit another of its limits (node visits) */
+                seqform = 1;
+                o.strategic = 0;
+                st = brink_game_solve(ctx, sub, &o, &eq);
+            }
             if (st == BRINK_OK && brink_eqset_count(eq) == 0)
                 st = brink_ctx_error(ctx, BRINK_EUNSUPPORTED,
                                      "the solver found no equilibrium of a subgame (node %zu)%s",
