@@ -370,10 +370,20 @@ static brink_status_t pivot(lem_t *L, int b, int e, int l)
             continue; /* unchanged: its scale lags behind (rdet) */
         mpz_t *rm = L->row[m];
         current(L, m, nj);
-        for (int k = 0; k < nj; k++) {
+        for (int k = 0; k < nj; k++) { /* the rows are mostly zeros: skip them */
             mpz_ptr x = rm[L->J[k]];
-            mpz_mul(x, x, piv);
-            mpz_submul(x, L->alpha[m], rb[L->J[k]]);
+            mpz_srcptr y = rb[L->J[k]];
+            if (mpz_sgn(y) == 0) {
+                if (mpz_sgn(x) == 0)
+                    continue;
+                mpz_mul(x, x, piv);
+            } else if (mpz_sgn(x) == 0) {
+                mpz_mul(x, L->alpha[m], y);
+                mpz_neg(x, x);
+            } else {
+                mpz_mul(x, x, piv);
+                mpz_submul(x, L->alpha[m], y);
+            }
             mpz_divexact(x, x, L->det);
         }
         mpz_set(L->rdet[m], piv);
