@@ -111,8 +111,8 @@ brink_status_t solve_seqlcp(brink_ctx_t *ctx, const brink_game_t *g, brink_eqset
             (double)n1 * (double)n2 > (double)((size_t)1 << 26)) {
             st = brink_ctx_error(ctx, BRINK_ELIMIT,
                                  "the sequence form has %d x %d sequences; its dense tableau "
-                                 "would need %.3g cells (limit 2^26): a sparse solver is not "
-                                 "available yet",
+                                 "would need %.3g cells (limit 2^26): use the sparse tableau "
+                                 "(the default)",
                                  n1, n2, rows * (2 * rows + 2));
             goto done;
         }
