@@ -11,7 +11,7 @@ const char cmd_solve_usage[] =
     "usage: brink solve GAME [--method enumpure|enummixed|lcp|lp|logit|spe]\n"
     "                        [--strategic] [--format gambit|json] [--decimals D]\n"
     "                        [--lambda L] [--branch] [--fit FILE] [--max N]\n"
-    "                        [--subgame-method M]\n\n"
+    "                        [--subgame-method M] [--tableau dense|sparse]\n\n"
     "Computes Nash equilibria of the game in GAME (a Gambit .nfg or .efg file).\n"
     "  --method M    enumpure (default): all pure equilibria (N players; on an .efg\n"
     "                the reduced strategic form); enummixed: all extreme equilibria\n"
@@ -61,7 +61,7 @@ int cmd_solve(int argc, char **argv)
 {
     static const char *const known[] = {"--method", "--strategic", "--format", "--decimals",
                                         "--lambda", "--max",       "--branch", "--fit",
-                                        "--subgame-method", NULL};
+                                        "--subgame-method", "--tableau", NULL};
     const char *fit = NULL;
     double *observed = NULL;
     const char *path = NULL, *method = "enumpure", *format = "gambit";
@@ -86,7 +86,15 @@ int cmd_solve(int argc, char **argv)
                 return cli_usage_error("solve: unknown subgame method '%s'", argv[i]);
             opts.subgame_method = (int)sm + 1;
         }
-        else if (strcmp(a, "--decimals") == 0 && i + 1 < argc) {
+        else if (strcmp(a, "--tableau") == 0 && i + 1 < argc) {
+            const char *t = argv[++i];
+            if (strcmp(t, "dense") == 0)
+                opts.tableau = BRINK_TABLEAU_DENSE;
+            else if (strcmp(t, "sparse") == 0)
+                opts.tableau = BRINK_TABLEAU_SPARSE;
+            else
+                return cli_usage_error("solve: --tableau expects dense or sparse, got '%s'", t);
+        } else if (strcmp(a, "--decimals") == 0 && i + 1 < argc) {
             uint64_t d;
             if (cli_parse_u64(argv[++i], &d) != 0 || d > 30)
                 return cli_usage_error("solve: --decimals expects 0..30, got '%s'", argv[i]);
@@ -211,8 +219,10 @@ int cmd_solve(int argc, char **argv)
             if (!lam)
                 fputs("NE", stdout);
             for (size_t j = 0; j < w; j++) {
-                brink_eqset_format(eq, i, j, decimals, buf, sizeof buf);
-                printf("%s%s", (j || !lam) ? "," : "", buf);
+                size_t len = brink_eqset_format(eq, i, j, decimals, buf, sizeof buf);
+                if (j || !lam)
+                    putchar(',');
+                fwrite(buf, 1, len < sizeof buf ? len : strlen(buf), stdout);
             }
             putchar('\n');
         }

@@ -169,6 +169,13 @@ typedef enum brink_method {
     BRINK_METHOD_SPE           /**< subgame perfect (backward induction or over subgames) */
 } brink_method_t;
 
+/** How the sequence-form LCP (lcp on a tree) keeps its tableau. */
+typedef enum brink_tableau {
+    BRINK_TABLEAU_AUTO = 0, /**< sparse (the default) */
+    BRINK_TABLEAU_DENSE,    /**< the whole integer tableau: O(rows^2) memory, for cross-checks */
+    BRINK_TABLEAU_SPARSE    /**< only the rows and columns the path touches */
+} brink_tableau_t;
+
 typedef struct brink_solve_opts {
     brink_method_t method;
     int strategic;  /**< extensive games: solve the reduced strategic form */
@@ -183,6 +190,8 @@ typedef struct brink_solve_opts {
                                  information; otherwise lcp for two players, enumpure
                                  for more), or 1 + the brink_method_t applied to the
                                  reduced strategic form of every subgame */
+    brink_tableau_t tableau; /**< lcp on a tree: dense or sparse tableau (same
+                                  pivots, same equilibrium; see docs/game-solver.md) */
 } brink_solve_opts_t;
 
 /** Solves game with opts->method and returns the profiles in *out (owned
@@ -194,7 +203,10 @@ typedef struct brink_solve_opts {
  *    form of a tree), mixed, exact.
  *  - LCP: two players.  Strategic form (or opts->strategic): Lemke-Howson
  *    from every label and from every equilibrium found, exact, mixed.  A
- *    tree: one equilibrium by the sequence-form LCP, exact, behaviour.
+ *    tree: one equilibrium by the sequence-form LCP, exact, behaviour; the
+ *    tableau is kept only where the Lemke path has touched it
+ *    (opts->tableau), so the cost follows the part of the tree the path
+ *    visits (BRINK_ELIMIT beyond 2^26 tableau cells).
  *  - LP: two-player constant-sum game: one equilibrium, exact, the vertex
  *    Gambit's lp returns.  Strategic form (or reduced form with
  *    opts->strategic): mixed.  A tree: the sequence-form LP, behaviour
@@ -202,14 +214,15 @@ typedef struct brink_solve_opts {
  *  - LOGIT: strategic form (or reduced form with opts->strategic): the end
  *    point of the logit QRE branch, the point at opts->lambda, the branch
  *    (opts->branch) or the maximum-likelihood point (opts->observed); on a
- *    tree the agent logit QRE (behaviour; no ML fit).  Doubles.  No profile
+ *    tree the agent logit QRE (behaviour).  Doubles.  No profile
  *    and a note (brink_eqset_note) if the trace stopped short.
- *  - SPE: a tree: one subgame-perfect equilibrium (behaviour, exact).
+ *  - SPE: a tree: one subgame-perfect equilibrium (behaviour, exact).  A
+ *    two-player subgame whose reduced strategic form would be too large is
+ *    solved by the sequence form instead (default subgame method only).
  *  Statuses: BRINK_OK (possibly with zero profiles), BRINK_EUNSUPPORTED
  *  (the method does not apply or is not implemented for this input, e.g.
  *  ENUMMIXED with 3 players, LP on a game that is not constant-sum or on a
- *  tree without perfect recall and opts->strategic, LOGIT's ML fit on a tree
- *  without opts->strategic), BRINK_ENUMERIC (a numerical
+ *  tree without perfect recall and opts->strategic), BRINK_ENUMERIC (a numerical
  *  method failed; no profile is reported), BRINK_ELIMIT (see
  *  brink_game_reduced), BRINK_EINTERRUPT, BRINK_ENOMEM, BRINK_EINVAL.
  *  Complexities are in docs/game-solver.md. */

@@ -120,7 +120,34 @@ typedef struct efg_reader {
     size_t sp, stack_cap;
     int *out_line, *out_col; /* where each outcome was first used */
     char *out_defined;
+    mpq_t q;                 /* a parsed number */
+    mpq_t q0;                /* 0 */
+    char **acts;             /* action names of the information set being read */
+    mpq_t *probs;            /* and their chance probabilities (act_cap, initialized) */
+    int act_cap;
+    /* the last information set's name and action names, shared by the next
+     * information sets that repeat them (arena strings are immutable) */
+    struct {
+        char *s;
+        size_t n;
+    } last[9];
 } efg_reader_t;
+
+/* the current string token as an arena string; slot (0: name, 1 + a:
+ * action a) remembers the last one so that repeated names are shared */
+static char *arena_token(efg_reader_t *R, int slot)
+{
+    lexer_t *L = R->L;
+    if (slot < 9 && R->last[slot].s && R->last[slot].n == L->tlen &&
+        memcmp(R->last[slot].s, L->sbuf, L->tlen) == 0)
+        return R->last[slot].s;
+    char *s = game_arena_strndup(L->ctx, R->g, L->sbuf, L->tlen);
+    if (s && slot < 9) {
+        R->last[slot].s = s;
+        R->last[slot].n = L->tlen;
+    }
+    return s;
+}
 
 #define OOM(R) lex_error((R)->L, BRINK_ENOMEM, (R)->L->tline, (R)->L->tcol, "out of memory")
 
@@ -182,15 +209,17 @@ static brink_status_t rd_outcome(efg_reader_t *R, int *out_index)
         R->out_line[idx] = ul;
         R->out_col[idx] = uc;
         R->out_defined[idx] = 0;
-        /* one block: the exact payoffs, then their doubles */
-        o->pay = brink_malloc(ctx, (size_t)g->nplayers * (sizeof *o->pay + sizeof *o->dpay));
+        /* one arena block: the exact payoffs (read-only, set when defined),
+         * then their doubles */
+        o->pay = game_arena_alloc(ctx, g, (size_t)g->nplayers * (sizeof *o->pay + sizeof *o->dpay));
         if (!o->pay)
             return OOM(R);
         o->dpay = (double *)(void *)(o->pay + g->nplayers);
-        for (int p = 0; p < g->nplayers; p++)
+        for (int p = 0; p < g->nplayers; p++) {
             o->dpay[p] = 0;
-        for (int p = 0; p < g->nplayers; p++)
-            mpq_init(o->pay[p]);
+            if (!game_arena_mpq(ctx, g, o->pay[p], R->q0))
+                return OOM(R);
+        }
         if (!imap_put(ctx, &R->outs, (uint64_t)num, idx))
             return OOM(R);
     }
@@ -200,28 +229,24 @@ static brink_status_t rd_outcome(efg_reader_t *R, int *out_index)
     game_outcome_t *o = &g->outcomes[idx];
     int first = !R->out_defined[idx];
     if (first) {
-        if (!(o->name = brink_strndup(ctx, L->sbuf, L->tlen)))
+        if (!(o->name = game_arena_strndup(ctx, g, L->sbuf, L->tlen)))
             return OOM(R);
     }
     lex_next(L);
     if (L->kind != TOK_LBRACE)
         return lex_expected(L, "'{' to open the payoffs of the outcome");
-    mpq_t q;
-    mpq_init(q);
     for (int p = 0; p < g->nplayers; p++) {
         lex_next(L);
         if (L->kind == TOK_COMMA)
             lex_next(L);
-        if ((st = rd_number(L, q, "the payoff of player %ld", p + 1, 0)) != BRINK_OK) {
-            mpq_clear(q);
+        if ((st = rd_number(L, R->q, "the payoff of player %ld", p + 1, 0)) != BRINK_OK)
             return st;
-        }
         if (first) {
-            mpq_set(o->pay[p], q);
-            o->dpay[p] = mpq_get_d(q);
+            if (!game_arena_mpq(ctx, g, o->pay[p], R->q))
+                return OOM(R);
+            o->dpay[p] = game_q_to_d(R->q);
         }
     }
-    mpq_clear(q);
     lex_next(L);
     if (L->kind == TOK_COMMA)
         lex_next(L);
@@ -235,8 +260,32 @@ static brink_status_t rd_outcome(efg_reader_t *R, int *out_index)
     return BRINK_OK;
 }
 
+/* room for n actions in the reader's scratch lists */
+static int acts_reserve(efg_reader_t *R, int n)
+{
+    if (n <= R->act_cap)
+        return 1;
+    brink_ctx_t *ctx = R->L->ctx;
+    int nc = R->act_cap ? 2 * R->act_cap : 8;
+    while (nc < n)
+        nc *= 2;
+    char **na = brink_realloc(ctx, R->acts, (size_t)nc * sizeof *na);
+    if (!na)
+        return 0;
+    R->acts = na;
+    mpq_t *np = brink_realloc(ctx, R->probs, (size_t)nc * sizeof *np);
+    if (!np)
+        return 0;
+    R->probs = np;
+    for (int a = R->act_cap; a < nc; a++)
+        mpq_init(R->probs[a]);
+    R->act_cap = nc;
+    return 1;
+}
+
 /* infoset reference after the infoset number; player -1 = chance.  current
- * token follows the number. */
+ * token follows the number.  A new information set's name and actions go
+ * to the game's arena; a repeated one's are only checked. */
 static brink_status_t rd_infoset(efg_reader_t *R, int player, long num, int nl, int nc,
                                  int *out_index)
 {
@@ -247,111 +296,95 @@ static brink_status_t rd_infoset(efg_reader_t *R, int player, long num, int nl, 
     uint64_t key = (uint64_t)num;
     imap_t *imap = &R->isets[player + 1];
     int idx = imap_get(imap, key);
+    int fresh = idx < 0;
     char *name = NULL;
-    char **acts = NULL;
     int nacts = -1;
-    mpq_t *probs = NULL;
     int al = 0, ac = 0;
     if (L->kind == TOK_STRING) {
-        if (!(name = brink_strndup(ctx, L->sbuf, L->tlen)))
+        if (fresh && !(name = arena_token(R, 0)))
             return OOM(R);
         lex_next(L);
-        if (L->kind != TOK_LBRACE) {
-            brink_free(ctx, name);
+        if (L->kind != TOK_LBRACE)
             return lex_expected(L, player < 0 ? "'{' to open the chance actions"
                                               : "'{' to open the actions of the information set");
-        }
     }
     if (L->kind == TOK_LBRACE) {
         al = L->tline;
         ac = L->tcol;
+        nacts = 0;
         if (player >= 0) {
-            if ((st = rd_string_list(L, &acts, &nacts, "actions")) != BRINK_OK) {
-                brink_free(ctx, name);
-                return st;
+            for (;;) {
+                lex_next(L);
+                if (L->kind == TOK_RBRACE)
+                    break;
+                if (L->kind == TOK_COMMA)
+                    continue;
+                if (L->kind != TOK_STRING)
+                    return lex_expected(L, "a quoted name or '}' in the list of actions");
+                if (!acts_reserve(R, nacts + 1))
+                    return OOM(R);
+                R->acts[nacts] = NULL;
+                if (fresh && !(R->acts[nacts] = arena_token(R, 1 + nacts)))
+                    return OOM(R);
+                nacts++;
             }
         } else {
             /* { "name" prob "name" prob ... } */
-            int cap = 0;
-            nacts = 0;
             for (;;) {
                 lex_next(L);
                 if (L->kind == TOK_COMMA)
                     continue;
                 if (L->kind == TOK_RBRACE)
                     break;
-                if (L->kind != TOK_STRING) {
-                    st = lex_expected(L, "a quoted action name or '}' in the chance actions");
-                    goto fail;
-                }
-                if (nacts == cap) {
-                    int ncap = cap ? cap * 2 : 4;
-                    char **na = brink_realloc(ctx, acts, (size_t)ncap * sizeof *na);
-                    mpq_t *np = na ? brink_realloc(ctx, probs, (size_t)ncap * sizeof *np) : NULL;
-                    if (na)
-                        acts = na;
-                    if (np)
-                        probs = np;
-                    if (!na || !np) {
-                        st = OOM(R);
-                        goto fail;
-                    }
-                    cap = ncap;
-                }
-                if (!(acts[nacts] = brink_strndup(ctx, L->sbuf, L->tlen))) {
-                    st = OOM(R);
-                    goto fail;
-                }
-                mpq_init(probs[nacts]);
+                if (L->kind != TOK_STRING)
+                    return lex_expected(L, "a quoted action name or '}' in the chance actions");
+                if (!acts_reserve(R, nacts + 1))
+                    return OOM(R);
+                R->acts[nacts] = NULL;
+                if (fresh && !(R->acts[nacts] = arena_token(R, 1 + nacts)))
+                    return OOM(R);
                 nacts++;
                 lex_next(L);
                 if (L->kind == TOK_COMMA)
                     lex_next(L);
-                if ((st = rd_number(L, probs[nacts - 1], "the probability of the chance action", 0, 0)) !=
-                    BRINK_OK)
-                    goto fail;
-                if (mpq_sgn(probs[nacts - 1]) < 0) {
-                    st = lex_error(L, BRINK_EVALIDATE, L->tline, L->tcol,
-                                   "a chance probability must not be negative");
-                    goto fail;
-                }
+                if ((st = rd_number(L, R->probs[nacts - 1], "the probability of the chance action",
+                                    0, 0)) != BRINK_OK)
+                    return st;
+                if (mpq_sgn(R->probs[nacts - 1]) < 0)
+                    return lex_error(L, BRINK_EVALIDATE, L->tline, L->tcol,
+                                     "a chance probability must not be negative");
             }
-            mpq_t sum;
-            mpq_init(sum);
+            mpq_set_ui(R->q, 0, 1);
             for (int a = 0; a < nacts; a++)
-                mpq_add(sum, sum, probs[a]);
-            int one = mpq_cmp_ui(sum, 1, 1) == 0;
-            double dsum = mpq_get_d(sum);
-            mpq_clear(sum);
-            if (!one && (dsum < 1 - 1e-6 || dsum > 1 + 1e-6)) {
-                st = lex_error(L, BRINK_EVALIDATE, al, ac,
-                               "the chance probabilities sum to %g, expected 1", dsum);
-                goto fail;
-            }
+                mpq_add(R->q, R->q, R->probs[a]);
+            int one = mpq_cmp_ui(R->q, 1, 1) == 0;
+            double dsum = mpq_get_d(R->q);
+            if (!one && (dsum < 1 - 1e-6 || dsum > 1 + 1e-6))
+                return lex_error(L, BRINK_EVALIDATE, al, ac,
+                                 "the chance probabilities sum to %g, expected 1", dsum);
         }
-        if (nacts < 1) {
-            st = lex_error(L, BRINK_EVALIDATE, al, ac, "an information set needs at least one action");
-            goto fail;
-        }
+        if (nacts < 1)
+            return lex_error(L, BRINK_EVALIDATE, al, ac,
+                             "an information set needs at least one action");
         lex_next(L);
     }
-    if (idx < 0) {
-        if (nacts < 0) {
-            st = lex_error(L, BRINK_EVALIDATE, nl, nc,
-                           "information set %ld of %s is used before its actions are given", num,
-                           player < 0 ? "chance" : "this player");
-            goto fail;
-        }
+    if (fresh) {
+        if (nacts < 0)
+            return lex_error(L, BRINK_EVALIDATE, nl, nc,
+                             "information set %ld of %s is used before its actions are given", num,
+                             player < 0 ? "chance" : "this player");
         if (g->ninfosets == R->iset_cap) {
             int ncap = R->iset_cap ? R->iset_cap * 2 : 16;
             game_infoset_t *ni = brink_realloc(ctx, g->infosets, (size_t)ncap * sizeof *ni);
-            if (!ni) {
-                st = OOM(R);
-                goto fail;
-            }
+            if (!ni)
+                return OOM(R);
             g->infosets = ni;
             R->iset_cap = ncap;
         }
+        char **acts = game_arena_alloc(ctx, g, (size_t)nacts * sizeof *acts);
+        if (!acts)
+            return OOM(R);
+        memcpy(acts, R->acts, (size_t)nacts * sizeof *acts);
         idx = g->ninfosets++;
         game_infoset_t *is = &g->infosets[idx];
         memset(is, 0, sizeof *is);
@@ -360,52 +393,37 @@ static brink_status_t rd_infoset(efg_reader_t *R, int player, long num, int nl, 
         is->name = name;
         is->nactions = nacts;
         is->actions = acts;
-        is->probs = probs;
         is->first_node = g->nnodes;
-        if (probs) {
-            is->dprobs = brink_malloc(ctx, (size_t)nacts * sizeof *is->dprobs);
-            if (!is->dprobs)
+        if (player < 0) {
+            is->probs = game_arena_alloc(ctx, g, (size_t)nacts * sizeof *is->probs);
+            is->dprobs = game_arena_alloc(ctx, g, (size_t)nacts * sizeof *is->dprobs);
+            if (!is->probs || !is->dprobs)
                 return OOM(R);
-            for (int a = 0; a < nacts; a++)
-                is->dprobs[a] = mpq_get_d(probs[a]);
+            for (int a = 0; a < nacts; a++) {
+                if (!game_arena_mpq(ctx, g, is->probs[a], R->probs[a]))
+                    return OOM(R);
+                is->dprobs[a] = game_q_to_d(R->probs[a]);
+            }
         }
         if (!imap_put(ctx, imap, key, idx))
             return OOM(R);
         *out_index = idx;
         return BRINK_OK;
     }
-    {
-        game_infoset_t *is = &g->infosets[idx];
-        if (nacts >= 0 && nacts != is->nactions) {
-            st = lex_error(L, BRINK_EVALIDATE, al, ac,
-                           "information set %ld was declared with %d actions, here it has %d", num,
-                           is->nactions, nacts);
-            goto fail;
-        }
-        if (probs)
-            for (int a = 0; a < nacts; a++)
-                if (!mpq_equal(probs[a], is->probs[a])) {
-                    st = lex_error(L, BRINK_EVALIDATE, al, ac,
-                                   "chance information set %ld repeats with different "
-                                   "probabilities",
-                                   num);
-                    goto fail;
-                }
-    }
-    st = BRINK_OK;
+    game_infoset_t *is = &g->infosets[idx];
+    if (nacts >= 0 && nacts != is->nactions)
+        return lex_error(L, BRINK_EVALIDATE, al, ac,
+                         "information set %ld was declared with %d actions, here it has %d", num,
+                         is->nactions, nacts);
+    if (nacts >= 0 && player < 0)
+        for (int a = 0; a < nacts; a++)
+            if (!mpq_equal(R->probs[a], is->probs[a]))
+                return lex_error(L, BRINK_EVALIDATE, al, ac,
+                                 "chance information set %ld repeats with different "
+                                 "probabilities",
+                                 num);
     *out_index = idx;
-fail:
-    brink_free(ctx, name);
-    if (acts)
-        for (int a = 0; a < nacts; a++)
-            brink_free(ctx, acts[a]);
-    brink_free(ctx, acts);
-    if (probs) {
-        for (int a = 0; a < nacts; a++)
-            mpq_clear(probs[a]);
-        brink_free(ctx, probs);
-    }
-    return st;
+    return BRINK_OK;
 }
 
 static brink_status_t finish(efg_reader_t *R)
@@ -450,12 +468,31 @@ brink_status_t efg_read(lexer_t *L, brink_game_t *g)
     memset(&R, 0, sizeof R);
     R.L = L;
     R.g = g;
+    mpq_inits(R.q, R.q0, NULL);
     if ((st = rd_header(L, g, "EFG", 2)) != BRINK_OK)
         goto done;
     R.isets = brink_calloc(ctx, (size_t)g->nplayers + 1, sizeof *R.isets);
     if (!R.isets) {
         st = OOM(&R);
         goto done;
+    }
+    {
+        /* files list one node per line: the line count sizes the node and
+         * child arrays at once (they still grow if a file packs lines) */
+        size_t lines = 1;
+        const char *p = L->src + L->pos, *end = L->src + L->len;
+        while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+            lines++;
+            p++;
+        }
+        if (lines > 64) {
+            g->nodes = grow(ctx, g->nodes, &R.node_cap, lines, sizeof *g->nodes);
+            g->children = grow(ctx, g->children, &R.child_cap, lines, sizeof *g->children);
+            if (!g->nodes || !g->children) {
+                st = OOM(&R);
+                goto done;
+            }
+        }
     }
     if (L->kind == TOK_STRING) {
         if (!(g->comment = brink_strndup(ctx, L->sbuf, L->tlen))) {
@@ -515,7 +552,7 @@ brink_status_t efg_read(lexer_t *L, brink_game_t *g)
             st = lex_expected(L, "the quoted name of the node");
             goto done;
         }
-        if (L->tlen > 0 && !(n->name = brink_strndup(ctx, L->sbuf, L->tlen))) {
+        if (L->tlen > 0 && !(n->name = game_arena_strndup(ctx, g, L->sbuf, L->tlen))) {
             st = OOM(&R);
             goto done;
         }
@@ -582,6 +619,11 @@ done:
     brink_free(ctx, R.out_line);
     brink_free(ctx, R.out_col);
     brink_free(ctx, R.out_defined);
+    mpq_clears(R.q, R.q0, NULL);
+    brink_free(ctx, R.acts);
+    for (int a = 0; a < R.act_cap; a++)
+        mpq_clear(R.probs[a]);
+    brink_free(ctx, R.probs);
     if (st == BRINK_OK && L->failed)
         st = L->status;
     return st;

@@ -785,9 +785,7 @@ brink_status_t solve_enummixed(brink_ctx_t *ctx, const brink_game_t *g, brink_eq
             if (st != BRINK_OK)
                 goto done;
             /* a singular system: start again with the general method */
-            for (size_t k = before * e->width; k < e->count * e->width; k++)
-                mpq_clear(e->q[k]);
-            e->count = before;
+            eqset_truncate(e, before);
         }
     }
     if ((st = enum_vertices(ctx, m, n, A, 0, labQ, L, &Q)) != BRINK_OK)

@@ -26,27 +26,130 @@ static brink_status_t eqset_grow(brink_ctx_t *ctx, brink_eqset_t *e)
     if (!d)
         return BRINK_ENOMEM;
     e->d = d;
-    if (e->exact) {
-        mpq_t *q = brink_realloc(ctx, e->q, cap * w * sizeof *q);
+    if (e->exact && e->big) {
+        mpq_t *q = brink_realloc(ctx, e->qbig, cap * w * sizeof *q);
         if (!q)
             return BRINK_ENOMEM;
-        e->q = q;
+        e->qbig = q;
+    } else if (e->exact) {
+        long *n = brink_realloc(ctx, e->qn, cap * w * sizeof *n);
+        if (!n)
+            return BRINK_ENOMEM;
+        e->qn = n;
+        long *dd = brink_realloc(ctx, e->qd, cap * w * sizeof *dd);
+        if (!dd)
+            return BRINK_ENOMEM;
+        e->qd = dd;
     }
     e->cap = cap;
     return BRINK_OK;
 }
 
+/* from longs to rationals, for a value that does not fit */
+static brink_status_t eqset_make_big(brink_ctx_t *ctx, brink_eqset_t *e)
+{
+    size_t w = e->width ? e->width : 1;
+    mpq_t *q = brink_malloc(ctx, (e->cap ? e->cap : 1) * w * sizeof *q);
+    if (!q)
+        return BRINK_ENOMEM;
+    for (size_t k = 0; k < e->count * e->width; k++) {
+        mpq_init(q[k]);
+        mpq_set_si(q[k], e->qn[k], (unsigned long)e->qd[k]);
+    }
+    brink_free(ctx, e->qn);
+    brink_free(ctx, e->qd);
+    e->qn = e->qd = NULL;
+    e->qbig = q;
+    e->big = 1;
+    return BRINK_OK;
+}
+
 brink_status_t eqset_add_q(brink_ctx_t *ctx, brink_eqset_t *e, mpq_t *vals)
+{
+    if (!e->big) {
+        size_t j = 0;
+        while (j < e->width && mpz_fits_slong_p(mpq_numref(vals[j])) &&
+               mpz_fits_slong_p(mpq_denref(vals[j])))
+            j++;
+        if (j < e->width && eqset_make_big(ctx, e) != BRINK_OK)
+            return BRINK_ENOMEM;
+    }
+    if (eqset_grow(ctx, e) != BRINK_OK)
+        return BRINK_ENOMEM;
+    size_t base = e->count * e->width;
+    for (size_t j = 0; j < e->width; j++) {
+        if (e->big) {
+            mpq_init(e->qbig[base + j]);
+            mpq_set(e->qbig[base + j], vals[j]);
+        } else {
+            e->qn[base + j] = mpz_get_si(mpq_numref(vals[j]));
+            e->qd[base + j] = mpz_get_si(mpq_denref(vals[j]));
+        }
+        e->d[base + j] = mpq_get_d(vals[j]);
+    }
+    e->count++;
+    return BRINK_OK;
+}
+
+brink_status_t eqset_add_ints(brink_ctx_t *ctx, brink_eqset_t *e, const long *vals)
 {
     if (eqset_grow(ctx, e) != BRINK_OK)
         return BRINK_ENOMEM;
     size_t base = e->count * e->width;
     for (size_t j = 0; j < e->width; j++) {
-        mpq_init(e->q[base + j]);
-        mpq_set(e->q[base + j], vals[j]);
-        e->d[base + j] = mpq_get_d(vals[j]);
+        if (e->big) {
+            mpq_init(e->qbig[base + j]);
+            mpq_set_si(e->qbig[base + j], vals[j], 1);
+            e->d[base + j] = mpq_get_d(e->qbig[base + j]);
+        } else {
+            e->qn[base + j] = vals[j];
+            e->qd[base + j] = 1;
+            e->d[base + j] = (double)vals[j];
+        }
     }
     e->count++;
+    return BRINK_OK;
+}
+
+void eqset_get_q(const brink_eqset_t *e, size_t k, mpq_t out)
+{
+    if (e->big)
+        mpq_set(out, e->qbig[k]);
+    else
+        mpq_set_si(out, e->qn[k], (unsigned long)e->qd[k]);
+}
+
+int eqset_sgn(const brink_eqset_t *e, size_t k)
+{
+    if (e->big)
+        return mpq_sgn(e->qbig[k]);
+    return (e->qn[k] > 0) - (e->qn[k] < 0);
+}
+
+void eqset_truncate(brink_eqset_t *e, size_t count)
+{
+    if (count >= e->count)
+        return;
+    if (e->exact && e->big)
+        for (size_t k = count * e->width; k < e->count * e->width; k++)
+            mpq_clear(e->qbig[k]);
+    e->count = count;
+}
+
+brink_status_t eqset_exact_from_d(brink_ctx_t *ctx, brink_eqset_t *e)
+{
+    if (e->exact)
+        return BRINK_OK;
+    size_t n = e->count * e->width;
+    e->qbig = brink_malloc(ctx, (e->cap ? e->cap : 1) * (e->width ? e->width : 1) * sizeof *e->qbig);
+    if (!e->qbig)
+        return BRINK_ENOMEM;
+    for (size_t k = 0; k < n; k++) {
+        mpq_init(e->qbig[k]);
+        mpq_set_d(e->qbig[k], e->d[k]);
+    }
+    e->big = 1;
+    e->exact = 1;
     return BRINK_OK;
 }
 
@@ -63,9 +166,13 @@ int eqset_has_q(const brink_eqset_t *e, mpq_t *vals)
 {
     for (size_t i = 0; i < e->count; i++) {
         size_t j = 0;
-        for (; j < e->width; j++)
-            if (!mpq_equal(e->q[i * e->width + j], vals[j]))
+        for (; j < e->width; j++) {
+            size_t k = i * e->width + j;
+            if (e->big ? !mpq_equal(e->qbig[k], vals[j])
+                       : mpz_cmp_si(mpq_numref(vals[j]), e->qn[k]) != 0 ||
+                             mpz_cmp_si(mpq_denref(vals[j]), e->qd[k]) != 0)
                 break;
+        }
         if (j == e->width)
             return 1;
     }
@@ -109,6 +216,23 @@ double brink_eqset_value(const brink_eqset_t *e, size_t i, size_t j)
     return e->d[i * e->width + j];
 }
 
+/* decimal digits of v; returns the length (no terminator) */
+static size_t put_long(char *out, long v)
+{
+    char t[24];
+    size_t n = 0, len = 0;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do {
+        t[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        out[len++] = '-';
+    while (n)
+        out[len++] = t[--n];
+    return len;
+}
+
 size_t brink_eqset_format(const brink_eqset_t *e, size_t i, size_t j, int decimals, char *buf,
                           size_t size)
 {
@@ -118,13 +242,26 @@ size_t brink_eqset_format(const brink_eqset_t *e, size_t i, size_t j, int decima
         return 0;
     size_t k = i * e->width + j;
     int n;
+    if (e->exact && decimals < 0 && !e->big) {
+        char tmp[48];
+        size_t len = put_long(tmp, e->qn[k]);
+        if (e->qd[k] != 1) {
+            tmp[len++] = '/';
+            len += put_long(tmp + len, e->qd[k]);
+        }
+        if (len + 1 > size)
+            return len + 1;
+        memcpy(buf, tmp, len);
+        buf[len] = '\0';
+        return len;
+    }
     if (e->exact && decimals < 0) {
-        size_t need = mpz_sizeinbase(mpq_numref(e->q[k]), 10) +
-                      mpz_sizeinbase(mpq_denref(e->q[k]), 10) + 3;
+        size_t need = mpz_sizeinbase(mpq_numref(e->qbig[k]), 10) +
+                      mpz_sizeinbase(mpq_denref(e->qbig[k]), 10) + 3;
         if (need > size) {
             return need;
         }
-        mpq_get_str(buf, 10, e->q[k]);
+        mpq_get_str(buf, 10, e->qbig[k]);
         return strlen(buf);
     }
     double v = e->d[k];
@@ -141,11 +278,13 @@ void brink_eqset_free(brink_ctx_t *ctx, brink_eqset_t *e)
 {
     if (!e)
         return;
-    if (e->q) {
+    if (e->qbig) {
         for (size_t k = 0; k < e->count * e->width; k++)
-            mpq_clear(e->q[k]);
-        brink_free(ctx, e->q);
+            mpq_clear(e->qbig[k]);
+        brink_free(ctx, e->qbig);
     }
+    brink_free(ctx, e->qn);
+    brink_free(ctx, e->qd);
     brink_free(ctx, e->d);
     brink_free(ctx, e);
 }

@@ -17,15 +17,12 @@ brink_game_t *game_alloc(brink_ctx_t *ctx, brink_game_kind_t kind)
 void game_outcome_clear(brink_ctx_t *ctx, game_outcome_t *o, int nplayers)
 {
     brink_free(ctx, o->name);
-    /* the .efg reader allocates dpay in the same block, right after pay */
-    int joint = o->pay && o->dpay == (double *)(void *)(o->pay + nplayers);
     if (o->pay) {
         for (int p = 0; p < nplayers; p++)
             mpq_clear(o->pay[p]);
         brink_free(ctx, o->pay);
     }
-    if (!joint)
-        brink_free(ctx, o->dpay);
+    brink_free(ctx, o->dpay);
     memset(o, 0, sizeof *o);
 }
 
@@ -89,39 +86,19 @@ void brink_game_free(brink_ctx_t *ctx, brink_game_t *g)
         brink_free(ctx, g->outcomes_nfg);
     }
     brink_free(ctx, g->cont_outcome);
-    if (g->nodes)
-        for (size_t i = 0; i < g->nnodes; i++)
-            brink_free(ctx, g->nodes[i].name);
+    /* node names, information sets' names, actions and probabilities, and
+     * outcomes' names and payoffs are in the arena */
     brink_free(ctx, g->nodes);
     brink_free(ctx, g->children);
-    if (g->infosets) {
-        for (int k = 0; k < g->ninfosets; k++) {
-            game_infoset_t *is = &g->infosets[k];
-            brink_free(ctx, is->name);
-            if (is->actions)
-                for (int a = 0; a < is->nactions; a++)
-                    brink_free(ctx, is->actions[a]);
-            brink_free(ctx, is->actions);
-            if (is->probs) {
-                for (int a = 0; a < is->nactions; a++)
-                    mpq_clear(is->probs[a]);
-                brink_free(ctx, is->probs);
-            }
-            brink_free(ctx, is->dprobs);
-        }
-        brink_free(ctx, g->infosets);
-    }
+    brink_free(ctx, g->infosets);
     if (g->player_infosets) {
         for (int p = 0; p <= g->nplayers; p++)
             brink_free(ctx, g->player_infosets[p]);
         brink_free(ctx, g->player_infosets);
     }
     brink_free(ctx, g->player_ninfosets);
-    if (g->outcomes) {
-        for (int i = 0; i < g->noutcomes; i++)
-            game_outcome_clear(ctx, &g->outcomes[i], g->nplayers);
-        brink_free(ctx, g->outcomes);
-    }
+    brink_free(ctx, g->outcomes);
+    game_arena_free(ctx, g);
     if (g->reduced_behav) {
         for (int p = 0; p < g->nplayers; p++)
             brink_free(ctx, g->reduced_behav[p]);

@@ -71,6 +71,10 @@ struct brink_game {
     int noutcomes;
     game_outcome_t *outcomes;
 
+    /* the tree's names, action lists, chance probabilities and outcome
+     * payoffs (read-only rationals) live here, released together (arena.c) */
+    struct game_chunk *arena;
+
     /* cache */
     brink_game_t *reduced;
     int **reduced_behav;   /* per player: nstrat * ninfosets(player), 0 = unassigned, else 1-based action */
@@ -82,10 +86,25 @@ struct brink_eqset {
     int has_lambda;
     size_t width;
     size_t count, cap;
-    mpq_t *q;       /* exact values, count*width (if exact) */
+    /* exact values, count*width (if exact): as long numerators and
+     * denominators while every value fits (qn, qd), else as rationals (qbig,
+     * big).  Read them with eqset_get_q / eqset_sgn, never directly. */
+    int big;
+    long *qn, *qd;
+    mpq_t *qbig;
     double *d;      /* double values, count*width */
     char note[256];
 };
+
+/* the game's arena (arena.c): 8-byte aligned blocks freed with the game */
+void *game_arena_alloc(brink_ctx_t *ctx, brink_game_t *g, size_t n);
+char *game_arena_strndup(brink_ctx_t *ctx, brink_game_t *g, const char *s, size_t n);
+/* dst becomes a read-only copy of src with its limbs in the arena: never
+ * modify or mpq_clear it; 0 when out of memory */
+int game_arena_mpq(brink_ctx_t *ctx, brink_game_t *g, mpq_ptr dst, mpq_srcptr src);
+void game_arena_free(brink_ctx_t *ctx, brink_game_t *g);
+/* mpq_get_d, quick for small integers */
+double game_q_to_d(mpq_srcptr q);
 
 /* allocation helpers for games */
 brink_game_t *game_alloc(brink_ctx_t *ctx, brink_game_kind_t kind);
@@ -96,6 +115,15 @@ void game_outcome_clear(brink_ctx_t *ctx, game_outcome_t *o, int nplayers);
 /* equilibrium sets */
 brink_eqset_t *eqset_new(brink_ctx_t *ctx, brink_profile_kind_t kind, int exact, size_t width);
 brink_status_t eqset_add_q(brink_ctx_t *ctx, brink_eqset_t *e, mpq_t *vals);
+/* adds an exact profile of integers (pure profiles: 0 and 1) */
+brink_status_t eqset_add_ints(brink_ctx_t *ctx, brink_eqset_t *e, const long *vals);
+/* exact value k (= profile * width + j) into out (initialized); its sign */
+void eqset_get_q(const brink_eqset_t *e, size_t k, mpq_t out);
+int eqset_sgn(const brink_eqset_t *e, size_t k);
+/* drops the profiles from the count-th on */
+void eqset_truncate(brink_eqset_t *e, size_t count);
+/* makes an inexact set exact: each double becomes the rational it is */
+brink_status_t eqset_exact_from_d(brink_ctx_t *ctx, brink_eqset_t *e);
 brink_status_t eqset_add_d(brink_ctx_t *ctx, brink_eqset_t *e, const double *vals);
 /* nonzero if an equal profile is already present */
 int eqset_has_q(const brink_eqset_t *e, mpq_t *vals);
@@ -136,6 +164,9 @@ double logit_payoff_range(brink_ctx_t *ctx, const brink_game_t *g);
 brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *efg, int sub_method,
                          brink_eqset_t **out);
 brink_status_t solve_seqlcp(brink_ctx_t *ctx, const brink_game_t *efg, brink_eqset_t **out);
+/* the same Lemke path without the dense tableau (seqlcp_sparse.c) */
+brink_status_t solve_seqlcp_sparse(brink_ctx_t *ctx, const brink_game_t *efg,
+                                   brink_eqset_t **out);
 
 /* the strategic form's bimatrix scaled to positive integers:
  * A and B are m*n (row-major: A[i*n+j]), entries >= 1 */

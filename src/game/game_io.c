@@ -2,7 +2,9 @@
  * word) and writing it in a chosen format. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "game/game_internal.h"
 #include "game/nfg_efg.h"
@@ -63,6 +65,18 @@ brink_status_t brink_game_read_file(brink_ctx_t *ctx, const char *path, brink_ga
     char *buf = NULL;
     size_t len = 0, cap = 0;
     brink_status_t st = BRINK_OK;
+    {
+        /* a regular file: one buffer of its size (plus room to see the end) */
+        struct stat sb;
+        if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
+            (unsigned long long)sb.st_size < (unsigned long long)SIZE_MAX - 65536) {
+            cap = (size_t)sb.st_size + 65536;
+            if (!(buf = brink_malloc(ctx, cap))) {
+                st = brink_ctx_error(ctx, BRINK_ENOMEM, "%s: out of memory", path);
+                goto done;
+            }
+        }
+    }
     for (;;) {
         if (len + 65536 > cap) {
             size_t nc = cap ? cap * 2 : 131072;

@@ -1,5 +1,4 @@
 /* lexer.c - tokenizer shared by the .nfg and .efg readers. */
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,7 +13,7 @@ void lex_init(lexer_t *L, brink_ctx_t *ctx, const char *src, size_t len, const c
     L->src = src;
     L->len = len;
     L->line = 1;
-    L->col = 1;
+    L->line_start = 0;
     L->name = name ? name : "<string>";
     L->diags = diags;
 }
@@ -42,117 +41,148 @@ brink_status_t lex_error(lexer_t *L, brink_status_t st, int line, int col, const
     return st;
 }
 
-static int peekc(lexer_t *L)
+static int sbuf_reserve(lexer_t *L, size_t n)
 {
-    return L->pos < L->len ? (unsigned char)L->src[L->pos] : -1;
-}
-
-static void advance(lexer_t *L)
-{
-    if (L->pos >= L->len)
-        return;
-    if (L->src[L->pos] == '\n') {
-        L->line++;
-        L->col = 1;
-    } else {
-        L->col++;
-    }
-    L->pos++;
-}
-
-static int sbuf_push(lexer_t *L, size_t n, char c)
-{
-    if (n + 1 >= L->scap) {
-        size_t cap = L->scap ? L->scap * 2 : 64;
-        char *b = brink_realloc(L->ctx, L->sbuf, cap);
-        if (!b)
-            return 0;
-        L->sbuf = b;
-        L->scap = cap;
-    }
-    L->sbuf[n] = c;
-    L->sbuf[n + 1] = '\0';
+    if (n + 1 <= L->scap)
+        return 1;
+    size_t cap = L->scap ? L->scap * 2 : 64;
+    while (cap < n + 1)
+        cap *= 2;
+    char *b = brink_realloc(L->ctx, L->sbuf, cap);
+    if (!b)
+        return 0;
+    L->sbuf = b;
+    L->scap = cap;
     return 1;
+}
+
+static int col_at(const lexer_t *L, size_t pos)
+{
+    return (int)(pos - L->line_start + 1);
+}
+
+/* ASCII classes (no locale: a file means the same everywhere) */
+static int is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int is_alpha(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 tok_kind_t lex_next(lexer_t *L)
 {
     if (L->failed)
         return L->kind = TOK_ERROR;
-    for (;;) {
-        int c = peekc(L);
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v')
-            advance(L);
-        else
+    const unsigned char *src = (const unsigned char *)L->src;
+    size_t pos = L->pos, len = L->len;
+    for (; pos < len; pos++) {
+        unsigned char c = src[pos];
+        if (c == '\n') {
+            L->line++;
+            L->line_start = pos + 1;
+        } else if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v') {
             break;
+        }
     }
+    L->pos = pos;
     L->tline = L->line;
-    L->tcol = L->col;
-    L->text = L->src + L->pos;
+    L->tcol = col_at(L, pos);
+    L->text = L->src + pos;
     L->tlen = 0;
-    int c = peekc(L);
-    if (c < 0)
+    if (pos >= len)
         return L->kind = TOK_EOF;
+    int c = src[pos];
     if (c == '{' || c == '}' || c == ',') {
-        advance(L);
+        L->pos = pos + 1;
         L->tlen = 1;
         return L->kind = c == '{' ? TOK_LBRACE : c == '}' ? TOK_RBRACE : TOK_COMMA;
     }
     if (c == '"') {
-        advance(L);
         size_t n = 0;
-        if (!sbuf_push(L, 0, '\0')) {
-            lex_error(L, BRINK_ENOMEM, L->tline, L->tcol, "out of memory");
-            return L->kind = TOK_ERROR;
-        }
+        pos++;
         for (;;) {
-            int d = peekc(L);
-            if (d < 0) {
+            /* a run of ordinary characters at once */
+            size_t run = pos;
+            while (run < len && src[run] != '"' && src[run] != '\\' && src[run] != '\n' &&
+                   src[run] != '\0')
+                run++;
+            if (run > pos) {
+                if (!sbuf_reserve(L, n + (run - pos))) {
+                    lex_error(L, BRINK_ENOMEM, L->tline, L->tcol, "out of memory");
+                    return L->kind = TOK_ERROR;
+                }
+                memcpy(L->sbuf + n, src + pos, run - pos);
+                n += run - pos;
+                pos = run;
+            }
+            if (pos >= len) {
+                L->pos = pos;
                 lex_error(L, BRINK_EPARSE, L->tline, L->tcol,
                           "unterminated string: expected a closing '\"'");
                 return L->kind = TOK_ERROR;
             }
+            int d = src[pos];
             if (d == '\0') {
-                lex_error(L, BRINK_EPARSE, L->line, L->col, "NUL byte inside a string");
+                L->pos = pos;
+                lex_error(L, BRINK_EPARSE, L->line, col_at(L, pos), "NUL byte inside a string");
                 return L->kind = TOK_ERROR;
             }
-            advance(L);
+            pos++;
             if (d == '"')
                 break;
-            if (d == '\\') {
-                int e = peekc(L);
-                if (e < 0)
-                    continue;
-                advance(L);
-                d = e;
+            if (d == '\n') {
+                L->line++;
+                L->line_start = pos;
+            } else if (d == '\\') {
+                if (pos >= len)
+                    continue; /* a backslash at the very end: unterminated */
+                d = src[pos++];
+                if (d == '\n') {
+                    L->line++;
+                    L->line_start = pos;
+                }
             }
-            if (!sbuf_push(L, n++, (char)d)) {
+            if (!sbuf_reserve(L, n + 1)) {
                 lex_error(L, BRINK_ENOMEM, L->tline, L->tcol, "out of memory");
                 return L->kind = TOK_ERROR;
             }
+            L->sbuf[n++] = (char)d;
         }
+        if (!sbuf_reserve(L, n)) {
+            lex_error(L, BRINK_ENOMEM, L->tline, L->tcol, "out of memory");
+            return L->kind = TOK_ERROR;
+        }
+        L->sbuf[n] = '\0';
+        L->pos = pos;
         L->tlen = n;
         return L->kind = TOK_STRING;
     }
-    if (isdigit(c) || c == '-' || c == '+' || c == '.') {
-        while (L->pos < L->len) {
-            int d = peekc(L);
-            if (isalnum(d) || d == '.' || d == '/' || d == '-' || d == '+')
-                advance(L);
+    if (is_digit(c) || c == '-' || c == '+' || c == '.') {
+        pos++;
+        while (pos < len) {
+            int d = src[pos];
+            if (is_digit(d) || is_alpha(d) || d == '.' || d == '/' || d == '-' || d == '+')
+                pos++;
             else
                 break;
         }
-        L->tlen = (size_t)(L->src + L->pos - L->text);
+        L->pos = pos;
+        L->tlen = (size_t)(L->src + pos - L->text);
         return L->kind = TOK_NUMBER;
     }
-    if (isalpha(c) || c == '_') {
-        while (L->pos < L->len && (isalnum(peekc(L)) || peekc(L) == '_'))
-            advance(L);
-        L->tlen = (size_t)(L->src + L->pos - L->text);
+    if (is_alpha(c) || c == '_') {
+        pos++;
+        while (pos < len && (is_alpha(src[pos]) || is_digit(src[pos]) || src[pos] == '_'))
+            pos++;
+        L->pos = pos;
+        L->tlen = (size_t)(L->src + pos - L->text);
         return L->kind = TOK_WORD;
     }
     lex_error(L, BRINK_EPARSE, L->tline, L->tcol, "unexpected character '%s%c'",
-              isprint(c) ? "" : "\\x", isprint(c) ? c : '?');
+              c >= 32 && c < 127 ? "" : "\\x", c >= 32 && c < 127 ? c : '?');
     return L->kind = TOK_ERROR;
 }
 

@@ -21,7 +21,8 @@ typedef struct lexer {
     brink_ctx_t *ctx;
     const char *src;
     size_t len, pos;
-    int line, col;
+    int line;          /* current line; the column is pos - line_start + 1 */
+    size_t line_start; /* offset of the first byte of the current line */
     const char *name;
     brink_diags_t *diags;
     /* current token */

@@ -94,6 +94,20 @@ void gbuf_put_quoted(gbuf_t *b, const char *s)
 /* integer, decimal (".5", "7.600000", "-1.5e-3") or rational "p/q" */
 int game_parse_number(const char *s, size_t len, mpq_t q)
 {
+    {
+        /* the common case: a short integer */
+        size_t i = s[0] == '-' || s[0] == '+';
+        if (len > i && len - i <= 18) {
+            long v = 0;
+            size_t j = i;
+            for (; j < len && s[j] >= '0' && s[j] <= '9'; j++)
+                v = v * 10 + (s[j] - '0');
+            if (j == len) {
+                mpq_set_si(q, s[0] == '-' ? -v : v, 1);
+                return 0;
+            }
+        }
+    }
     char buf[256];
     char *big = NULL;
     char *t = buf;
@@ -222,4 +236,15 @@ int game_parse_number(const char *s, size_t len, mpq_t q)
 done:
     free(big);
     return rc;
+}
+
+double game_q_to_d(mpq_srcptr q)
+{
+    /* integers below 2^53 convert exactly; anything else as mpq_get_d does */
+    if (mpz_cmp_ui(mpq_denref(q), 1) == 0 && mpz_size(mpq_numref(q)) <= 1) {
+        mp_limb_t v = mpz_getlimbn(mpq_numref(q), 0);
+        if (v < ((mp_limb_t)1 << 53))
+            return mpz_sgn(mpq_numref(q)) < 0 ? -(double)v : (double)v;
+    }
+    return mpq_get_d(q);
 }

@@ -8,10 +8,16 @@
  * whose matrix is copositive-plus (nonnegative cost blocks plus a skew-
  * symmetric part), so Lemke's algorithm with the covering vector 1 ends at
  * a solution, never on a ray.  Pivoting is exact (integer GMP tableau) with
- * the lexicographic ratio test.  This reaches the same equilibrium as
- * Gambit's `lcp` on all 62 shipped trees.  The solution is exact; behaviour probabilities are x(h,a)/x(parent of h), the
- * centroid where the parent sequence has probability 0.  Size: linear in
- * the tree (sequences, not strategies). */
+ * the lexicographic ratio test.  A and B are scaled to integers, each by the
+ * lcm of its denominators; the covering vector is scaled with them (z0's
+ * column is -lcm on the x and y rows), so that it is 1 in payoff units
+ * whatever the scaling: seqlcp_sparse.c follows the same path with its own
+ * row scaling.  This reaches the same equilibrium as Gambit's `lcp` on all
+ * 62 shipped trees.  The solution is exact; behaviour probabilities are
+ * x(h,a)/x(parent of h), the centroid where the parent sequence has
+ * probability 0.  The tableau is dense: O(sequences^2) memory; the default
+ * for lcp on a tree is seqlcp_sparse.c, this one is kept for cross-checks
+ * (brink solve --tableau dense). */
 #include <string.h>
 
 #include "game/game_internal.h"
@@ -39,9 +45,9 @@ brink_status_t solve_seqlcp(brink_ctx_t *ctx, const brink_game_t *g, brink_eqset
     memset(&T, 0, sizeof T);
     brink_eqset_t *e = NULL;
     mpq_t t, K;
-    mpz_t a, b, tmp, lcm;
+    mpz_t a, b, tmp, lcmAB[2]; /* lcmAB: the integer scale of A and of B */
     mpq_inits(t, K, NULL);
-    mpz_inits(a, b, tmp, lcm, NULL);
+    mpz_inits(a, b, tmp, lcmAB[0], lcmAB[1], NULL);
     size_t np_ = 0;
     if (!cur || !prob || !S.seq0 || !S.parent) {
         brink_free(ctx, prob);
@@ -105,8 +111,8 @@ brink_status_t solve_seqlcp(brink_ctx_t *ctx, const brink_game_t *g, brink_eqset
             (double)n1 * (double)n2 > (double)((size_t)1 << 26)) {
             st = brink_ctx_error(ctx, BRINK_ELIMIT,
                                  "the sequence form has %d x %d sequences; its dense tableau "
-                                 "would need %.3g cells (limit 2^26): a sparse solver is not "
-                                 "available yet",
+                                 "would need %.3g cells (limit 2^26): use the sparse tableau "
+                                 "(the default)",
                                  n1, n2, rows * (2 * rows + 2));
             goto done;
         }
@@ -178,6 +184,7 @@ brink_status_t solve_seqlcp(brink_ctx_t *ctx, const brink_game_t *g, brink_eqset
     for (int which = 0; which < 2; which++) {
         mpq_t *Q = which ? Bq : Aq;
         mpz_t *Z = which ? Bz : Az;
+        mpz_ptr lcm = lcmAB[which];
         mpz_set_ui(lcm, 1);
         for (size_t c = 0; c < (size_t)n1 * (size_t)n2; c++)
             mpz_lcm(lcm, lcm, mpq_denref(Q[c]));
@@ -213,7 +220,11 @@ brink_status_t solve_seqlcp(brink_ctx_t *ctx, const brink_game_t *g, brink_eqset
 #define ZC(j) (1 + R + (j)) /* column of z_j */
     for (int r = 0; r < R; r++) {
         mpz_set_ui(TAB(&T, r, 1 + r), 1); /* w_r */
-        mpz_set_si(TAB(&T, r, 1 + Z0), -1);
+        /* covering vector 1 in payoff units: the scale of the x and y rows */
+        if (r < n1 + n2)
+            mpz_neg(TAB(&T, r, 1 + Z0), lcmAB[r < n1 ? 0 : 1]);
+        else
+            mpz_set_si(TAB(&T, r, 1 + Z0), -1);
         T.basis[r] = r;
     }
     for (int v = 0; v < V; v++)
@@ -421,7 +432,7 @@ done:
     brink_free(ctx, S.seq0);
     brink_free(ctx, S.parent);
     mpq_clears(t, K, NULL);
-    mpz_clears(a, b, tmp, lcm, NULL);
+    mpz_clears(a, b, tmp, lcmAB[0], lcmAB[1], NULL);
     if (st != BRINK_OK) {
         brink_eqset_free(ctx, e);
         return st;

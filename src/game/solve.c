@@ -43,7 +43,7 @@ static brink_status_t pure_to_behavior(brink_ctx_t *ctx, const brink_game_t *gam
         for (int p = 0; p < game->nplayers; p++) {
             int s = 0;
             for (int t = 0; t < r->nstrat[p]; t++)
-                if (mpq_sgn(in->q[i * in->width + off + (size_t)t]) > 0)
+                if (eqset_sgn(in, i * in->width + off + (size_t)t) > 0)
                     s = t;
             off += (size_t)r->nstrat[p];
             int ninf = game->player_ninfosets[p + 1];
@@ -92,7 +92,9 @@ brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
                 return brink_ctx_error(ctx, BRINK_EUNSUPPORTED,
                                        "lcp needs a two-player game; this game has %d players",
                                        game->nplayers);
-            return solve_seqlcp(ctx, game, out);
+            if (opts->tableau == BRINK_TABLEAU_DENSE)
+                return solve_seqlcp(ctx, game, out);
+            return solve_seqlcp_sparse(ctx, game, out);
         }
         break;
     case BRINK_METHOD_LOGIT:

@@ -14,6 +14,7 @@
  * A move passes its chosen child's value on by reference, so only chance
  * nodes and moves carrying an outcome hold values of their own.
  * O(nodes x players). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "game/game_internal.h"
@@ -58,15 +59,14 @@ static brink_status_t spe_perfect_info(brink_ctx_t *ctx, const brink_game_t *g,
     mpq_t *slots = brink_malloc(ctx, (nslots ? nslots : 1) * (size_t)np * sizeof *slots);
     mpq_t *zero = brink_malloc(ctx, (size_t)np * sizeof *zero);
     int *choice = brink_calloc(ctx, (size_t)(g->ninfosets ? g->ninfosets : 1), sizeof *choice);
-    mpq_t *vals = brink_malloc(ctx, (width ? width : 1) * sizeof *vals);
+    long *vals = brink_malloc(ctx, (width ? width : 1) * sizeof *vals);
     brink_eqset_t *e = NULL;
     mpq_t t;
     mpq_init(t);
     if (!ref || !slots || !zero || !choice || !vals) {
         brink_free(ctx, slots);
         brink_free(ctx, zero);
-        brink_free(ctx, vals);
-        slots = zero = vals = NULL;
+        slots = zero = NULL;
         st = BRINK_ENOMEM;
         goto done;
     }
@@ -74,8 +74,6 @@ static brink_status_t spe_perfect_info(brink_ctx_t *ctx, const brink_game_t *g,
         mpq_init(slots[k]);
     for (int p = 0; p < np; p++)
         mpq_init(zero[p]);
-    for (size_t j = 0; j < width; j++)
-        mpq_init(vals[j]);
     size_t next_slot = 0;
     for (size_t i = N; i-- > 0;) {
         const game_node_t *n = &g->nodes[i];
@@ -136,7 +134,7 @@ static brink_status_t spe_perfect_info(brink_ctx_t *ctx, const brink_game_t *g,
             for (int k = 0; k < g->player_ninfosets[p + 1]; k++) {
                 int gi = g->player_infosets[p + 1][k];
                 for (int a = 0; a < g->infosets[gi].nactions; a++)
-                    mpq_set_ui(vals[o + (size_t)a], a == choice[gi] ? 1 : 0, 1);
+                    vals[o + (size_t)a] = a == choice[gi];
                 o += (size_t)g->infosets[gi].nactions;
             }
     }
@@ -145,7 +143,7 @@ static brink_status_t spe_perfect_info(brink_ctx_t *ctx, const brink_game_t *g,
         st = BRINK_ENOMEM;
         goto done;
     }
-    st = eqset_add_q(ctx, e, vals);
+    st = eqset_add_ints(ctx, e, vals);
 done:
     mpq_clear(t);
     if (slots) {
@@ -158,11 +156,7 @@ done:
             mpq_clear(zero[p]);
         brink_free(ctx, zero);
     }
-    if (vals) {
-        for (size_t j = 0; j < width; j++)
-            mpq_clear(vals[j]);
-        brink_free(ctx, vals);
-    }
+    brink_free(ctx, vals);
     brink_free(ctx, ref);
     brink_free(ctx, choice);
     if (st != BRINK_OK) {
@@ -229,6 +223,95 @@ static void subgame_text(gbuf_t *b, const brink_game_t *g, size_t r, const size_
     }
 }
 
+/* the number of reduced strategies of player p as a double (possibly huge
+ * or infinite), in one pass down the tree and one over p's information
+ * sets: a sequence's count is the product, over the information sets that
+ * follow it, of the sum of their actions' counts.  -1 without perfect
+ * recall, -2 when out of memory. */
+static double reduced_count(brink_ctx_t *ctx, const brink_game_t *g, int p)
+{
+    size_t N = g->nnodes;
+    int ni = g->ninfosets;
+    size_t *off = brink_malloc(ctx, (size_t)(ni ? ni : 1) * sizeof *off);
+    size_t *cur = brink_malloc(ctx, (N ? N : 1) * sizeof *cur);
+    size_t *par = brink_malloc(ctx, (size_t)(ni ? ni : 1) * sizeof *par);
+    size_t *first = brink_malloc(ctx, (size_t)(ni ? ni : 1) * sizeof *first);
+    size_t nseq = 1;
+    double *cnt = NULL, res = -2;
+    if (!off || !cur || !par || !first)
+        goto done;
+    for (int k = 0; k < g->player_ninfosets[p + 1]; k++) {
+        int gi = g->player_infosets[p + 1][k];
+        off[gi] = nseq;
+        nseq += (size_t)g->infosets[gi].nactions;
+    }
+    if (!(cnt = brink_malloc(ctx, nseq * sizeof *cnt)))
+        goto done;
+    for (size_t q = 0; q < nseq; q++)
+        cnt[q] = 1;
+    for (int k = 0; k < ni; k++)
+        first[k] = SIZE_MAX;
+    res = -1;
+    for (size_t i = 0; i < N; i++) {
+        const game_node_t *n = &g->nodes[i];
+        cur[i] = 0;
+        if (i > 0) {
+            const game_node_t *pn = &g->nodes[n->parent];
+            cur[i] = g->infosets[pn->infoset].player == p
+                         ? off[pn->infoset] + (size_t)n->parent_action
+                         : cur[n->parent];
+        }
+        if (n->kind == NODE_PERSONAL && g->infosets[n->infoset].player == p) {
+            if (first[n->infoset] == SIZE_MAX) {
+                first[n->infoset] = i;
+                par[n->infoset] = cur[i];
+            } else if (par[n->infoset] != cur[i]) {
+                goto done;
+            }
+        }
+    }
+    /* an information set's first member lies below a member of the one its
+     * parent sequence leaves: later first members first */
+    for (size_t i = N; i-- > 0;) {
+        const game_node_t *n = &g->nodes[i];
+        if (n->kind != NODE_PERSONAL || first[n->infoset] != i ||
+            g->infosets[n->infoset].player != p)
+            continue;
+        double sum = 0;
+        for (int a = 0; a < n->nchildren; a++)
+            sum += cnt[off[n->infoset] + (size_t)a];
+        cnt[par[n->infoset]] *= sum;
+    }
+    res = cnt[0];
+done:
+    brink_free(ctx, off);
+    brink_free(ctx, cur);
+    brink_free(ctx, par);
+    brink_free(ctx, first);
+    brink_free(ctx, cnt);
+    return res;
+}
+
+/* global information set of player p with the given number (sorted index) */
+typedef struct isnum {
+    int player, number, gi;
+} isnum_t;
+
+static int isnum_cmp(const void *a, const void *b)
+{
+    const isnum_t *x = a, *y = b;
+    if (x->player != y->player)
+        return x->player < y->player ? -1 : 1;
+    return x->number < y->number ? -1 : x->number > y->number;
+}
+
+static int isnum_find(const isnum_t *t, int n, int player, int number)
+{
+    isnum_t key = {player, number, 0};
+    const isnum_t *f = bsearch(&key, t, (size_t)n, sizeof *t, isnum_cmp);
+    return f ? f->gi : -1;
+}
+
 /* index of the first action of each infoset in the behaviour profile */
 static size_t *action_offsets(brink_ctx_t *ctx, const brink_game_t *g, size_t *width)
 {
@@ -265,10 +348,12 @@ brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *g, int sub_method
     size_t *off = action_offsets(ctx, g, &width);
     mpq_t *val = brink_malloc(ctx, N * (size_t)np * sizeof *val);
     mpq_t *beh = brink_malloc(ctx, (width ? width : 1) * sizeof *beh);
+    isnum_t *isn = brink_malloc(ctx, (size_t)(g->ninfosets ? g->ninfosets : 1) * sizeof *isn);
+    int nisn = 0;
     mpq_t t, w;
     mpq_inits(t, w, NULL);
     brink_eqset_t *e = NULL;
-    if (!size || !lo || !hi || !mn || !mx || !is_root || !owner || !off || !val || !beh) {
+    if (!size || !lo || !hi || !mn || !mx || !is_root || !owner || !off || !val || !beh || !isn) {
         brink_free(ctx, val);
         brink_free(ctx, beh);
         val = beh = NULL;
@@ -282,7 +367,14 @@ brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *g, int sub_method
     for (int k = 0; k < g->ninfosets; k++) {
         mn[k] = SIZE_MAX;
         mx[k] = 0;
+        if (g->infosets[k].player >= 0) {
+            isn[nisn].player = g->infosets[k].player;
+            isn[nisn].number = g->infosets[k].number;
+            isn[nisn].gi = k;
+            nisn++;
+        }
     }
+    qsort(isn, (size_t)nisn, sizeof *isn, isnum_cmp);
     for (size_t i = 0; i < N; i++) {
         int k = g->nodes[i].infoset;
         if (k >= 0 && g->infosets[k].player >= 0) {
@@ -350,7 +442,28 @@ brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *g, int sub_method
                                       : BRINK_METHOD_ENUMPURE;
             if (o.method == BRINK_METHOD_SPE)
                 o.method = np == 2 ? BRINK_METHOD_LCP : BRINK_METHOD_ENUMPURE;
+            /* two players and the default method: a subgame whose reduced
+             * form would be too large gets the sequence form */
+            int seqform = 0, recall = 0;
+            if (sub_method < 0 && np == 2) {
+                double c1 = reduced_count(ctx, sub, 0), c2 = reduced_count(ctx, sub, 1);
+                if (c1 == -2 || c2 == -2) {
+                    brink_game_free(ctx, sub);
+                    st = BRINK_ENOMEM;
+                    goto done;
+                }
+                recall = c1 >= 0 && c2 >= 0; /* perfect recall */
+                seqform = recall && (c1 > 1048576.0 || c2 > 1048576.0 || c1 * c2 > 67108864.0);
+            }
+            if (seqform)
+                o.strategic = 0;
             st = brink_game_solve(ctx, sub, &o, &eq);
+            if (st == BRINK_ELIMIT && !seqform && recall) {
+                /* the reduced form hit another of its limits (node visits) */
+                seqform = 1;
+                o.strategic = 0;
+                st = brink_game_solve(ctx, sub, &o, &eq);
+            }
             if (st == BRINK_OK && brink_eqset_count(eq) == 0)
                 st = brink_ctx_error(ctx, BRINK_EUNSUPPORTED,
                                      "the solver found no equilibrium of a subgame (node %zu)%s",
@@ -361,33 +474,34 @@ brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *g, int sub_method
             if (st == BRINK_OK && !eq->exact) {
                 inexact = 1;
                 /* logit: exact rationals from the doubles */
-                eq->q = brink_malloc(ctx, eq->count * eq->width * sizeof *eq->q);
-                if (!eq->q)
-                    st = BRINK_ENOMEM;
-                else {
-                    for (size_t k = 0; k < eq->count * eq->width; k++) {
-                        mpq_init(eq->q[k]);
-                        mpq_set_d(eq->q[k], eq->d[k]);
-                    }
-                    eq->exact = 1;
-                }
+                st = eqset_exact_from_d(ctx, eq);
             }
             if (st != BRINK_OK) {
                 brink_eqset_free(ctx, eq);
                 brink_game_free(ctx, sub);
                 goto done;
             }
+            if (seqform) {
+                /* a behaviour profile of the subgame already */
+                size_t so = 0;
+                for (int p = 0; p < np; p++)
+                    for (int k = 0; k < sub->player_ninfosets[p + 1]; k++) {
+                        const game_infoset_t *sis =
+                            &sub->infosets[sub->player_infosets[p + 1][k]];
+                        int gi = isnum_find(isn, nisn, p, sis->number);
+                        for (int a = 0; a < sis->nactions; a++)
+                            eqset_get_q(eq, so + (size_t)a, beh[off[gi] + (size_t)a]);
+                        so += (size_t)sis->nactions;
+                    }
+            }
             /* behaviour from the mixed equilibrium over the subgame's reduced strategies */
             const brink_game_t *rf = sub->reduced;
             size_t so = 0;
-            for (int p = 0; p < np; p++) {
+            for (int p = 0; p < np && !seqform; p++) {
                 int ninf = sub->player_ninfosets[p + 1];
                 for (int k = 0; k < ninf; k++) {
                     const game_infoset_t *sis = &sub->infosets[sub->player_infosets[p + 1][k]];
-                    int gi = -1;
-                    for (int kk = 0; kk < g->player_ninfosets[p + 1] && gi < 0; kk++)
-                        if (g->infosets[g->player_infosets[p + 1][kk]].number == sis->number)
-                            gi = g->player_infosets[p + 1][kk];
+                    int gi = isnum_find(isn, nisn, p, sis->number);
                     mpq_set_ui(w, 0, 1);
                     for (int a = 0; a < sis->nactions; a++)
                         mpq_set_ui(beh[off[gi] + (size_t)a], 0, 1);
@@ -396,10 +510,10 @@ brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *g, int sub_method
                                                          (size_t)k];
                         if (!act)
                             continue;
-                        mpq_srcptr sp = eq->q[(size_t)0 * eq->width + so + (size_t)s2];
-                        mpq_add(w, w, sp);
+                        eqset_get_q(eq, so + (size_t)s2, t);
+                        mpq_add(w, w, t);
                         mpq_add(beh[off[gi] + (size_t)(act - 1)], beh[off[gi] + (size_t)(act - 1)],
-                                sp);
+                                t);
                     }
                     for (int a = 0; a < sis->nactions; a++) {
                         if (mpq_sgn(w) == 0)
@@ -420,8 +534,6 @@ brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *g, int sub_method
             const game_node_t *n = &g->nodes[i];
             const game_infoset_t *is = &g->infosets[n->infoset];
             mpq_t *v = &val[i * (size_t)np];
-            for (int p = 0; p < np; p++)
-                mpq_set_ui(v[p], 0, 1);
             if (n->kind == NODE_PERSONAL && personal == 1 && i == r) {
                 /* a single move over solved children: best reply, first on ties */
                 int best = 0;
@@ -433,6 +545,10 @@ brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *g, int sub_method
                 for (int a = 0; a < n->nchildren; a++)
                     mpq_set_ui(beh[off[n->infoset] + (size_t)a], a == best ? 1 : 0, 1);
             }
+            if (r == 0)
+                continue; /* nothing above the root needs its values */
+            for (int p = 0; p < np; p++)
+                mpq_set_ui(v[p], 0, 1);
             for (int a = 0; a < n->nchildren; a++) {
                 size_t c = g->children[n->child0 + (size_t)a];
                 mpq_srcptr pr = n->kind == NODE_CHANCE ? is->probs[a] : beh[off[n->infoset] + (size_t)a];
@@ -476,6 +592,7 @@ done:
     brink_free(ctx, is_root);
     brink_free(ctx, owner);
     brink_free(ctx, off);
+    brink_free(ctx, isn);
     if (st != BRINK_OK) {
         brink_eqset_free(ctx, e);
         if (!brink_ctx_errmsg(ctx)[0])

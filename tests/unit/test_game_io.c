@@ -131,6 +131,38 @@ static void test_errors(void **state)
                  BRINK_EVALIDATE, 4, 14, "declared with 2 actions");
     expect_error("EFG 2 R \"t\" { \"a\" }\n\"unterminated\n", BRINK_EPARSE, 2, 1,
                  "unterminated string");
+    /* lines and columns after strings that span lines, tabs and escapes */
+    expect_error("EFG 2 R \"t\nx\" { \"a\" }\n\"\"\n#\n", BRINK_EPARSE, 4, 1,
+                 "unexpected character '#'");
+    expect_error("EFG 2 R \"t\nxy\" #\n", BRINK_EPARSE, 2, 5, "unexpected character '#'");
+    expect_error("EFG 2 R \"a\\\"b\\\nc\"\t{ \"a\" }\n\"\"\n\tp \"\" 9", BRINK_EPARSE, 4, 7,
+                 "a player number from 1 to 1");
+    expect_error("EFG 2 R \"t\" { \"a\" }\n\"\\", BRINK_EPARSE, 2, 1, "unterminated string");
+}
+
+/* a NUL byte inside a string is an error at its own place; escaped quotes
+ * and backslashes are kept */
+static void test_string_bytes(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    const char text[] = "EFG 2 R \"t\" { \"a\nb\" }\n\"x\0y\"\n";
+    brink_game_t *g = NULL;
+    brink_diags_t diags;
+    brink_diags_init(&diags);
+    assert_int_equal(brink_game_read_string(ctx, text, sizeof text - 1, "t.efg", &g, &diags),
+                     BRINK_EPARSE);
+    assert_int_equal(diags.count, 1);
+    assert_int_equal(diags.items[0].line, 3);
+    assert_int_equal(diags.items[0].column, 3);
+    assert_non_null(strstr(diags.items[0].message, "NUL byte inside a string"));
+    brink_diags_clear(ctx, &diags);
+    const char *ok = "EFG 2 R \"t\" { \"q\\\"uo\\\\te\" \"b\" }\n\"\"\nt \"\" 1 \"o\" { 1 2 }\n";
+    assert_int_equal(brink_game_read_string(ctx, ok, strlen(ok), "t.efg", &g, NULL), BRINK_OK);
+    assert_string_equal(brink_game_player_name(g, 0), "q\"uo\\te");
+    assert_string_equal(brink_game_player_name(g, 1), "b");
+    brink_game_free(ctx, g);
+    brink_ctx_free(ctx);
 }
 
 static void test_deep_and_shared_chance(void **state)
@@ -712,6 +744,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roundtrip_all),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_string_bytes),
         cmocka_unit_test(test_deep_and_shared_chance),
         cmocka_unit_test(test_regret),
         cmocka_unit_test(test_logit_lambda),
