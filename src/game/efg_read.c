@@ -283,6 +283,16 @@ static int acts_reserve(efg_reader_t *R, int n)
     return 1;
 }
 
+/* the action name of the current token as action k (kept only when the
+ * information set is new); 0 when out of memory */
+static int add_action(efg_reader_t *R, int k, int fresh)
+{
+    if (!acts_reserve(R, k + 1))
+        return 0;
+    R->acts[k] = NULL;
+    return !fresh || (R->acts[k] = arena_token(R, 1 + k)) != NULL;
+}
+
 /* infoset reference after the infoset number; player -1 = chance.  current
  * token follows the number.  A new information set's name and actions go
  * to the game's arena; a repeated one's are only checked. */
@@ -321,10 +331,7 @@ static brink_status_t rd_infoset(efg_reader_t *R, int player, long num, int nl, 
                     continue;
                 if (L->kind != TOK_STRING)
                     return lex_expected(L, "a quoted name or '}' in the list of actions");
-                if (!acts_reserve(R, nacts + 1))
-                    return OOM(R);
-                R->acts[nacts] = NULL;
-                if (fresh && !(R->acts[nacts] = arena_token(R, 1 + nacts)))
+                if (!add_action(R, nacts, fresh))
                     return OOM(R);
                 nacts++;
             }
@@ -338,10 +345,7 @@ static brink_status_t rd_infoset(efg_reader_t *R, int player, long num, int nl, 
                     break;
                 if (L->kind != TOK_STRING)
                     return lex_expected(L, "a quoted action name or '}' in the chance actions");
-                if (!acts_reserve(R, nacts + 1))
-                    return OOM(R);
-                R->acts[nacts] = NULL;
-                if (fresh && !(R->acts[nacts] = arena_token(R, 1 + nacts)))
+                if (!add_action(R, nacts, fresh))
                     return OOM(R);
                 nacts++;
                 lex_next(L);
