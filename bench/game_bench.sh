@@ -1,5 +1,5 @@
 #!/bin/sh
-# game_bench.sh BRINK [GAMES_DIR] - brink's game solvers beside lrsnash (lrslib,
+# game_bench.sh [BRINK | BUILD_DIR] [GAMES_DIR] - brink's game solvers beside lrsnash (lrslib,
 # run as an external program) on random bimatrix games 5x5..20x20 and
 # coordination games 6x6..12x12 (all extreme equilibria), and brink's pure
 # equilibria of random N-player games.  Prints wall seconds, the number of
@@ -9,7 +9,8 @@
 # that other jobs on the machine do not distort the ratios.  GAMES_DIR
 # defaults to tests/games-bench.
 set -eu
-BRINK=${1:?usage: game_bench.sh BRINK [GAMES_DIR]}
+BRINK=${1:?usage: game_bench.sh BRINK|BUILD_DIR [GAMES_DIR]}
+[ -d "$BRINK" ] && BRINK=$BRINK/brink
 HERE=$(cd "$(dirname "$0")" && pwd)
 GAMES=${2:-$HERE/../tests/games-bench}
 TIMEOUT=${BENCH_TIMEOUT:-300}
