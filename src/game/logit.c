@@ -55,7 +55,7 @@ typedef struct qre {
     int *block_of_action; /* per action: its block */
     int *binfoset;  /* per block: its global information set */
     double *lmax;   /* per block: largest LP of a member */
-    double *Hs, *zs; /* scratch for finite differences */
+    double *Hs;     /* scratch: per action (the agent Jacobian) */
 } qre_t;
 
 /* agent form: action values U[h,a] = E[payoff of h's player | h reached, a
@@ -77,8 +77,11 @@ static void agent_values(qre_t *Q, const double *z, int logb)
     const brink_game_t *g = Q->tree;
     int np = g->nplayers;
     size_t N = g->nnodes;
+    /* one pass down: realization probabilities P (plain), or their logs LP
+     * and the path sums of outcomes PS, root to node (logb) */
     for (size_t i = 0; i < N; i++) {
         const game_node_t *nd = &g->nodes[i];
+        double *ps = &Q->PS[i * (size_t)np];
         if (i == 0) {
             Q->P[0] = 1;
             Q->LP[0] = 0;
@@ -87,18 +90,16 @@ static void agent_values(qre_t *Q, const double *z, int logb)
             const game_infoset_t *is = &g->infosets[pn->infoset];
             int k = is->player < 0 ? -1 : Q->boff[Q->block_of[pn->infoset]] + nd->parent_action;
             double pr = k < 0 ? is->dprobs[nd->parent_action] : Q->sigma[k];
-            Q->P[i] = Q->P[nd->parent] * pr;
-            Q->LP[i] = Q->LP[nd->parent] + (k < 0 ? log(pr) : (z ? z[k] : log(pr)));
+            if (logb)
+                Q->LP[i] = Q->LP[nd->parent] + (k < 0 ? log(pr) : z[k]);
+            else
+                Q->P[i] = Q->P[nd->parent] * pr;
         }
-    }
-    if (logb) /* path sums of outcomes, root to node */
-        for (size_t i = 0; i < N; i++) {
-            const game_node_t *nd = &g->nodes[i];
-            double *ps = &Q->PS[i * (size_t)np];
+        if (logb)
             for (int p = 0; p < np; p++)
                 ps[p] = (i ? Q->PS[nd->parent * (size_t)np + (size_t)p] : 0) +
                         (nd->outcome >= 0 ? g->outcomes[nd->outcome].dpay[p] : 0);
-        }
+    }
     for (size_t i = N; i-- > 0;) {
         const game_node_t *nd = &g->nodes[i];
         double *v = &Q->V[i * (size_t)np];
@@ -126,7 +127,7 @@ static void agent_values(qre_t *Q, const double *z, int logb)
             continue;
         int b = Q->block_of[nd->infoset];
         Q->den[b] += logb ? exp(Q->LP[i]) : Q->P[i];
-        if (Q->LP[i] > Q->lmax[b])
+        if (logb && Q->LP[i] > Q->lmax[b])
             Q->lmax[b] = Q->LP[i];
     }
     if (logb) {
@@ -653,7 +654,6 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *g, const logit_
     Q.bplayer = brink_malloc(ctx, (size_t)(Q.nblocks + 1) * sizeof *Q.bplayer);
     Q.den = brink_malloc(ctx, (size_t)(Q.nblocks + 1) * sizeof *Q.den);
     Q.Hs = brink_malloc(ctx, (size_t)m * sizeof *Q.Hs);
-    Q.zs = brink_malloc(ctx, (size_t)m * sizeof *Q.zs);
     if (agent) {
         Q.block_of = brink_malloc(ctx, (size_t)(g->ninfosets + 1) * sizeof *Q.block_of);
         Q.P = brink_malloc(ctx, (g->nnodes + 1) * sizeof *Q.P);
@@ -668,7 +668,7 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *g, const logit_
         Q.lmax = brink_malloc(ctx, (size_t)(Q.nblocks + 1) * sizeof *Q.lmax);
     }
     if (!Q.off || !Q.sigma || !Q.psbuf || !Q.u || (!agent && !Q.D) || !z || !zn || !t || !tn || !H || !J || !M ||
-        !Q.boff || !Q.bsize || !Q.bplayer || !Q.den || !Q.Hs || !Q.zs ||
+        !Q.boff || !Q.bsize || !Q.bplayer || !Q.den || !Q.Hs ||
         (agent && (!Q.block_of || !Q.P || !Q.V || !Q.LP || !Q.lmax || !Q.PS || !Q.Dn || !Q.Bel ||
                    !Q.mark || !Q.block_of_action || !Q.binfoset))) {
         st = BRINK_ENOMEM;
@@ -752,6 +752,7 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *g, const logit_
         /* Gambit's perturbation first; if the trace stalls at a bifurcation
          * short of an equilibrium, again from the start with larger ones */
         static const double perts[] = {1e-7, 1e-6, 1e-5, 1e-4};
+        int at_equilibrium = 0; /* stalled, but at an equilibrium */
         for (size_t tries = 0; tries < sizeof perts / sizeof *perts; tries++) {
             trace_ctx_t T = {ctx, &Q, br, rec, 1e-8 * scale, 0, 0, 0};
             path_system_t S = {n, &T, trace_eval, trace_stop, branch ? trace_point : NULL, NULL};
@@ -774,10 +775,10 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *g, const logit_
                 break;
             for (int k = 0; k < n; k++)
                 Q.sigma[k] = exp(z[k]);
-            if (regret_of(&Q) <= 1e-6 * scale)
-                break; /* stalled at an equilibrium: reported below */
+            if ((at_equilibrium = regret_of(&Q) <= 1e-6 * scale))
+                break; /* reported below */
         }
-        if (stopped && !(regret_of(&Q) <= 1e-6 * scale)) {
+        if (stopped && !at_equilibrium) {
             /* stalled short of an equilibrium: follow the branch again with
              * the arclength tracer below, which orients each tangent like
              * the previous one and so passes simple bifurcations */
@@ -961,7 +962,6 @@ done:
     brink_free(ctx, Q.bplayer);
     brink_free(ctx, Q.den);
     brink_free(ctx, Q.Hs);
-    brink_free(ctx, Q.zs);
     brink_free(ctx, Q.block_of);
     brink_free(ctx, Q.P);
     brink_free(ctx, Q.V);
