@@ -350,98 +350,6 @@ static void test_dense_sparse_random(void **state)
     brink_ctx_free(ctx);
 }
 
-/* regret through the reduced strategic form, from the strategies' labels
- * (one digit per information set, '*' where the strategy does not decide) */
-static int reduced_regret(brink_ctx_t *ctx, brink_game_t *g, const double *beh, double *out)
-{
-    const brink_game_t *r = NULL;
-    if (brink_game_reduced(ctx, g, &r) != BRINK_OK)
-        return 0;
-    int np = brink_game_num_players(g);
-    size_t w = 0, bo = 0, o = 0;
-    for (int p = 0; p < np; p++) {
-        w += (size_t)brink_game_num_strategies(r, p);
-        for (int k = 0; k < brink_game_num_infosets(g, p); k++)
-            if (brink_game_num_actions(g, p, k) > 9)
-                return 0;
-    }
-    double *prof = calloc(w ? w : 1, sizeof *prof);
-    for (int p = 0; p < np; p++) {
-        int ninf = brink_game_num_infosets(g, p);
-        for (int s = 0; s < brink_game_num_strategies(r, p); s++) {
-            const char *lab = brink_game_strategy_name(r, p, s);
-            double pr = 1;
-            size_t ao = bo;
-            for (int k = 0; k < ninf; k++) {
-                if (lab[k] != '*')
-                    pr *= beh[ao + (size_t)(lab[k] - '1')];
-                ao += (size_t)brink_game_num_actions(g, p, k);
-            }
-            prof[o++] = pr;
-        }
-        for (int k = 0; k < ninf; k++)
-            bo += (size_t)brink_game_num_actions(g, p, k);
-    }
-    int ok = brink_game_regret(ctx, g, prof, w, out) == BRINK_OK;
-    free(prof);
-    return ok;
-}
-
-static void test_regret_tree_vs_reduced(void **state)
-{
-    (void)state;
-    brink_ctx_t *ctx = brink_ctx_new(NULL);
-    DIR *dir = opendir(BRINK_TEST_DIR "/games");
-    assert_non_null(dir);
-    struct dirent *e;
-    uint64_t x = 12345;
-    int compared = 0;
-    while ((e = readdir(dir)) != NULL) {
-        size_t l = strlen(e->d_name);
-        if (l < 5 || strcmp(e->d_name + l - 4, "_efg"))
-            continue;
-        char rel[600];
-        snprintf(rel, sizeof rel, "%s/%.*s.efg", e->d_name, (int)(l - 4), e->d_name);
-        brink_game_t *g = load(ctx, "games", rel);
-        size_t w = 0;
-        for (int p = 0; p < brink_game_num_players(g); p++)
-            for (int k = 0; k < brink_game_num_infosets(g, p); k++)
-                w += (size_t)brink_game_num_actions(g, p, k);
-        double *b = malloc((w ? w : 1) * sizeof *b);
-        for (int rep = 0; rep < 4; rep++) {
-            /* rep 0: the centroid; then random profiles, some pure-ish */
-            size_t o = 0;
-            for (int p = 0; p < brink_game_num_players(g); p++)
-                for (int k = 0; k < brink_game_num_infosets(g, p); k++) {
-                    int na = brink_game_num_actions(g, p, k);
-                    double s = 0;
-                    for (int a = 0; a < na; a++) {
-                        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-                        double u = (double)(x >> 11) / 9007199254740992.0;
-                        b[o + (size_t)a] = rep == 0 ? 1 : rep == 3 ? (u < 0.5 ? 0 : u) : u;
-                        s += b[o + (size_t)a];
-                    }
-                    for (int a = 0; a < na; a++)
-                        b[o + (size_t)a] = s > 0 ? b[o + (size_t)a] / s : 1.0 / na;
-                    o += (size_t)na;
-                }
-            double rt = -1, rr = -1;
-            assert_int_equal(brink_game_regret_behavior(ctx, g, b, w, &rt), BRINK_OK);
-            if (!reduced_regret(ctx, g, b, &rr))
-                break;
-            if (fabs(rt - rr) > 1e-9 * (1 + fabs(rr)))
-                fail_msg("%s: regret on the tree %.17g, through the reduced form %.17g", rel, rt,
-                         rr);
-            compared++;
-        }
-        free(b);
-        brink_game_free(ctx, g);
-    }
-    closedir(dir);
-    assert_true(compared >= 200);
-    brink_ctx_free(ctx);
-}
-
 static void test_perfect_information(void **state)
 {
     (void)state;
@@ -502,7 +410,6 @@ int main(void)
         cmocka_unit_test(test_brinkmanship_8000),
         cmocka_unit_test(test_dense_sparse_agree),
         cmocka_unit_test(test_dense_sparse_random),
-        cmocka_unit_test(test_regret_tree_vs_reduced),
         cmocka_unit_test(test_perfect_information),
         cmocka_unit_test(test_big_exact_values),
     };
