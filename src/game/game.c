@@ -197,6 +197,15 @@ const char *brink_game_player_name(const brink_game_t *g, int p)
     return g->players[p];
 }
 
+size_t game_behavior_width(const brink_game_t *g)
+{
+    size_t width = 0;
+    for (int k = 0; k < g->ninfosets; k++)
+        if (g->infosets[k].player >= 0)
+            width += (size_t)g->infosets[k].nactions;
+    return width;
+}
+
 size_t brink_game_num_nodes(const brink_game_t *g)
 {
     return g && g->kind == BRINK_GAME_EXTENSIVE ? g->nnodes : 0;

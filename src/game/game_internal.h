@@ -108,6 +108,9 @@ double game_q_to_d(mpq_srcptr q);
 
 /* allocation helpers for games */
 brink_game_t *game_alloc(brink_ctx_t *ctx, brink_game_kind_t kind);
+/* the length of a behaviour profile of a tree: the actions of all players'
+ * information sets (chance excluded) */
+size_t game_behavior_width(const brink_game_t *g);
 /* allocates the strategic payoff table for the strategy counts set in g->nstrat */
 brink_status_t game_alloc_table(brink_ctx_t *ctx, brink_game_t *g);
 void game_outcome_clear(brink_ctx_t *ctx, game_outcome_t *o, int nplayers);

@@ -166,10 +166,7 @@ brink_status_t brink_game_regret_behavior(brink_ctx_t *ctx, brink_game_t *game,
 {
     if (!ctx || !game || !prof || !regret || game->kind != BRINK_GAME_EXTENSIVE)
         return BRINK_EINVAL;
-    size_t width = 0;
-    for (int k = 0; k < game->ninfosets; k++)
-        if (game->infosets[k].player >= 0)
-            width += (size_t)game->infosets[k].nactions;
+    size_t width = game_behavior_width(game);
     if (len != width)
         return brink_ctx_error(ctx, BRINK_EINVAL,
                                "behaviour profile has %zu values, the game needs %zu", len, width);

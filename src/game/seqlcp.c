@@ -353,10 +353,7 @@ brink_status_t solve_seqlcp(brink_ctx_t *ctx, const brink_game_t *g, brink_eqset
     }
     /* realization plans -> behaviour */
     {
-        size_t width = 0;
-        for (int p = 0; p < 2; p++)
-            for (int k = 0; k < g->player_ninfosets[p + 1]; k++)
-                width += (size_t)g->infosets[g->player_infosets[p + 1][k]].nactions;
+        size_t width = game_behavior_width(g);
         mpq_t *vals = brink_malloc(ctx, (width ? width : 1) * sizeof *vals);
         mpq_t xp;
         if (!vals) {

@@ -24,10 +24,7 @@ static brink_status_t pure_to_behavior(brink_ctx_t *ctx, const brink_game_t *gam
 {
     const brink_game_t *r = game->reduced;
     brink_eqset_t *in = *io;
-    size_t width = 0;
-    for (int k = 0; k < game->ninfosets; k++)
-        if (game->infosets[k].player >= 0)
-            width += (size_t)game->infosets[k].nactions;
+    size_t width = game_behavior_width(game);
     brink_eqset_t *e = eqset_new(ctx, BRINK_PROFILE_BEHAVIOR, 1, width);
     mpq_t *vals = brink_malloc(ctx, (width ? width : 1) * sizeof *vals);
     brink_status_t st = BRINK_OK;
@@ -99,10 +96,7 @@ brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
         break;
     case BRINK_METHOD_LOGIT:
         if (tree && !opts->strategic) {
-            size_t width = 0;
-            for (int k = 0; k < game->ninfosets; k++)
-                if (game->infosets[k].player >= 0)
-                    width += (size_t)game->infosets[k].nactions;
+            size_t width = game_behavior_width(game);
             if (opts->observed && opts->observed_len != width)
                 return brink_ctx_error(ctx, BRINK_EINVAL,
                                        "observed frequencies: %zu values given, the game has %zu "

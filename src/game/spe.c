@@ -45,10 +45,7 @@ static brink_status_t spe_perfect_info(brink_ctx_t *ctx, const brink_game_t *g,
 {
     int np = g->nplayers;
     size_t N = g->nnodes;
-    size_t width = 0;
-    for (int k = 0; k < g->ninfosets; k++)
-        if (g->infosets[k].player >= 0)
-            width += (size_t)g->infosets[k].nactions;
+    size_t width = game_behavior_width(g);
     brink_status_t st = BRINK_OK;
     size_t nslots = 0;
     for (size_t i = 0; i < N; i++)
