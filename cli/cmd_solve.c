@@ -146,6 +146,11 @@ int cmd_solve(int argc, char **argv)
         }
         size_t cap = 16, cnt = 0;
         observed = malloc(cap * sizeof *observed);
+        if (!observed) {
+            fclose(f);
+            rc = cli_fail("out of memory");
+            goto done;
+        }
         for (;;) {
             int c = fgetc(f);
             while (c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r')
@@ -161,8 +166,14 @@ int cmd_solve(int argc, char **argv)
                 goto done;
             }
             if (cnt == cap) {
+                double *grown = realloc(observed, 2 * cap * sizeof *observed);
+                if (!grown) {
+                    fclose(f);
+                    rc = cli_fail("out of memory");
+                    goto done;
+                }
+                observed = grown;
                 cap *= 2;
-                observed = realloc(observed, cap * sizeof *observed);
             }
             observed[cnt++] = v;
         }
@@ -171,6 +182,11 @@ int cmd_solve(int argc, char **argv)
         opts.observed_len = cnt;
     }
     st = brink_game_solve(ctx, g, &opts, &eq);
+    if (st == BRINK_EINVAL && fit) {
+        /* the counts do not fit the game: an input error */
+        rc = cli_usage_error("solve: %s: %s", fit, brink_ctx_errmsg(ctx));
+        goto done;
+    }
     if (st != BRINK_OK) {
         rc = cli_fail("solve: %s", brink_ctx_errmsg(ctx));
         goto done;

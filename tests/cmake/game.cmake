@@ -49,6 +49,10 @@ add_test(NAME game.regret_cli
          COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/games/regret_cli.sh $<TARGET_FILE:brink>
                  ${CMAKE_CURRENT_SOURCE_DIR}/games)
 
+# brink solve --fit: the analytic fit on a tree and bad count files
+add_test(NAME game.fit_cli
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/games/fit_cli.sh $<TARGET_FILE:brink>)
+
 # Fuzz targets of the game readers.  The corpora are replayed as ordinary
 # tests with any compiler (a small main feeds each file to
 # LLVMFuzzerTestOneInput); with -DBRINK_FUZZ=ON and clang as the C compiler,
