@@ -90,17 +90,18 @@ _STATUS = {getattr(lib, n): n for n in dir(lib) if n.startswith("BRINK_E") or n 
 
 
 class _Ctx:
-    """A brink_ctx_t with an optional progress callback.  Objects libbrink
-    creates on a context keep using it (its allocator), so every such
-    object is wrapped by own(), whose finalizer holds the context: the
-    object is freed first, then the context."""
+    """A brink_ctx_t with an optional progress callback, used as a `with`
+    block that frees it at the end.  Objects libbrink creates on a context
+    keep using it (its allocator), so a long-lived object takes the context
+    with give(): one finalizer then frees the object and then the context,
+    an order that does not depend on Python's garbage collector."""
 
     def __init__(self, progress=None):
-        ptr = lib.brink_ctx_new(ffi.NULL)
-        if ptr == ffi.NULL:
+        self.ptr = lib.brink_ctx_new(ffi.NULL)
+        if self.ptr == ffi.NULL:
             raise MemoryError("libbrink: cannot create a context")
-        self.ptr = ffi.gc(ptr, lib.brink_ctx_free)
         self._cb = None
+        self._given = False
         if progress is not None:
             @ffi.callback("void(uint64_t, uint64_t, void *)")
             def cb(done, total, ud):
@@ -115,11 +116,21 @@ class _Ctx:
         return self
 
     def __exit__(self, *exc):
+        if not self._given:
+            lib.brink_ctx_free(self.ptr)
+        self.ptr = ffi.NULL
         return False
 
-    def own(self, ptr, free):
-        """ptr, freed by free(ptr) when unreachable, keeping this context alive till then."""
-        return ffi.gc(ptr, lambda p, keep=self: free(p))
+    def give(self, ptr, free):
+        """ptr, whose finalizer calls free(ptr) and then frees this context."""
+        self._given = True
+        raw, ctx_free = self.ptr, lib.brink_ctx_free
+
+        def fin(p):
+            free(p)
+            ctx_free(raw)
+        fin.progress_callback = self._cb  # alive as long as the context
+        return ffi.gc(ptr, fin)
 
     def check(self, st, what):
         if st != lib.BRINK_OK:
@@ -204,13 +215,12 @@ class Scenario:
         out = ffi.new("brink_scenario_t **")
         diags = ffi.new("brink_diags_t *")
         lib.brink_diags_init(diags)
-        ctx = _Ctx()
-        st = lib.brink_scenario_load(ctx.ptr, self.path.encode(), arr, len(keep), out, diags)
-        if st != lib.BRINK_OK:
-            _diags_error(ctx, diags, st, f"loading {self.path}")
-        lib.brink_diags_clear(ctx.ptr, diags)
-        self._ctx = ctx
-        self._ptr = ctx.own(out[0], lib.brink_scenario_free)
+        with _Ctx() as ctx:
+            st = lib.brink_scenario_load(ctx.ptr, self.path.encode(), arr, len(keep), out, diags)
+            if st != lib.BRINK_OK:
+                _diags_error(ctx, diags, st, f"loading {self.path}")
+            lib.brink_diags_clear(ctx.ptr, diags)
+            self._ptr = ctx.give(out[0], lib.brink_scenario_free)
 
     @property
     def name(self):
@@ -219,29 +229,30 @@ class Scenario:
     def get(self, path):
         """The number at a field path, e.g. "actors[DPRK].leaders[1].risk"."""
         v = ffi.new("double *")
-        self._ctx.check(lib.brink_scenario_get_number(self._ctx.ptr, self._ptr, path.encode(), v),
-                        path)
+        with _Ctx() as ctx:
+            ctx.check(lib.brink_scenario_get_number(ctx.ptr, self._ptr, path.encode(), v), path)
         return v[0]
 
     def set(self, path, value):
         """Sets the number at a field path (range-checked as the file is)."""
-        self._ctx.check(lib.brink_scenario_set_number(self._ctx.ptr, self._ptr, path.encode(),
-                                                      float(value)), path)
+        with _Ctx() as ctx:
+            ctx.check(lib.brink_scenario_set_number(ctx.ptr, self._ptr, path.encode(),
+                                                    float(value)), path)
 
     def copy(self):
         out = ffi.new("brink_scenario_t **")
-        ctx = _Ctx()
-        ctx.check(lib.brink_scenario_clone(ctx.ptr, self._ptr, out), "copy")
         c = Scenario.__new__(Scenario)
         c.path, c.sets = self.path, list(self.sets)
-        c._ctx, c._ptr = ctx, ctx.own(out[0], lib.brink_scenario_free)
+        with _Ctx() as ctx:
+            ctx.check(lib.brink_scenario_clone(ctx.ptr, self._ptr, out), "copy")
+            c._ptr = ctx.give(out[0], lib.brink_scenario_free)
         return c
 
     def _sim(self, ctx):
+        """A new brink_sim_t on ctx; the caller frees it (it borrows self)."""
         out = ffi.new("brink_sim_t **")
         ctx.check(lib.brink_sim_new(ctx.ptr, self._ptr, out), "building the model")
-        # the model borrows the scenario: keep it alive as long as the model
-        return ffi.gc(out[0], lambda p, keep=(ctx, self): lib.brink_sim_free(p))
+        return out[0]
 
 
 def load(path, set=None):
@@ -294,14 +305,19 @@ def run(scenario, seed=1, run=0, until=None, set=None):
     sc = _scenario(scenario, set)
     with _Ctx() as ctx:
         sim = sc._sim(ctx)
-        m = _until(sim, until)
-        tr = ffi.new("brink_sim_trace_t **")
-        ctx.check(lib.brink_sim_trace_new(ctx.ptr, sim, 8192, tr), "run")
-        trace = ffi.gc(tr[0], lambda t, c=ctx: lib.brink_sim_trace_free(c.ptr, t))
-        ctx.check(lib.brink_sim_run(ctx.ptr, sim, seed, run, m, trace), "run")
-        _, ev = _capture(lambda fp: lib.brink_sim_write_events_csv(sim, trace, run, 1, fp))
-        _, se = _capture(lambda fp: lib.brink_sim_write_series_csv(sim, trace, fp))
-        _, nar = _capture(lambda fp: lib.brink_sim_write_narrative(sim, trace, fp))
+        trace = ffi.NULL
+        try:
+            m = _until(sim, until)
+            tr = ffi.new("brink_sim_trace_t **")
+            ctx.check(lib.brink_sim_trace_new(ctx.ptr, sim, 8192, tr), "run")
+            trace = tr[0]
+            ctx.check(lib.brink_sim_run(ctx.ptr, sim, seed, run, m, trace), "run")
+            _, ev = _capture(lambda fp: lib.brink_sim_write_events_csv(sim, trace, run, 1, fp))
+            _, se = _capture(lambda fp: lib.brink_sim_write_series_csv(sim, trace, fp))
+            _, nar = _capture(lambda fp: lib.brink_sim_write_narrative(sim, trace, fp))
+        finally:
+            lib.brink_sim_trace_free(ctx.ptr, trace)
+            lib.brink_sim_free(sim)
     return Run(pd.read_csv(io.StringIO(ev), keep_default_na=False,
                            dtype={"cameo": str, "target": str}),
                pd.read_csv(io.StringIO(se)), nar)
@@ -381,13 +397,17 @@ def ensemble(scenario, runs=1000, seed=1, threads=0, until=None, set=None, progr
         raise ValueError("threads must be in [0, 1024] (0: all cores)")
     sc = _scenario(scenario, set)
     out = ffi.new("brink_ensemble_t **")
-    ctx = _Ctx(progress)
-    sim = sc._sim(ctx)
-    m = _until(sim, until)
-    ctx.check(lib.brink_sim_ensemble(ctx.ptr, sim, seed, runs, threads, m, out), "ensemble")
-    start = lib.brink_sim_start(sim)
-    end = m if m >= 0 else lib.brink_sim_end(sim)
-    return Ensemble(ctx.own(out[0], lib.brink_ensemble_free), start, end, runs, seed)
+    with _Ctx(progress) as ctx:
+        sim = sc._sim(ctx)
+        try:
+            m = _until(sim, until)
+            ctx.check(lib.brink_sim_ensemble(ctx.ptr, sim, seed, runs, threads, m, out),
+                      "ensemble")
+            start = lib.brink_sim_start(sim)
+            end = m if m >= 0 else lib.brink_sim_end(sim)
+        finally:
+            lib.brink_sim_free(sim)
+        return Ensemble(ctx.give(out[0], lib.brink_ensemble_free), start, end, runs, seed)
 
 
 class Model:
@@ -440,26 +460,35 @@ def sweep(experiment, out, threads=0, resume=False, params=None, progress=None):
         if st != lib.BRINK_OK:
             _diags_error(ctx, diags, st, f"loading {path}")
         lib.brink_diags_clear(ctx.ptr, diags)
-        e = ctx.own(exp[0], lib.brink_experiment_free)
-        keep = ffi.new("char[]", os.fspath(out).encode())
-        opts = ffi.new("brink_sweep_opts_t *", {"dir": keep, "threads": threads,
-                                                 "resume": int(resume), "batch": 0})
-        stats = ffi.new("brink_sweep_stats_t *")
-        ctx.check(lib.brink_sweep_run(ctx.ptr, e, ffi.NULL, opts, stats), "sweep")
+        e = exp[0]
+        try:
+            keep = ffi.new("char[]", os.fspath(out).encode())
+            opts = ffi.new("brink_sweep_opts_t *", {"dir": keep, "threads": threads,
+                                                     "resume": int(resume), "batch": 0})
+            stats = ffi.new("brink_sweep_stats_t *")
+            ctx.check(lib.brink_sweep_run(ctx.ptr, e, ffi.NULL, opts, stats), "sweep")
+        finally:
+            lib.brink_experiment_free(e)
     return {"total": stats.total, "skipped": stats.skipped, "done": stats.done,
             "failed": stats.failed}
 
 
 def analyze(out, method="summary", output=None, bootstrap=1000):
-    """Sensitivity analysis of a sweep (`brink analyze --format json`):
-    method "summary", "sobol" or "morris"; returns the JSON document as a
-    dict."""
+    """Sensitivity analysis of a sweep, as `brink analyze DIR --method
+    METHOD`: "summary" (a row per design point), "sobol" or "morris" (a
+    row per factor).  Returns a DataFrame of the analysis' rows; the whole
+    JSON document the command writes is in its attrs["doc"]."""
     with _Ctx() as ctx:
         st, text = _capture(lambda fp: lib.brink_analyze(
             ctx.ptr, os.fspath(out).encode(), method.encode(),
             output.encode() if output else ffi.NULL, bootstrap, ffi.NULL, fp))
         ctx.check(st, "analyze")
-    return json.loads(text)
+    doc = json.loads(text)
+    rows = next((v for v in doc.values()
+                 if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)), [])
+    df = pd.DataFrame(rows)
+    df.attrs["doc"] = doc
+    return df
 
 
 def export(out, table="runs"):
@@ -567,25 +596,30 @@ def forecast(path, seed=None, **options):
         if st != lib.BRINK_OK:
             _diags_error(ctx, diags, st, f"reading {path}")
         lib.brink_diags_clear(ctx.ptr, diags)
-        s = ctx.own(sc[0], lib.brink_fc_scenario_free)
-        o = ffi.new("brink_smp_options_t *")
-        lib.brink_smp_options_default(o)
-        lib.brink_fc_scenario_apply_options(s, o)
-        for name, value in options.items():
-            ctx.check(lib.brink_smp_option_set(ctx.ptr, o, name.encode(), str(value).encode()),
-                      f"option {name}")
-        if seed is not None:
-            o.seed = seed
-        h = ffi.new("brink_fc_history_t **")
-        ctx.check(lib.brink_smp_run(ctx.ptr, s, o, h), "forecast")
-        hist = ctx.own(h[0], lib.brink_fc_history_free)
-        js = lib.brink_smp_to_json(ctx.ptr, s, o, hist)
-        if js == ffi.NULL:
-            ctx.check(lib.BRINK_ENOMEM, "forecast")
+        s, hist = sc[0], ffi.NULL
         try:
-            doc = json.loads(ffi.string(js).decode())
+            o = ffi.new("brink_smp_options_t *")
+            lib.brink_smp_options_default(o)
+            lib.brink_fc_scenario_apply_options(s, o)
+            for name, value in options.items():
+                ctx.check(lib.brink_smp_option_set(ctx.ptr, o, name.encode(),
+                                                   str(value).encode()), f"option {name}")
+            if seed is not None:
+                o.seed = seed
+            h = ffi.new("brink_fc_history_t **")
+            ctx.check(lib.brink_smp_run(ctx.ptr, s, o, h), "forecast")
+            hist = h[0]
+            js = lib.brink_smp_to_json(ctx.ptr, s, o, hist)
+            if js == ffi.NULL:
+                ctx.check(lib.BRINK_ENOMEM, "forecast")
+            try:
+                doc = json.loads(ffi.string(js).decode())
+            finally:
+                lib.brink_free(ctx.ptr, js)
         finally:
-            lib.brink_free(ctx.ptr, js)
+            if hist != ffi.NULL:
+                lib.brink_fc_history_free(hist)
+            lib.brink_fc_scenario_free(s)
     actors, dims = doc["actors"], doc["dimensions"]
     rows = []
     for t, state in enumerate(doc["states"]):
