@@ -169,8 +169,9 @@ BRINK_API const char *brink_experiment_posterior_dir(const brink_experiment_t *e
 BRINK_API size_t brink_experiment_posterior_factor(const brink_experiment_t *exp, size_t j);
 
 /** Writes the Markdown reference of every experiment-file key to fp (the
- *  key table of docs/experiments.md). */
-BRINK_API void brink_experiment_write_reference(FILE *fp);
+ *  key table of docs/experiments.md).
+ *  Returns BRINK_OK, or BRINK_EIO when fp reports a write error. */
+BRINK_API brink_status_t brink_experiment_write_reference(FILE *fp);
 
 /** The design point's coordinates in the unit cube (u[nfactors]) and its
  *  factor values (x[nfactors], u mapped through each factor's

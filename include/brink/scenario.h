@@ -78,8 +78,9 @@ BRINK_API brink_status_t brink_scenario_get_number(brink_ctx_t *ctx, const brink
 BRINK_API brink_status_t brink_scenario_same_field(brink_ctx_t *ctx, const brink_scenario_t *sc,
                                                    const char *a, const char *b, int *same);
 
-/** Writes the Markdown reference of every scenario key to fp. */
-BRINK_API void brink_scenario_write_reference(FILE *fp);
+/** Writes the Markdown reference of every scenario key to fp.
+ *  Returns BRINK_OK, or BRINK_EIO when fp reports a write error. */
+BRINK_API brink_status_t brink_scenario_write_reference(FILE *fp);
 
 #ifdef __cplusplus
 }

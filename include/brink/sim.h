@@ -163,14 +163,17 @@ BRINK_API void brink_sim_summary_values(const brink_sim_summary_t *s, double *v)
 /** The static table of the BRINK_NSERIES series names. */
 BRINK_API const char *const *brink_sim_series_names(void);
 
-/** Writes a readable narrative of a traced run. */
-BRINK_API void brink_sim_write_narrative(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp);
-/** Writes the events of a traced run as CSV rows (header when header != 0). */
-BRINK_API void brink_sim_write_events_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, uint32_t run,
+/** Writes a readable narrative of a traced run.
+ *  Returns BRINK_OK, or BRINK_EIO when fp reports a write error. */
+BRINK_API brink_status_t brink_sim_write_narrative(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp);
+/** Writes the events of a traced run as CSV rows (header when header != 0).
+ *  Returns BRINK_OK, or BRINK_EIO when fp reports a write error. */
+BRINK_API brink_status_t brink_sim_write_events_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, uint32_t run,
                                           int header, FILE *fp);
 /** Writes the monthly series of a traced run as CSV, with the threat and
- *  trust matrices as columns threat_FROM_TO and trust_FROM_TO. */
-BRINK_API void brink_sim_write_series_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp);
+ *  trust matrices as columns threat_FROM_TO and trust_FROM_TO.
+ *  Returns BRINK_OK, or BRINK_EIO when fp reports a write error. */
+BRINK_API brink_status_t brink_sim_write_series_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp);
 
 /* ---- ensembles ---------------------------------------------------------- */
 
@@ -244,11 +247,13 @@ BRINK_API brink_status_t brink_ensemble_write_json(const brink_ensemble_t *e, FI
  *  array of strings, copied).  Returns BRINK_OK or BRINK_ENOMEM. */
 BRINK_API brink_status_t brink_ensemble_set_provenance(brink_ensemble_t *e, const char *scenario_hash,
                                                        int argc, char *const *argv);
-/** Writes series.csv as quantile bands (q05, q25, q50, q75, q95). */
-BRINK_API void brink_ensemble_write_series_csv(const brink_ensemble_t *e, FILE *fp);
+/** Writes series.csv as quantile bands (q05, q25, q50, q75, q95).
+ *  Returns BRINK_OK, or BRINK_EIO when fp reports a write error. */
+BRINK_API brink_status_t brink_ensemble_write_series_csv(const brink_ensemble_t *e, FILE *fp);
 /** Writes the readable ensemble report (outcomes, milestones, annual counts
- *  2012-2019 next to the historical record). */
-BRINK_API void brink_ensemble_write_text(const brink_ensemble_t *e, FILE *fp);
+ *  2012-2019 next to the historical record).
+ *  Returns BRINK_OK, or BRINK_EIO when fp reports a write error. */
+BRINK_API brink_status_t brink_ensemble_write_text(const brink_ensemble_t *e, FILE *fp);
 
 /** The historical annual record of the flagship (data/annual_targets_2012_2019.csv):
  *  value of count k in year, or -1 where there is none. */

@@ -312,9 +312,14 @@ def run(scenario, seed=1, run=0, until=None, set=None):
             ctx.check(lib.brink_sim_trace_new(ctx.ptr, sim, 8192, tr), "run")
             trace = tr[0]
             ctx.check(lib.brink_sim_run(ctx.ptr, sim, seed, run, m, trace), "run")
-            _, ev = _capture(lambda fp: lib.brink_sim_write_events_csv(sim, trace, run, 1, fp))
-            _, se = _capture(lambda fp: lib.brink_sim_write_series_csv(sim, trace, fp))
-            _, nar = _capture(lambda fp: lib.brink_sim_write_narrative(sim, trace, fp))
+            texts = []
+            for write in (lambda fp: lib.brink_sim_write_events_csv(sim, trace, run, 1, fp),
+                          lambda fp: lib.brink_sim_write_series_csv(sim, trace, fp),
+                          lambda fp: lib.brink_sim_write_narrative(sim, trace, fp)):
+                st, text = _capture(write)
+                ctx.check(st, "writing the run")
+                texts.append(text)
+            ev, se, nar = texts
         finally:
             lib.brink_sim_trace_free(ctx.ptr, trace)
             lib.brink_sim_free(sim)

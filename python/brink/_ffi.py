@@ -63,12 +63,12 @@ void brink_sim_trace_free(brink_ctx_t *ctx, brink_sim_trace_t *t);
 brink_status_t brink_sim_run(brink_ctx_t *ctx, const brink_sim_t *sim, uint64_t seed, uint32_t run,
                              int until, brink_sim_trace_t *trace);
 int brink_sim_history(int k, int year);
-void brink_sim_write_events_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, uint32_t run,
+brink_status_t brink_sim_write_events_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, uint32_t run,
                                 int header, FILE *fp);
-void brink_sim_write_series_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp);
-void brink_sim_write_narrative(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp);
+brink_status_t brink_sim_write_series_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp);
+brink_status_t brink_sim_write_narrative(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp);
 brink_status_t brink_ensemble_write_json(const brink_ensemble_t *e, FILE *fp);
-void brink_ensemble_write_series_csv(const brink_ensemble_t *e, FILE *fp);
+brink_status_t brink_ensemble_write_series_csv(const brink_ensemble_t *e, FILE *fp);
 
 brink_status_t brink_sim_ensemble(brink_ctx_t *ctx, const brink_sim_t *sim, uint64_t seed,
                                   uint32_t runs, int threads, int until, brink_ensemble_t **out);
