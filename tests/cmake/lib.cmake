@@ -21,3 +21,8 @@ if(NOT BRINK_SANITIZE AND NOT BRINK_FUZZ)
   add_test(NAME lib.install_pkgconfig
            COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/lib/install.sh ${CMAKE_BINARY_DIR} ${PROJECT_SOURCE_DIR})
 endif()
+
+# The one CSV reader (src/core/csv.c) reads designs written by R's write.csv.
+add_test(NAME exp.csv_design_r
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/lib/csv_design_r.sh $<TARGET_FILE:brink>
+                 ${PROJECT_SOURCE_DIR})
