@@ -46,6 +46,15 @@ brink_status_t csv_open(csv_reader_t *c, const char *path)
     return BRINK_OK;
 }
 
+void csv_open_stream(csv_reader_t *c, FILE *fp, const char *name)
+{
+    memset(c, 0, sizeof *c);
+    c->path = name;
+    c->next_line = 1;
+    c->next_col = 1;
+    c->fp = fp;
+}
+
 void csv_close(brink_ctx_t *ctx, csv_reader_t *c)
 {
     if (c->fp)
@@ -163,6 +172,8 @@ brink_status_t csv_next(brink_ctx_t *ctx, csv_reader_t *c, int *got)
                         break;
                     get(c);
                 }
+                if (ch == '\0')
+                    return fail(c, c->next_line, c->next_col - 1, "a NUL byte; expected text");
                 if (put(ctx, c, (char)ch))
                     goto nomem;
             }
@@ -178,6 +189,8 @@ brink_status_t csv_next(brink_ctx_t *ctx, csv_reader_t *c, int *got)
                     return fail(c, c->next_line, c->next_col - 1,
                                 "a quote inside an unquoted field; quote the whole field and "
                                 "double the quote (\"\")");
+                if (ch == '\0')
+                    return fail(c, c->next_line, c->next_col - 1, "a NUL byte; expected text");
                 if (ch == '\r') {
                     if (peek(c) == '\n') {
                         ch = get(c);

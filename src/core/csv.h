@@ -5,8 +5,9 @@
  * Records are separated by LF or CRLF; fields by commas.  A field may be
  * quoted ("a, b"), and inside quotes "" is a quote and line breaks are
  * text.  Strict: a quote inside an unquoted field, anything but a comma or
- * the end of the record after a closing quote, and a quote left open at
- * the end of the file are errors located by line and column.  Lines that
+ * the end of the record after a closing quote, a NUL byte, a lone carriage
+ * return and a quote left open at the end of the file are errors located
+ * by line and column.  Lines that
  * are empty (or hold only a CR) are skipped, so a file may end with blank
  * lines.  A UTF-8 byte-order mark at the start of the file is skipped.
  */
@@ -35,6 +36,10 @@ typedef struct csv_reader {
 
 /* Opens path.  BRINK_EIO (err says why) or BRINK_OK. */
 brink_status_t csv_open(csv_reader_t *c, const char *path);
+
+/* As csv_open on an open stream (read from its current position; closed
+ * by csv_close); name is the file name in messages. */
+void csv_open_stream(csv_reader_t *c, FILE *fp, const char *name);
 
 /* Reads the next record: *got = 1 with c->field[0..nfield) set, or *got = 0
  * at the end of the file.  Returns BRINK_OK, BRINK_EPARSE (malformed; err,
