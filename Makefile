@@ -3,12 +3,15 @@
 #   make        build build/brink
 #   make demo   install dependencies, build, run the flagship scenario
 #   make test   install dependencies, build, run every test (also under ASan+UBSan)
+#   make install [DESTDIR=/tmp/x] [PREFIX=/usr/local]
+#               headers, libbrink.so/.a, brink.pc and the brink command
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
+PREFIX ?= /usr/local
 
-.PHONY: all deps configure build demo test test-fast test-asan test-mpi bench clean
+.PHONY: all deps configure build demo test test-fast test-asan test-mpi bench clean install
 
 all: build
 
@@ -16,7 +19,7 @@ deps:
 	@tools/deps.sh
 
 configure: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX="$(PREFIX)" $(CMAKE_FLAGS) >/dev/null
 
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
@@ -44,6 +47,9 @@ test-mpi: deps
 
 test: test-fast test-asan test-mpi
 	@echo "brink: all test suites passed (release and ASan+UBSan builds)"
+
+install: build
+	@DESTDIR="$(DESTDIR)" cmake --install $(BUILD)
 
 bench: build
 	@bench/run.sh $(BUILD)

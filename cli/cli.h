@@ -83,6 +83,16 @@ int cli_atomic_open(cli_atomic_t *a, const char *path);
 int cli_atomic_commit(cli_atomic_t *a);
 void cli_atomic_abort(cli_atomic_t *a);
 
+/* Reads all of fp into a new NUL-terminated buffer (free with free()) of
+ * *len bytes; NULL when out of memory or on a read error. */
+char *cli_read_stream(FILE *fp, size_t *len);
+
+/* Reads the non-negative numbers of the file at path (separated by commas
+ * or white space) into a new array *out (free with free()) of *count
+ * values.  Returns 0, -1 (cannot open), -2 (value number *bad is not a
+ * non-negative number) or -3 (out of memory). */
+int cli_read_counts(const char *path, double **out, size_t *count, size_t *bad);
+
 /* Creates directory dir (and parents) if missing; 0 on success. */
 int cli_mkdirs(const char *dir);
 

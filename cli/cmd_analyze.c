@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "opts.h"
 
 const char cmd_analyze_usage[] =
     "usage: brink analyze DIR --method summary|sobol|morris [--output NAME]\n"
@@ -29,32 +30,34 @@ const char cmd_analyze_usage[] =
 
 int cmd_analyze(int argc, char **argv)
 {
-    static const char *const known[] = {"--method", "--output", "--bootstrap", "--json", NULL};
-    const char *dir = NULL, *method = "summary", *output = NULL, *json = NULL;
+    enum { O_METHOD, O_OUTPUT, O_BOOT, O_JSON };
+    static const cli_opt_t table[] = {{"--method", 0, 1, O_METHOD}, {"--output", 0, 1, O_OUTPUT},
+                                      {"--bootstrap", 0, 1, O_BOOT}, {"--json", 0, 1, O_JSON},
+                                      {NULL, 0, 0, 0}};
+    const char *dir = NULL, *method = "summary", *output = NULL, *json = NULL, *v;
     uint64_t boot = 1000;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--method") == 0 && i + 1 < argc) {
-            method = argv[++i];
+    int id;
+    cli_opts_t p;
+    cli_opts_init(&p, "analyze", argc, argv, table);
+    while ((id = cli_opts_next(&p, &v)) != CLI_OPTS_END) {
+        if (id == CLI_OPTS_ERROR)
+            return EXIT_USAGE;
+        if (id == CLI_OPTS_POSITIONAL) {
+            if (dir)
+                return cli_usage_error("analyze: expected one DIR, got '%s' too", v);
+            dir = v;
+        } else if (id == O_METHOD) {
+            method = v;
             if (strcmp(method, "summary") && strcmp(method, "sobol") && strcmp(method, "morris"))
                 return cli_usage_error("analyze: unknown method '%s'; expected summary, sobol "
                                        "or morris", method);
-        } else if (strcmp(a, "--output") == 0 && i + 1 < argc) {
-            output = argv[++i];
-        } else if (strcmp(a, "--json") == 0 && i + 1 < argc) {
-            json = argv[++i];
-        } else if (strcmp(a, "--bootstrap") == 0 && i + 1 < argc) {
-            if (cli_parse_u64(argv[++i], &boot) != 0 || boot > 1000000)
+        } else if (id == O_OUTPUT) {
+            output = v;
+        } else if (id == O_JSON) {
+            json = v;
+        } else if (id == O_BOOT) {
+            if (cli_parse_u64(v, &boot) != 0 || boot > 1000000)
                 return cli_usage_error("analyze: --bootstrap needs a number in 0..1000000");
-        } else if (a[0] == '-' && a[1] != '\0') {
-            for (size_t k = 0; known[k]; k++)
-                if (strcmp(a, known[k]) == 0)
-                    return cli_usage_error("analyze: %s needs a value", a);
-            return cli_unknown_option("analyze", a, known);
-        } else if (!dir) {
-            dir = a;
-        } else {
-            return cli_usage_error("analyze: expected one DIR, got '%s' too", a);
         }
     }
     if (!dir)

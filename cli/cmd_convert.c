@@ -5,6 +5,7 @@
 #include "brink/game.h"
 #include "cli.h"
 #include "commands.h"
+#include "opts.h"
 
 const char cmd_convert_usage[] =
     "usage: brink convert GAME OUTPUT [--to nfg|nfg-outcome|efg|json]\n\n"
@@ -22,19 +23,22 @@ static int ends_with(const char *s, const char *suf)
 
 int cmd_convert(int argc, char **argv)
 {
-    static const char *const known[] = {"--to", NULL};
-    const char *in = NULL, *outp = NULL, *to = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--to") == 0 && i + 1 < argc)
-            to = argv[++i];
-        else if (argv[i][0] == '-' && argv[i][1])
-            return cli_unknown_option("convert", argv[i], known);
+    static const cli_opt_t table[] = {{"--to", 0, 1, 0}, {NULL, 0, 0, 0}};
+    const char *in = NULL, *outp = NULL, *to = NULL, *v;
+    int id;
+    cli_opts_t p;
+    cli_opts_init(&p, "convert", argc, argv, table);
+    while ((id = cli_opts_next(&p, &v)) != CLI_OPTS_END) {
+        if (id == CLI_OPTS_ERROR)
+            return EXIT_USAGE;
+        if (id == 0)
+            to = v;
         else if (!in)
-            in = argv[i];
+            in = v;
         else if (!outp)
-            outp = argv[i];
+            outp = v;
         else
-            return cli_usage_error("convert: expected GAME OUTPUT, got '%s' too", argv[i]);
+            return cli_usage_error("convert: expected GAME OUTPUT, got '%s' too", v);
     }
     if (!in || !outp)
         return cli_usage_error("convert: expected GAME OUTPUT (see 'brink help convert')");

@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "opts.h"
 
 const char cmd_export_usage[] =
     "usage: brink export DIR --format csv|json [--table runs|points|design|bands|series]\n"
@@ -24,32 +25,33 @@ const char cmd_export_usage[] =
 
 int cmd_export(int argc, char **argv)
 {
-    static const char *const known[] = {"--format", "--table", "-o", "--output", NULL};
-    const char *dir = NULL, *format = NULL, *table = "runs", *out = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--format") == 0 && i + 1 < argc) {
-            format = argv[++i];
+    enum { O_FORMAT, O_TABLE, O_OUTPUT };
+    static const cli_opt_t opts[] = {{"--format", 0, 1, O_FORMAT}, {"--table", 0, 1, O_TABLE},
+                                     {"--output", 'o', 1, O_OUTPUT}, {NULL, 0, 0, 0}};
+    const char *dir = NULL, *format = NULL, *table = "runs", *out = NULL, *v;
+    int id;
+    cli_opts_t p;
+    cli_opts_init(&p, "export", argc, argv, opts);
+    while ((id = cli_opts_next(&p, &v)) != CLI_OPTS_END) {
+        if (id == CLI_OPTS_ERROR)
+            return EXIT_USAGE;
+        if (id == CLI_OPTS_POSITIONAL) {
+            if (dir)
+                return cli_usage_error("export: expected one DIR, got '%s' too", v);
+            dir = v;
+        } else if (id == O_FORMAT) {
+            format = v;
             if (strcmp(format, "csv") && strcmp(format, "json"))
                 return cli_usage_error("export: unknown format '%s'; expected csv or json",
                                        format);
-        } else if (strcmp(a, "--table") == 0 && i + 1 < argc) {
-            table = argv[++i];
+        } else if (id == O_TABLE) {
+            table = v;
             if (strcmp(table, "runs") && strcmp(table, "points") && strcmp(table, "design") &&
                 strcmp(table, "bands") && strcmp(table, "series"))
                 return cli_usage_error("export: unknown table '%s'; expected runs, points, "
                                        "design, bands or series", table);
-        } else if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc) {
-            out = argv[++i];
-        } else if (a[0] == '-' && a[1] != '\0') {
-            for (size_t k = 0; known[k]; k++)
-                if (strcmp(a, known[k]) == 0)
-                    return cli_usage_error("export: %s needs a value", a);
-            return cli_unknown_option("export", a, known);
-        } else if (!dir) {
-            dir = a;
-        } else {
-            return cli_usage_error("export: expected one DIR, got '%s' too", a);
+        } else if (id == O_OUTPUT) {
+            out = v;
         }
     }
     if (!dir || !format)

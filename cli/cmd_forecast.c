@@ -7,6 +7,7 @@
 #include "brink/forecast.h"
 #include "cli.h"
 #include "commands.h"
+#include "opts.h"
 
 const char cmd_forecast_usage[] =
     "usage: brink forecast INPUT [--model smp|bdm|compromise|median] [--seed N]\n"
@@ -458,7 +459,8 @@ int cmd_forecast(int argc, char **argv)
         } else if (strcmp(name, "--runs") == 0) {
             bad = cli_parse_u64(val, &a.runs) || a.runs < 1 || a.runs > 10000000;
         } else if (strcmp(name, "--threads") == 0) {
-            bad = cli_parse_u64(val, &a.threads) || a.threads > 1024;
+            if ((rc = cli_opt_threads("forecast", val, &a.threads)) != EXIT_OK)
+                goto done;
         } else if (strcmp(name, "--rounds") == 0) {
             bad = cli_parse_u64(val, &a.rounds) || a.rounds < 1 || a.rounds > 100000;
         } else if (strcmp(name, "--dim") == 0) {

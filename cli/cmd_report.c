@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "opts.h"
 
 const char cmd_report_usage[] =
     "usage: brink report DIR [--out FILE.html] [--figures DIR] [--title T] [--data FILE.json]\n"
@@ -61,42 +62,30 @@ static char *join_argv(int argc, char **argv)
 
 int cmd_report(int argc, char **argv)
 {
-    static const char *const known[] = {"--out", "--figures", "--title", "--data", NULL};
-    const char *dir = NULL, *out = NULL, *figdir = NULL, *title = NULL, *data = NULL;
+    enum { O_OUT, O_FIGURES, O_TITLE, O_DATA };
+    static const cli_opt_t table[] = {{"--out", 0, 1, O_OUT}, {"--figures", 0, 1, O_FIGURES},
+                                      {"--title", 0, 1, O_TITLE}, {"--data", 0, 1, O_DATA},
+                                      {NULL, 0, 0, 0}};
+    const char *dir = NULL, *out = NULL, *figdir = NULL, *title = NULL, *data = NULL, *v;
     char *defout = NULL, *cmdline = NULL, *payload = NULL;
-    int rc = EXIT_OK;
+    int rc = EXIT_OK, id;
     brink_ctx_t *ctx = NULL;
     brink_report_t *r = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char **slot = NULL;
-        const char *val = NULL;
-        for (int k = 0; known[k]; k++) {
-            size_t l = strlen(known[k]);
-            if (strncmp(a, known[k], l) == 0 && (a[l] == '\0' || a[l] == '=')) {
-                slot = k == 0 ? &out : k == 1 ? &figdir : k == 2 ? &title : &data;
-                if (a[l] == '=')
-                    val = a + l + 1;
-                else if (i + 1 < argc)
-                    val = argv[++i];
-                else
-                    return cli_usage_error("report: %s needs a value (see 'brink help report')",
-                                           known[k]);
-                break;
-            }
+    cli_opts_t op;
+    cli_opts_init(&op, "report", argc, argv, table);
+    while ((id = cli_opts_next(&op, &v)) != CLI_OPTS_END) {
+        if (id == CLI_OPTS_ERROR)
+            return EXIT_USAGE;
+        if (id == CLI_OPTS_POSITIONAL) {
+            if (dir)
+                return cli_usage_error("report: expected one result directory, got '%s' and "
+                                       "'%s'", dir, v);
+            dir = v;
+            continue;
         }
-        if (slot) {
-            if (!*val)
-                return cli_usage_error("report: %s needs a non-empty value", a);
-            *slot = val;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            return cli_unknown_option("report", a, known);
-        } else if (!dir) {
-            dir = a;
-        } else {
-            return cli_usage_error("report: expected one result directory, got '%s' and '%s'",
-                                   dir, a);
-        }
+        if (!*v)
+            return cli_usage_error("report: %s needs a non-empty value", table[id].name);
+        *(id == O_OUT ? &out : id == O_FIGURES ? &figdir : id == O_TITLE ? &title : &data) = v;
     }
     if (!dir)
         return cli_usage_error("report: expected a result directory (see 'brink help report')");

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "opts.h"
 #include "models.h"
 
 const char cmd_run_usage[] =
@@ -163,9 +164,14 @@ static brink_status_t set_provenance(brink_ensemble_t *ens, const char *scenario
 
 int cmd_run(int argc, char **argv)
 {
-    static const char *const known[] = {"--seed", "--runs", "--threads", "--until", "--set",
-                                        "--out", "--format", "--params", NULL};
-    const char *file = NULL, *outdir = NULL, *format = "text", *params = NULL;
+    enum { O_SEED, O_RUNS, O_THREADS, O_UNTIL, O_SET, O_OUT, O_FORMAT, O_PARAMS };
+    static const cli_opt_t table[] = {
+        {"--seed", 0, 1, O_SEED},   {"--runs", 0, 1, O_RUNS},     {"--threads", 0, 1, O_THREADS},
+        {"--until", 0, 1, O_UNTIL}, {"--set", 0, 1, O_SET},       {"--out", 0, 1, O_OUT},
+        {"--format", 0, 1, O_FORMAT}, {"--params", 0, 1, O_PARAMS}, {NULL, 0, 0, 0}};
+    cli_opts_t op;
+    int id;
+    const char *file = NULL, *outdir = NULL, *format = "text", *params = NULL, *v;
     const char **sets = calloc((size_t)argc, sizeof *sets);
     size_t nsets = 0;
     uint64_t seed = 1, runs = 1, threads = 0;
@@ -179,44 +185,50 @@ int cmd_run(int argc, char **argv)
     outs_t outs = {0};
     if (!sets)
         return cli_fail("out of memory");
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = NULL;
-        int is_option;
-        if ((rc = cli_next_option("run", argc, argv, &i, known, &file, &v, &is_option)) !=
-            EXIT_OK)
+    cli_opts_init(&op, "run", argc, argv, table);
+    while ((id = cli_opts_next(&op, &v)) != CLI_OPTS_END) {
+        switch (id) {
+        case CLI_OPTS_ERROR:
+            rc = EXIT_USAGE;
             goto cleanup;
-        if (!is_option)
-            continue;
-        if (cli_opt_is(a, "--seed")) {
+        case CLI_OPTS_POSITIONAL:
+            if (file) {
+                rc = cli_usage_error("run: expected one SCENARIO, got '%s' and '%s'", file, v);
+                goto cleanup;
+            }
+            file = v;
+            break;
+        case O_SEED:
             if (cli_parse_u64(v, &seed) != 0) {
                 rc = cli_usage_error("run: --seed: '%s' is not a whole number >= 0", v);
                 goto cleanup;
             }
-        } else if (cli_opt_is(a, "--runs")) {
-            if (cli_parse_u64(v, &runs) != 0 || runs < 1 || runs > 10000000) {
-                rc = cli_usage_error("run: --runs: '%s' is not a whole number in [1, 10000000]",
-                                     v);
+            break;
+        case O_RUNS:
+            if ((rc = cli_opt_u64("run", "--runs", v, 1, 10000000, &runs)) != EXIT_OK)
                 goto cleanup;
-            }
-        } else if (cli_opt_is(a, "--threads")) {
-            if (cli_parse_u64(v, &threads) != 0 || threads < 1 || threads > 1024) {
-                rc = cli_usage_error("run: --threads: '%s' is not a whole number in [1, 1024]",
-                                     v);
+            break;
+        case O_THREADS:
+            if ((rc = cli_opt_threads("run", v, &threads)) != EXIT_OK)
                 goto cleanup;
-            }
-        } else if (cli_opt_is(a, "--until")) {
+            break;
+        case O_UNTIL:
             until_str = v;
             if (parse_month(v, &until) != 0) {
                 rc = cli_usage_error("run: --until: '%s' is not a month YYYY-MM", v);
                 goto cleanup;
             }
-        } else if (cli_opt_is(a, "--set")) {
+            break;
+        case O_SET:
             sets[nsets++] = v;
-        } else if (cli_opt_is(a, "--params")) {
+            break;
+        case O_PARAMS:
             params = v;
-        } else if (cli_opt_is(a, "--out")) {
+            break;
+        case O_OUT:
             outdir = v;
-        } else if (cli_opt_is(a, "--format")) {
+            break;
+        case O_FORMAT:
             if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0) {
                 static const char *const fmts[] = {"text", "json"};
                 const char *s = cli_suggest(v, fmts, 2);
@@ -227,6 +239,7 @@ int cmd_run(int argc, char **argv)
                 goto cleanup;
             }
             format = v;
+            break;
         }
     }
     if (!file) {

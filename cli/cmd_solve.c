@@ -6,13 +6,16 @@
 #include "brink/game.h"
 #include "cli.h"
 #include "commands.h"
+#include "opts.h"
 
 const char cmd_solve_usage[] =
     "usage: brink solve GAME [--method enumpure|enummixed|lcp|lp|logit|spe]\n"
     "                        [--strategic] [--format gambit|json] [--decimals D]\n"
     "                        [--lambda L] [--branch] [--fit FILE] [--max N]\n"
     "                        [--subgame-method M] [--tableau dense|sparse]\n\n"
-    "Computes Nash equilibria of the game in GAME (a Gambit .nfg or .efg file).\n"
+    "Computes Nash equilibria of the game in GAME (a Gambit .nfg or .efg file;\n"
+    "'-' reads it from standard input).  Gambit's short flags work too:\n"
+    "-d D (--decimals), -S (--strategic), -e N (--max), -q (accepted, no effect).\n"
     "  --method M    enumpure (default): all pure equilibria (N players; on an .efg\n"
     "                the reduced strategic form); enummixed: all extreme equilibria\n"
     "                of a two-player game, exact; spe: subgame-perfect equilibrium by\n"
@@ -57,63 +60,96 @@ static int parse_method(const char *s, brink_method_t *m)
     return -1;
 }
 
+/* Parses the options (with Gambit's short flags: -d DECIMALS, -S, -q, -e N). */
+static int parse_args(int argc, char **argv, const char **path, const char **method,
+                      const char **format, const char **fit, int *decimals,
+                      brink_solve_opts_t *opts)
+{
+    enum { O_METHOD, O_STRATEGIC, O_FORMAT, O_DECIMALS, O_LAMBDA, O_MAX, O_BRANCH, O_FIT,
+           O_SUBGAME, O_TABLEAU, O_QUIET };
+    static const cli_opt_t table[] = {
+        {"--method", 0, 1, O_METHOD},   {"--strategic", 'S', 0, O_STRATEGIC},
+        {"--format", 0, 1, O_FORMAT},   {"--decimals", 'd', 1, O_DECIMALS},
+        {"--lambda", 0, 1, O_LAMBDA},   {"--max", 'e', 1, O_MAX},
+        {"--branch", 0, 0, O_BRANCH},   {"--fit", 0, 1, O_FIT},
+        {"--subgame-method", 0, 1, O_SUBGAME}, {"--tableau", 0, 1, O_TABLEAU},
+        {"--quiet", 'q', 0, O_QUIET},   {NULL, 0, 0, 0}};
+    const char *v;
+    uint64_t n;
+    int id, rc;
+    cli_opts_t p;
+    cli_opts_init(&p, "solve", argc, argv, table);
+    while ((id = cli_opts_next(&p, &v)) != CLI_OPTS_END) {
+        switch (id) {
+        case CLI_OPTS_ERROR:
+            return EXIT_USAGE;
+        case CLI_OPTS_POSITIONAL:
+            if (*path)
+                return cli_usage_error("solve: expected one game file, got '%s' too", v);
+            *path = v;
+            break;
+        case O_METHOD:
+            *method = v;
+            break;
+        case O_FORMAT:
+            *format = v;
+            break;
+        case O_STRATEGIC:
+            opts->strategic = 1;
+            break;
+        case O_BRANCH:
+            opts->branch = 1;
+            break;
+        case O_QUIET: /* Gambit's -q: brink prints no banner anyway */
+            break;
+        case O_FIT:
+            *fit = v;
+            break;
+        case O_SUBGAME: {
+            brink_method_t sm;
+            if (parse_method(v, &sm) != 0)
+                return cli_usage_error("solve: unknown subgame method '%s'", v);
+            opts->subgame_method = (int)sm + 1;
+            break;
+        }
+        case O_TABLEAU:
+            if (strcmp(v, "dense") == 0)
+                opts->tableau = BRINK_TABLEAU_DENSE;
+            else if (strcmp(v, "sparse") == 0)
+                opts->tableau = BRINK_TABLEAU_SPARSE;
+            else
+                return cli_usage_error("solve: --tableau expects dense or sparse, got '%s'", v);
+            break;
+        case O_DECIMALS:
+            if (cli_parse_u64(v, &n) != 0 || n > 30)
+                return cli_usage_error("solve: --decimals expects 0..30, got '%s'", v);
+            *decimals = (int)n;
+            break;
+        case O_LAMBDA:
+            if (cli_parse_double(v, &opts->lambda) != 0)
+                return cli_usage_error("solve: --lambda expects a number, got '%s'", v);
+            break;
+        case O_MAX:
+            if ((rc = cli_opt_u64("solve", "--max", v, 0, UINT32_MAX, &n)) != EXIT_OK)
+                return rc;
+            opts->max_eq = (size_t)n;
+            break;
+        }
+    }
+    return EXIT_OK;
+}
+
 int cmd_solve(int argc, char **argv)
 {
-    static const char *const known[] = {"--method", "--strategic", "--format", "--decimals",
-                                        "--lambda", "--max",       "--branch", "--fit",
-                                        "--subgame-method", "--tableau", NULL};
     const char *fit = NULL;
     double *observed = NULL;
     const char *path = NULL, *method = "enumpure", *format = "gambit";
     brink_solve_opts_t opts;
     memset(&opts, 0, sizeof opts);
     int decimals = -1;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--method") == 0 && i + 1 < argc)
-            method = argv[++i];
-        else if (strcmp(a, "--format") == 0 && i + 1 < argc)
-            format = argv[++i];
-        else if (strcmp(a, "--strategic") == 0 || strcmp(a, "-S") == 0)
-            opts.strategic = 1;
-        else if (strcmp(a, "--branch") == 0)
-            opts.branch = 1;
-        else if (strcmp(a, "--fit") == 0 && i + 1 < argc)
-            fit = argv[++i];
-        else if (strcmp(a, "--subgame-method") == 0 && i + 1 < argc) {
-            brink_method_t sm;
-            if (parse_method(argv[++i], &sm) != 0)
-                return cli_usage_error("solve: unknown subgame method '%s'", argv[i]);
-            opts.subgame_method = (int)sm + 1;
-        }
-        else if (strcmp(a, "--tableau") == 0 && i + 1 < argc) {
-            const char *t = argv[++i];
-            if (strcmp(t, "dense") == 0)
-                opts.tableau = BRINK_TABLEAU_DENSE;
-            else if (strcmp(t, "sparse") == 0)
-                opts.tableau = BRINK_TABLEAU_SPARSE;
-            else
-                return cli_usage_error("solve: --tableau expects dense or sparse, got '%s'", t);
-        } else if (strcmp(a, "--decimals") == 0 && i + 1 < argc) {
-            uint64_t d;
-            if (cli_parse_u64(argv[++i], &d) != 0 || d > 30)
-                return cli_usage_error("solve: --decimals expects 0..30, got '%s'", argv[i]);
-            decimals = (int)d;
-        } else if (strcmp(a, "--lambda") == 0 && i + 1 < argc) {
-            if (cli_parse_double(argv[++i], &opts.lambda) != 0)
-                return cli_usage_error("solve: --lambda expects a number, got '%s'", argv[i]);
-        } else if (strcmp(a, "--max") == 0 && i + 1 < argc) {
-            uint64_t n;
-            if (cli_parse_u64(argv[++i], &n) != 0)
-                return cli_usage_error("solve: --max expects a count, got '%s'", argv[i]);
-            opts.max_eq = (size_t)n;
-        } else if (a[0] == '-' && a[1])
-            return cli_unknown_option("solve", a, known);
-        else if (!path)
-            path = a;
-        else
-            return cli_usage_error("solve: expected one game file, got '%s' too", a);
-    }
+    int prc = parse_args(argc, argv, &path, &method, &format, &fit, &decimals, &opts);
+    if (prc != EXIT_OK)
+        return prc;
     if (!path)
         return cli_usage_error("solve: expected a game file (see 'brink help solve')");
     if (parse_method(method, &opts.method) != 0)
@@ -132,52 +168,39 @@ int cmd_solve(int argc, char **argv)
     brink_game_t *g = NULL;
     brink_eqset_t *eq = NULL;
     int rc = EXIT_OK;
-    brink_status_t st = brink_game_read_file(ctx, path, &g, NULL);
+    brink_status_t st;
+    if (strcmp(path, "-") == 0) { /* solve - < game.nfg */
+        size_t len = 0;
+        char *text = cli_read_stream(stdin, &len);
+        if (!text) {
+            rc = cli_fail("solve: cannot read the game from standard input");
+            goto done;
+        }
+        st = brink_game_read_string(ctx, text, len, "<stdin>", &g, NULL);
+        free(text);
+    } else {
+        st = brink_game_read_file(ctx, path, &g, NULL);
+    }
     if (st != BRINK_OK) {
         fprintf(stderr, "%s\n", brink_ctx_errmsg(ctx));
         rc = EXIT_USAGE;
         goto done;
     }
     if (fit) {
-        FILE *f = fopen(fit, "r");
-        if (!f) {
+        size_t cnt = 0, bad = 0;
+        int frc = cli_read_counts(fit, &observed, &cnt, &bad);
+        if (frc == -1) {
             rc = cli_usage_error("solve: cannot open %s", fit);
             goto done;
         }
-        size_t cap = 16, cnt = 0;
-        observed = malloc(cap * sizeof *observed);
-        if (!observed) {
-            fclose(f);
+        if (frc == -2) {
+            rc = cli_usage_error("solve: %s: value %zu is not a non-negative number", fit, bad);
+            goto done;
+        }
+        if (frc != 0) {
             rc = cli_fail("out of memory");
             goto done;
         }
-        for (;;) {
-            int c = fgetc(f);
-            while (c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r')
-                c = fgetc(f);
-            if (c == EOF)
-                break;
-            ungetc(c, f);
-            double v;
-            if (fscanf(f, "%lf", &v) != 1 || !(v >= 0)) {
-                fclose(f);
-                rc = cli_usage_error("solve: %s: value %zu is not a non-negative number", fit,
-                                     cnt + 1);
-                goto done;
-            }
-            if (cnt == cap) {
-                double *grown = realloc(observed, 2 * cap * sizeof *observed);
-                if (!grown) {
-                    fclose(f);
-                    rc = cli_fail("out of memory");
-                    goto done;
-                }
-                observed = grown;
-                cap *= 2;
-            }
-            observed[cnt++] = v;
-        }
-        fclose(f);
         opts.observed = observed;
         opts.observed_len = cnt;
     }

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "opts.h"
 
 const char cmd_sweep_usage[] =
     "usage: brink sweep EXPERIMENT --out DIR [--params DIR] [--threads N] [--resume]\n"
@@ -111,45 +112,55 @@ static void print_plan(const brink_experiment_t *exp)
 
 int cmd_sweep(int argc, char **argv)
 {
-    static const char *const known[] = {"--out", "--params", "--threads", "--resume",
-                                        "--dry-run", "--batch", "--mpi", "--reference", NULL};
-    const char *file = NULL, *out = NULL, *params = NULL;
+    enum { O_OUT, O_PARAMS, O_THREADS, O_RESUME, O_DRY, O_BATCH, O_MPI, O_REF };
+    static const cli_opt_t table[] = {
+        {"--out", 0, 1, O_OUT},         {"--params", 0, 1, O_PARAMS},
+        {"--threads", 0, 1, O_THREADS}, {"--resume", 0, 0, O_RESUME},
+        {"--dry-run", 0, 0, O_DRY},     {"--batch", 0, 1, O_BATCH},
+        {"--mpi", 0, 0, O_MPI},         {"--reference", 0, 0, O_REF},
+        {NULL, 0, 0, 0}};
+    const char *file = NULL, *out = NULL, *params = NULL, *v;
     uint64_t threads = 0, batch = 0;
-    int resume = 0, dry = 0, mpi = 0, rc = EXIT_OK;
+    int resume = 0, dry = 0, mpi = 0, rc = EXIT_OK, id;
     brink_ctx_t *ctx = NULL;
     brink_experiment_t *exp = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--out") == 0 && i + 1 < argc) {
-            out = argv[++i];
-        } else if (strcmp(a, "--params") == 0 && i + 1 < argc) {
-            params = argv[++i];
-        } else if (strcmp(a, "--threads") == 0 && i + 1 < argc) {
-            if (cli_parse_u64(argv[++i], &threads) != 0 || threads == 0 || threads > 1024)
-                return cli_usage_error("sweep: --threads needs a number in 1..1024, got '%s'",
-                                       argv[i]);
-        } else if (strcmp(a, "--batch") == 0 && i + 1 < argc) {
-            if (cli_parse_u64(argv[++i], &batch) != 0 || batch == 0 || batch > 1000000)
-                return cli_usage_error("sweep: --batch needs a number in 1..1000000, got '%s'",
-                                       argv[i]);
-        } else if (strcmp(a, "--resume") == 0) {
+    cli_opts_t p;
+    cli_opts_init(&p, "sweep", argc, argv, table);
+    while ((id = cli_opts_next(&p, &v)) != CLI_OPTS_END) {
+        switch (id) {
+        case CLI_OPTS_ERROR:
+            return EXIT_USAGE;
+        case CLI_OPTS_POSITIONAL:
+            if (file)
+                return cli_usage_error("sweep: expected one EXPERIMENT file, got '%s' too", v);
+            file = v;
+            break;
+        case O_OUT:
+            out = v;
+            break;
+        case O_PARAMS:
+            params = v;
+            break;
+        case O_THREADS:
+            if ((rc = cli_opt_threads("sweep", v, &threads)) != EXIT_OK)
+                return rc;
+            break;
+        case O_BATCH:
+            if ((rc = cli_opt_u64("sweep", "--batch", v, 1, 1000000, &batch)) != EXIT_OK)
+                return rc;
+            break;
+        case O_RESUME:
             resume = 1;
-        } else if (strcmp(a, "--dry-run") == 0) {
+            break;
+        case O_DRY:
             dry = 1;
-        } else if (strcmp(a, "--reference") == 0) {
+            break;
+        case O_MPI:
+            mpi = 1;
+            break;
+        case O_REF:
             brink_experiment_write_reference(stdout);
             return EXIT_OK;
-        } else if (strcmp(a, "--mpi") == 0) {
-            mpi = 1;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            for (size_t k = 0; known[k]; k++)
-                if (strcmp(a, known[k]) == 0)
-                    return cli_usage_error("sweep: %s needs a value", a);
-            return cli_unknown_option("sweep", a, known);
-        } else if (!file) {
-            file = a;
-        } else {
-            return cli_usage_error("sweep: expected one EXPERIMENT file, got '%s' too", a);
         }
     }
     if (!file)

@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "opts.h"
 
 const char cmd_validate_usage[] =
     "usage: brink validate FILE... [--set PATH=VALUE]... [--normalize]\n"
@@ -26,39 +27,34 @@ const char cmd_validate_usage[] =
 
 int cmd_validate(int argc, char **argv)
 {
-    static const char *const known[] = {"--set", "--normalize", "--reference", NULL};
+    enum { O_SET, O_NORMALIZE, O_REFERENCE };
+    static const cli_opt_t table[] = {{"--set", 0, 1, O_SET}, {"--normalize", 0, 0, O_NORMALIZE},
+                                      {"--reference", 0, 0, O_REFERENCE}, {NULL, 0, 0, 0}};
     const char **files = calloc((size_t)argc, sizeof *files);
     const char **sets = calloc((size_t)argc, sizeof *sets);
+    const char *v;
     size_t nfiles = 0, nsets = 0;
-    int normalize = 0, rc = EXIT_OK;
+    int normalize = 0, rc = EXIT_OK, id;
     brink_ctx_t *ctx = NULL;
+    cli_opts_t p;
     if (!files || !sets) {
         rc = cli_fail("out of memory");
         goto cleanup;
     }
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--set") == 0) {
-            if (i + 1 >= argc) {
-                rc = cli_usage_error("validate: --set needs PATH=VALUE");
-                goto cleanup;
-            }
-            sets[nsets++] = argv[++i];
-        } else if (strncmp(a, "--set=", 6) == 0) {
-            sets[nsets++] = a + 6;
-        } else if (strcmp(a, "--normalize") == 0) {
+    cli_opts_init(&p, "validate", argc, argv, table);
+    while ((id = cli_opts_next(&p, &v)) != CLI_OPTS_END) {
+        if (id == CLI_OPTS_ERROR) {
+            rc = EXIT_USAGE;
+            goto cleanup;
+        } else if (id == CLI_OPTS_POSITIONAL) {
+            files[nfiles++] = v;
+        } else if (id == O_SET) {
+            sets[nsets++] = v;
+        } else if (id == O_NORMALIZE) {
             normalize = 1;
-        } else if (strcmp(a, "--reference") == 0) {
+        } else if (id == O_REFERENCE) {
             brink_scenario_write_reference(stdout);
             goto cleanup;
-        } else if (strcmp(a, "--") == 0) {
-            while (++i < argc)
-                files[nfiles++] = argv[i];
-        } else if (a[0] == '-' && a[1] != '\0') {
-            rc = cli_unknown_option("validate", a, known);
-            goto cleanup;
-        } else {
-            files[nfiles++] = a;
         }
     }
     if (nfiles == 0) {

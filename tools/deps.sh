@@ -5,7 +5,10 @@
 set -e
 PKGS="build-essential cmake pkg-config python3 libfyaml-dev libjansson-dev libsqlite3-dev sqlite3
 librandom123-dev libcmocka-dev libgmp-dev clang libclang-rt-14-dev lrslib valgrind
-libplplot-dev chromium $*"
+libplplot-dev chromium
+python3-cffi python3-numpy python3-pandas python3-pytest python3-setuptools python3-venv python3-pip
+r-base-dev $*"
+# python3-*: the Python package python/ and its tests; r-base-dev: the R package r/
 # node and npm (the report's browser test installs playwright-core with npm):
 # from Debian unless a node with npm is already installed
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"

@@ -3,6 +3,8 @@
  *
  * libbrink simulates and forecasts nuclear crisis bargaining among states.
  * Modules:
+ *   version.h   the version of the headers and of the library (BRINK_CHECK_VERSION)
+ *   export.h    BRINK_API, the mark of an exported function
  *   core.h      status codes, the context, allocation, located diagnostics
  *   rng.h       counter-based random streams keyed by (seed, point, rep, stream)
  *   scenario.h  scenario files: strict loading, validation and overrides
@@ -26,14 +28,4 @@
 #include "brink/experiment.h"
 #include "brink/calib.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
-
-/** The library's version string, e.g. "0.1.0". */
-const char *brink_version(void);
-
-#ifdef __cplusplus
-}
-#endif
 #endif

@@ -34,41 +34,41 @@ extern "C" {
 #endif
 
 /** CRPS of a pmf over 0 .. n-1 at the integer outcome y >= 0 (exact). */
-double brink_crps_pmf(const double *pmf, size_t n, long y);
+BRINK_API double brink_crps_pmf(const double *pmf, size_t n, long y);
 
 /** CRPS of the empirical distribution of the sample x[0..n-1], sorted
  *  ascending, at a real y: E|X - y| - E|X - X'|/2, exact, O(n). */
-double brink_crps_sorted_sample(const double *x, size_t n, double y);
+BRINK_API double brink_crps_sorted_sample(const double *x, size_t n, double y);
 
 /** CRPS of a Poisson(lambda) forecast at the integer y >= 0, by summation
  *  of the exact series until the remaining terms are below 1e-15. */
-double brink_crps_poisson(double lambda, long y);
+BRINK_API double brink_crps_poisson(double lambda, long y);
 
 /** CRPS of a point mass at x (the persistence forecast): |x - y|. */
-double brink_crps_point(double x, double y);
+BRINK_API double brink_crps_point(double x, double y);
 
 /** Log score -ln p~(y) of a pmf over 0 .. n-1, smoothed with weight eps
  *  (0 <= eps < 1) by the geometric distribution of mean max(E X, 1). */
-double brink_logscore_pmf(const double *pmf, size_t n, long y, double eps);
+BRINK_API double brink_logscore_pmf(const double *pmf, size_t n, long y, double eps);
 
 /** Log score of Poisson(lambda) smoothed as above (mean max(lambda, 1)). */
-double brink_logscore_poisson(double lambda, long y, double eps);
+BRINK_API double brink_logscore_poisson(double lambda, long y, double eps);
 
 /** Log score of a point mass at x >= 0 smoothed as above (mean max(x, 1)). */
-double brink_logscore_point(long x, long y, double eps);
+BRINK_API double brink_logscore_point(long x, long y, double eps);
 
 /** Randomised PIT of a pmf at y with the uniform draw v in [0, 1). */
-double brink_pit_pmf(const double *pmf, size_t n, long y, double v);
+BRINK_API double brink_pit_pmf(const double *pmf, size_t n, long y, double v);
 
 /** Smallest k with F(k) >= q (0 < q <= 1); n - 1 if none. */
-long brink_pmf_quantile(const double *pmf, size_t n, double q);
+BRINK_API long brink_pmf_quantile(const double *pmf, size_t n, double q);
 
 /** 1 if y lies in the central interval of probability level (e.g. 0.9):
  *  [quantile((1-level)/2), quantile((1+level)/2)]; else 0. */
-int brink_pmf_covers(const double *pmf, size_t n, long y, double level);
+BRINK_API int brink_pmf_covers(const double *pmf, size_t n, long y, double level);
 
 /** Mean of a pmf. */
-double brink_pmf_mean(const double *pmf, size_t n);
+BRINK_API double brink_pmf_mean(const double *pmf, size_t n);
 
 /* ---- ABC-SMC calibration ------------------------------------------------
  *
@@ -147,29 +147,29 @@ typedef struct brink_abc_result {
  *  On success *out is an array of *n targets (free with brink_free) and
  *  *until the window's last month.  Problems go to diags as located errors.
  *  Returns BRINK_OK, BRINK_EIO, BRINK_EPARSE, BRINK_EVALIDATE, BRINK_ENOMEM. */
-brink_status_t brink_abc_targets_load(brink_ctx_t *ctx, const char *path,
-                                      brink_abc_target_t **out, size_t *n, int *until,
-                                      brink_diags_t *diags);
+BRINK_API brink_status_t brink_abc_targets_load(brink_ctx_t *ctx, const char *path,
+                                                brink_abc_target_t **out, size_t *n, int *until,
+                                                brink_diags_t *diags);
 
 /** As brink_abc_targets_load, from len bytes of text (name: the file name
  *  in diagnostics). */
-brink_status_t brink_abc_targets_load_string(brink_ctx_t *ctx, const char *name,
-                                             const char *text, size_t len,
-                                             brink_abc_target_t **out, size_t *n, int *until,
-                                             brink_diags_t *diags);
+BRINK_API brink_status_t brink_abc_targets_load_string(brink_ctx_t *ctx, const char *name,
+                                                       const char *text, size_t len,
+                                                       brink_abc_target_t **out, size_t *n, int *until,
+                                                       brink_diags_t *diags);
 
 /** Runs ABC-SMC on sc's free parameters against the targets.  Returns
  *  BRINK_OK, BRINK_EINVAL (no free parameter or target, bad config; the
  *  reason on ctx), BRINK_ELIMIT (the budget does not cover generation 0),
  *  BRINK_ENOMEM, BRINK_EINTERRUPT.  Progress (simulations of budget) goes
  *  through ctx's progress callback. */
-brink_status_t brink_abc_run(brink_ctx_t *ctx, const brink_scenario_t *sc,
-                             const brink_abc_target_t *targets, size_t ntargets,
-                             const brink_abc_config_t *cfg, brink_abc_result_t **out);
-void brink_abc_result_free(brink_ctx_t *ctx, brink_abc_result_t *r);
+BRINK_API brink_status_t brink_abc_run(brink_ctx_t *ctx, const brink_scenario_t *sc,
+                                       const brink_abc_target_t *targets, size_t ntargets,
+                                       const brink_abc_config_t *cfg, brink_abc_result_t **out);
+BRINK_API void brink_abc_result_free(brink_ctx_t *ctx, brink_abc_result_t *r);
 
 /** Weighted quantile q of free parameter j of a result. */
-double brink_abc_quantile(const brink_abc_result_t *r, size_t j, double q);
+BRINK_API double brink_abc_quantile(const brink_abc_result_t *r, size_t j, double q);
 
 /* ---- posteriors (DIR/posterior.csv) ----------------------------------------
  *
@@ -195,39 +195,39 @@ typedef struct brink_posterior brink_posterior_t;
  *  BRINK_EIO (the file cannot be read: the reason is on ctx, no diagnostic
  *  is added), BRINK_EVALIDATE (diags say why), BRINK_ELIMIT (more than
  *  100000 sets) or BRINK_ENOMEM.  Cost: linear in the file. */
-brink_status_t brink_posterior_load(brink_ctx_t *ctx, const char *dir, brink_posterior_t **out,
-                                    brink_diags_t *diags);
+BRINK_API brink_status_t brink_posterior_load(brink_ctx_t *ctx, const char *dir, brink_posterior_t **out,
+                                              brink_diags_t *diags);
 
 /** As brink_posterior_load, from len bytes of text; name is the file name
  *  in diagnostics (and brink_posterior_file). */
-brink_status_t brink_posterior_load_string(brink_ctx_t *ctx, const char *name, const char *text,
-                                           size_t len, brink_posterior_t **out,
-                                           brink_diags_t *diags);
+BRINK_API brink_status_t brink_posterior_load_string(brink_ctx_t *ctx, const char *name, const char *text,
+                                                     size_t len, brink_posterior_t **out,
+                                                     brink_diags_t *diags);
 
 /** Frees a posterior; NULL does nothing. */
-void brink_posterior_free(brink_posterior_t *p);
+BRINK_API void brink_posterior_free(brink_posterior_t *p);
 
 /** The file read ("DIR/posterior.csv", or the name given), borrowed. */
-const char *brink_posterior_file(const brink_posterior_t *p);
+BRINK_API const char *brink_posterior_file(const brink_posterior_t *p);
 /** SHA-256 of the file's bytes, 64 lowercase hex digits (borrowed): the
  *  posterior's identity in provenance and in the result store. */
-const char *brink_posterior_hash(const brink_posterior_t *p);
+BRINK_API const char *brink_posterior_hash(const brink_posterior_t *p);
 /** Number of parameter paths (columns after weight), at least 1. */
-size_t brink_posterior_npaths(const brink_posterior_t *p);
+BRINK_API size_t brink_posterior_npaths(const brink_posterior_t *p);
 /** Path j (0 <= j < npaths) as written in the header, borrowed. */
-const char *brink_posterior_path(const brink_posterior_t *p, size_t j);
+BRINK_API const char *brink_posterior_path(const brink_posterior_t *p, size_t j);
 /** Number of parameter sets (rows), at least 1. */
-uint32_t brink_posterior_nsets(const brink_posterior_t *p);
+BRINK_API uint32_t brink_posterior_nsets(const brink_posterior_t *p);
 /** The weights of the sets, nsets entries as written (borrowed). */
-const double *brink_posterior_weights(const brink_posterior_t *p);
+BRINK_API const double *brink_posterior_weights(const brink_posterior_t *p);
 /** The npaths values of set i, in header order (borrowed). */
-const double *brink_posterior_values(const brink_posterior_t *p, uint32_t i);
+BRINK_API const double *brink_posterior_values(const brink_posterior_t *p, uint32_t i);
 
 /** Where the file holds value j of set i: *line and *column (1-based).
  *  set = BRINK_POSTERIOR_HEADER gives path j's place in the header. */
 #define BRINK_POSTERIOR_HEADER UINT32_MAX
-void brink_posterior_locate(const brink_posterior_t *p, uint32_t set, size_t j, int *line,
-                            int *column);
+BRINK_API void brink_posterior_locate(const brink_posterior_t *p, uint32_t set, size_t j, int *line,
+                                      int *column);
 
 /** Checks the posterior against a scenario: every path must name a number
  *  of sc (else one located error at the path's header column), and every
@@ -235,23 +235,23 @@ void brink_posterior_locate(const brink_posterior_t *p, uint32_t set, size_t j, 
  *  offending cell of that column).  sc is left as it was.  Returns
  *  BRINK_OK, BRINK_EVALIDATE (diags say why) or BRINK_ENOMEM.  Cost:
  *  O(nsets x npaths) path lookups. */
-brink_status_t brink_posterior_check(brink_ctx_t *ctx, const brink_posterior_t *p,
-                                     brink_scenario_t *sc, brink_diags_t *diags);
+BRINK_API brink_status_t brink_posterior_check(brink_ctx_t *ctx, const brink_posterior_t *p,
+                                               brink_scenario_t *sc, brink_diags_t *diags);
 
 /** Sets the values of set i on sc, except those of the paths j with
  *  skip[j] nonzero (skip may be NULL).  On failure returns the status of
  *  brink_scenario_set_number (BRINK_ENOTFOUND, BRINK_ERANGE) with the
  *  reason on ctx, and *bad (when not NULL) is the failing path's index;
  *  the paths before it are set.  Cost: O(npaths) path lookups. */
-brink_status_t brink_posterior_apply(brink_ctx_t *ctx, const brink_posterior_t *p, uint32_t i,
-                                     brink_scenario_t *sc, const unsigned char *skip,
-                                     size_t *bad);
+BRINK_API brink_status_t brink_posterior_apply(brink_ctx_t *ctx, const brink_posterior_t *p, uint32_t i,
+                                               brink_scenario_t *sc, const unsigned char *skip,
+                                               size_t *bad);
 
 /** The set that replication rep of design point point uses: a draw by
  *  weight from the stream keyed by (seed, point, rep, BRINK_STREAM_PARAMS),
  *  brink_sim_pick_model_at(weights, nsets, seed, point, rep).  Pure. */
-uint32_t brink_posterior_pick(const brink_posterior_t *p, uint64_t seed, uint32_t point,
-                              uint32_t rep);
+BRINK_API uint32_t brink_posterior_pick(const brink_posterior_t *p, uint64_t seed, uint32_t point,
+                                        uint32_t rep);
 
 #ifdef __cplusplus
 }

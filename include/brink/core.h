@@ -19,6 +19,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "brink/export.h"
+#include "brink/version.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -43,7 +46,7 @@ typedef enum brink_status {
 
 /** Returns a static sentence describing status (never NULL; unknown codes
  *  give "unknown status"). */
-const char *brink_strerror(brink_status_t status);
+BRINK_API const char *brink_strerror(brink_status_t status);
 
 /** Allocator hooks.  All three must be set; ud is passed back unchanged.
  *  realloc(NULL, n) must behave like malloc(n); free(NULL) must do nothing. */
@@ -73,67 +76,67 @@ typedef struct brink_ctx brink_ctx_t;
 /** Creates a context.  alloc may be NULL for the C library's allocator; the
  *  hooks are copied.  Returns NULL only when the first allocation fails.
  *  Free with brink_ctx_free(). */
-brink_ctx_t *brink_ctx_new(const brink_allocator_t *alloc);
+BRINK_API brink_ctx_t *brink_ctx_new(const brink_allocator_t *alloc);
 
 /** Creates a context with the parent's allocator and callbacks, for use by
  *  another thread.  The callbacks must then be thread-safe.  NULL on
  *  allocation failure. */
-brink_ctx_t *brink_ctx_new_child(const brink_ctx_t *parent);
+BRINK_API brink_ctx_t *brink_ctx_new_child(const brink_ctx_t *parent);
 
 /** Frees a context.  brink_ctx_free(NULL) does nothing. */
-void brink_ctx_free(brink_ctx_t *ctx);
+BRINK_API void brink_ctx_free(brink_ctx_t *ctx);
 
 /** The last error message set on ctx, or "" if none.  Borrowed: valid until
  *  the next call that fails on ctx. */
-const char *brink_ctx_errmsg(const brink_ctx_t *ctx);
+BRINK_API const char *brink_ctx_errmsg(const brink_ctx_t *ctx);
 
 /** The status of the last error set on ctx (BRINK_OK if none). */
-brink_status_t brink_ctx_errcode(const brink_ctx_t *ctx);
+BRINK_API brink_status_t brink_ctx_errcode(const brink_ctx_t *ctx);
 
 /** Records an error on ctx and returns status, so that a caller can write
  *  `return brink_ctx_error(ctx, BRINK_EIO, "cannot open %s", path);`.
  *  The message is truncated to 1023 bytes. */
-brink_status_t brink_ctx_error(brink_ctx_t *ctx, brink_status_t status,
-                               const char *fmt, ...)
+BRINK_API brink_status_t brink_ctx_error(brink_ctx_t *ctx, brink_status_t status,
+                                         const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
 
 /** Clears the last error. */
-void brink_ctx_clear_error(brink_ctx_t *ctx);
+BRINK_API void brink_ctx_clear_error(brink_ctx_t *ctx);
 
-void brink_ctx_set_progress(brink_ctx_t *ctx, brink_progress_fn fn, void *ud);
-void brink_ctx_set_log(brink_ctx_t *ctx, brink_log_fn fn, void *ud);
-void brink_ctx_set_interrupt(brink_ctx_t *ctx, brink_interrupt_fn fn, void *ud);
+BRINK_API void brink_ctx_set_progress(brink_ctx_t *ctx, brink_progress_fn fn, void *ud);
+BRINK_API void brink_ctx_set_log(brink_ctx_t *ctx, brink_log_fn fn, void *ud);
+BRINK_API void brink_ctx_set_interrupt(brink_ctx_t *ctx, brink_interrupt_fn fn, void *ud);
 
 /** Reports progress through the callback, if one is set. */
-void brink_ctx_progress(brink_ctx_t *ctx, uint64_t done, uint64_t total);
+BRINK_API void brink_ctx_progress(brink_ctx_t *ctx, uint64_t done, uint64_t total);
 /** Logs through the callback, if one is set (printf-style). */
-void brink_ctx_log(brink_ctx_t *ctx, brink_log_level_t level, const char *fmt, ...)
+BRINK_API void brink_ctx_log(brink_ctx_t *ctx, brink_log_level_t level, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
 /** Returns nonzero if the interrupt callback asks to stop. */
-int brink_ctx_interrupted(brink_ctx_t *ctx);
+BRINK_API int brink_ctx_interrupted(brink_ctx_t *ctx);
 
 /** Allocation through the context's hooks.  brink_malloc and brink_calloc
  *  return NULL on failure (and on size 0 overflow for calloc) without
  *  setting an error: the caller decides the message.  brink_free(ctx, NULL)
  *  does nothing. */
-void *brink_malloc(brink_ctx_t *ctx, size_t size);
-void *brink_calloc(brink_ctx_t *ctx, size_t count, size_t size);
-void *brink_realloc(brink_ctx_t *ctx, void *ptr, size_t size);
-void brink_free(brink_ctx_t *ctx, void *ptr);
+BRINK_API void *brink_malloc(brink_ctx_t *ctx, size_t size);
+BRINK_API void *brink_calloc(brink_ctx_t *ctx, size_t count, size_t size);
+BRINK_API void *brink_realloc(brink_ctx_t *ctx, void *ptr, size_t size);
+BRINK_API void brink_free(brink_ctx_t *ctx, void *ptr);
 /** Copies a NUL-terminated string (NULL in, NULL out). */
-char *brink_strdup(brink_ctx_t *ctx, const char *s);
+BRINK_API char *brink_strdup(brink_ctx_t *ctx, const char *s);
 /** Copies len bytes and appends a NUL. */
-char *brink_strndup(brink_ctx_t *ctx, const char *s, size_t len);
+BRINK_API char *brink_strndup(brink_ctx_t *ctx, const char *s, size_t len);
 
 /** Writes the SHA-256 (FIPS 180-4) of len bytes as 64 lowercase hex digits
  *  and a NUL into hex, for the provenance of result files. */
-void brink_sha256_hex(const void *data, size_t len, char hex[65]);
+BRINK_API void brink_sha256_hex(const void *data, size_t len, char hex[65]);
 
 /* ---- located diagnostics (parsers fill these) ---------------------------- */
 
@@ -157,22 +160,22 @@ typedef struct brink_diags {
 } brink_diags_t;
 
 /** Initialises an empty list. */
-void brink_diags_init(brink_diags_t *d);
+BRINK_API void brink_diags_init(brink_diags_t *d);
 /** Frees every item (the list stays usable and empty). */
-void brink_diags_clear(brink_ctx_t *ctx, brink_diags_t *d);
+BRINK_API void brink_diags_clear(brink_ctx_t *ctx, brink_diags_t *d);
 /** Appends a diagnostic; the strings are copied.  Returns BRINK_ENOMEM on
  *  allocation failure, BRINK_OK otherwise (also when the limit was reached
  *  and the item was dropped). */
-brink_status_t brink_diags_add(brink_ctx_t *ctx, brink_diags_t *d, const char *file,
-                               int line, int column, const char *path,
-                               const char *fmt, ...)
+BRINK_API brink_status_t brink_diags_add(brink_ctx_t *ctx, brink_diags_t *d, const char *file,
+                                         int line, int column, const char *path,
+                                         const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 7, 8)))
 #endif
     ;
 /** Formats item i as "FILE:LINE:COL: error: MESSAGE" into buf (always
  *  NUL-terminated).  Returns the length that was needed. */
-size_t brink_diag_format(const brink_diag_t *diag, char *buf, size_t size);
+BRINK_API size_t brink_diag_format(const brink_diag_t *diag, char *buf, size_t size);
 
 #ifdef __cplusplus
 }

@@ -95,7 +95,7 @@ typedef struct brink_model {
  *  (the crisis simulation).  Returns BRINK_OK, BRINK_ENOTFOUND (no such
  *  model) or BRINK_EUNSUPPORTED (the model is not linked into this
  *  build), with the reason on ctx. */
-brink_status_t brink_model_builtin(brink_ctx_t *ctx, const char *name, brink_model_t *out);
+BRINK_API brink_status_t brink_model_builtin(brink_ctx_t *ctx, const char *name, brink_model_t *out);
 
 /* ---- experiments ----------------------------------------------------------- */
 
@@ -108,14 +108,14 @@ typedef struct brink_experiment brink_experiment_t;
  *  BRINK_OK, BRINK_EIO, BRINK_EPARSE, BRINK_EVALIDATE, BRINK_ELIMIT or
  *  BRINK_ENOMEM.  Cost: linear in the file, plus O(N k) for LHS, list and
  *  file designs. */
-brink_status_t brink_experiment_load(brink_ctx_t *ctx, const char *path,
-                                     brink_experiment_t **out, brink_diags_t *diags);
+BRINK_API brink_status_t brink_experiment_load(brink_ctx_t *ctx, const char *path,
+                                               brink_experiment_t **out, brink_diags_t *diags);
 
 /** As brink_experiment_load, from len bytes of text; name is the file name
  *  in diagnostics and the directory of name resolves relative paths. */
-brink_status_t brink_experiment_load_string(brink_ctx_t *ctx, const char *name,
-                                            const char *text, size_t len,
-                                            brink_experiment_t **out, brink_diags_t *diags);
+BRINK_API brink_status_t brink_experiment_load_string(brink_ctx_t *ctx, const char *name,
+                                                      const char *text, size_t len,
+                                                      brink_experiment_t **out, brink_diags_t *diags);
 
 /** As brink_experiment_load, with the calibration posterior in the
  *  directory params (it holds posterior.csv; relative to the working
@@ -124,71 +124,72 @@ brink_status_t brink_experiment_load_string(brink_ctx_t *ctx, const char *name,
  *  name numbers of the scenario and its values must be allowed there
  *  (located errors in posterior.csv otherwise).  Returns as
  *  brink_experiment_load. */
-brink_status_t brink_experiment_load_params(brink_ctx_t *ctx, const char *path,
-                                            const char *params, brink_experiment_t **out,
-                                            brink_diags_t *diags);
+BRINK_API brink_status_t brink_experiment_load_params(brink_ctx_t *ctx, const char *path,
+                                                      const char *params, brink_experiment_t **out,
+                                                      brink_diags_t *diags);
 
 /** Frees an experiment; NULL does nothing. */
-void brink_experiment_free(brink_experiment_t *exp);
+BRINK_API void brink_experiment_free(brink_experiment_t *exp);
 
-const char *brink_experiment_name(const brink_experiment_t *exp);
+BRINK_API const char *brink_experiment_name(const brink_experiment_t *exp);
 /** The design type: "grid", "list", "random", "lhs", "sobol", "morris", "file". */
-const char *brink_experiment_design(const brink_experiment_t *exp);
+BRINK_API const char *brink_experiment_design(const brink_experiment_t *exp);
 /** The model name written in the file. */
-const char *brink_experiment_model(const brink_experiment_t *exp);
-uint64_t brink_experiment_seed(const brink_experiment_t *exp);
-uint32_t brink_experiment_points(const brink_experiment_t *exp);
-uint32_t brink_experiment_replications(const brink_experiment_t *exp);
-size_t brink_experiment_nfactors(const brink_experiment_t *exp);
-const char *brink_experiment_factor_name(const brink_experiment_t *exp, size_t i);
+BRINK_API const char *brink_experiment_model(const brink_experiment_t *exp);
+BRINK_API uint64_t brink_experiment_seed(const brink_experiment_t *exp);
+BRINK_API uint32_t brink_experiment_points(const brink_experiment_t *exp);
+BRINK_API uint32_t brink_experiment_replications(const brink_experiment_t *exp);
+BRINK_API size_t brink_experiment_nfactors(const brink_experiment_t *exp);
+BRINK_API const char *brink_experiment_factor_name(const brink_experiment_t *exp, size_t i);
 /** The factor's scenario path, or "" when the experiment has no scenario. */
-const char *brink_experiment_factor_path(const brink_experiment_t *exp, size_t i);
+BRINK_API const char *brink_experiment_factor_path(const brink_experiment_t *exp, size_t i);
 /** Base sample size N (sobol), trajectories r (morris), else 0. */
-uint32_t brink_experiment_base_n(const brink_experiment_t *exp);
+BRINK_API uint32_t brink_experiment_base_n(const brink_experiment_t *exp);
 /** Morris grid levels p (0 for other designs). */
-uint32_t brink_experiment_levels(const brink_experiment_t *exp);
+BRINK_API uint32_t brink_experiment_levels(const brink_experiment_t *exp);
 /** The output names kept (the model's outputs, or the subset listed in the
  *  file), resolved once the model is known. */
-size_t brink_experiment_noutputs(const brink_experiment_t *exp);
-const char *brink_experiment_output(const brink_experiment_t *exp, size_t i);
+BRINK_API size_t brink_experiment_noutputs(const brink_experiment_t *exp);
+BRINK_API const char *brink_experiment_output(const brink_experiment_t *exp, size_t i);
 /** SHA-256 (hex) of the experiment file's bytes and of the scenario file's
  *  bytes ("" when there is no scenario). */
-const char *brink_experiment_hash(const brink_experiment_t *exp);
-const char *brink_experiment_scenario_hash(const brink_experiment_t *exp);
+BRINK_API const char *brink_experiment_hash(const brink_experiment_t *exp);
+BRINK_API const char *brink_experiment_scenario_hash(const brink_experiment_t *exp);
 
 /** The calibration posterior the runs draw their parameter sets from (the
  *  `params` key, or the directory given to brink_experiment_load_params),
  *  or NULL.  Borrowed.  Run (point, rep) uses set brink_posterior_pick(p,
  *  seed, stream point, rep), the stream point being point, or 0 under
  *  common random numbers, as for the run's other random streams. */
-const brink_posterior_t *brink_experiment_posterior(const brink_experiment_t *exp);
+BRINK_API const brink_posterior_t *brink_experiment_posterior(const brink_experiment_t *exp);
 /** The posterior's directory as written in the file or given ("" without). */
-const char *brink_experiment_posterior_dir(const brink_experiment_t *exp);
+BRINK_API const char *brink_experiment_posterior_dir(const brink_experiment_t *exp);
 /** The factor that sets the field of posterior path j (the design's value
  *  then wins), or SIZE_MAX when the posterior's value applies. */
-size_t brink_experiment_posterior_factor(const brink_experiment_t *exp, size_t j);
+BRINK_API size_t brink_experiment_posterior_factor(const brink_experiment_t *exp, size_t j);
 
 /** Writes the Markdown reference of every experiment-file key to fp (the
- *  key table of docs/experiments.md). */
-void brink_experiment_write_reference(FILE *fp);
+ *  key table of docs/experiments.md).
+ *  Returns BRINK_OK, or BRINK_EIO when fp reports a write error. */
+BRINK_API brink_status_t brink_experiment_write_reference(FILE *fp);
 
 /** The design point's coordinates in the unit cube (u[nfactors]) and its
  *  factor values (x[nfactors], u mapped through each factor's
  *  distribution).  Either may be NULL.  Pure function of (file, point).
  *  Returns BRINK_OK or BRINK_EINVAL (point out of range). */
-brink_status_t brink_experiment_point(const brink_experiment_t *exp, uint32_t point, double *u,
-                                      double *x);
+BRINK_API brink_status_t brink_experiment_point(const brink_experiment_t *exp, uint32_t point, double *u,
+                                                double *x);
 
 /** The series kept (the model's series when the file keeps bands or all,
  *  none otherwise) and their most steps. */
-size_t brink_experiment_nseries(const brink_experiment_t *exp);
-const char *brink_experiment_series(const brink_experiment_t *exp, size_t i);
-uint32_t brink_experiment_max_steps(const brink_experiment_t *exp);
+BRINK_API size_t brink_experiment_nseries(const brink_experiment_t *exp);
+BRINK_API const char *brink_experiment_series(const brink_experiment_t *exp, size_t i);
+BRINK_API uint32_t brink_experiment_max_steps(const brink_experiment_t *exp);
 
 /** The model selected by the file (the built-in of that name, with the
  *  file's `steps` as max_steps for the analytic models). */
-brink_status_t brink_experiment_model_resolve(brink_ctx_t *ctx, const brink_experiment_t *exp,
-                                              brink_model_t *model);
+BRINK_API brink_status_t brink_experiment_model_resolve(brink_ctx_t *ctx, const brink_experiment_t *exp,
+                                                        brink_model_t *model);
 
 /* ---- sweeps ---------------------------------------------------------------- */
 
@@ -213,9 +214,9 @@ typedef struct brink_sweep_stats {
  *  BRINK_EINTERRUPT (completed batches are kept).  Returns BRINK_OK,
  *  BRINK_EIO, BRINK_EDB (store error, or the store belongs to another
  *  experiment, scenario or posterior, or exists without resume), BRINK_EINTERRUPT, BRINK_ENOMEM. */
-brink_status_t brink_sweep_run(brink_ctx_t *ctx, const brink_experiment_t *exp,
-                               const brink_model_t *model, const brink_sweep_opts_t *opts,
-                               brink_sweep_stats_t *stats);
+BRINK_API brink_status_t brink_sweep_run(brink_ctx_t *ctx, const brink_experiment_t *exp,
+                                         const brink_model_t *model, const brink_sweep_opts_t *opts,
+                                         brink_sweep_stats_t *stats);
 
 /** As brink_sweep_run, distributed over the ranks of MPI_COMM_WORLD (run
  *  under mpirun): a task farm in which rank 0 owns the store, hands out
@@ -225,9 +226,9 @@ brink_status_t brink_sweep_run(brink_ctx_t *ctx, const brink_experiment_t *exp,
  *  finalises it).  *rank receives this process's rank; stats are filled on
  *  rank 0.  Returns as brink_sweep_run, or BRINK_EUNSUPPORTED when libbrink
  *  was built without MPI (-DBRINK_MPI=ON). */
-brink_status_t brink_sweep_run_mpi(brink_ctx_t *ctx, const brink_experiment_t *exp,
-                                   const brink_model_t *model, const brink_sweep_opts_t *opts,
-                                   brink_sweep_stats_t *stats, int *rank);
+BRINK_API brink_status_t brink_sweep_run_mpi(brink_ctx_t *ctx, const brink_experiment_t *exp,
+                                             const brink_model_t *model, const brink_sweep_opts_t *opts,
+                                             brink_sweep_stats_t *stats, int *rank);
 
 /** Evaluates one run (point, rep) of exp with model: applies the values
  *  of the run's posterior set (if the experiment has a posterior), then the
@@ -237,10 +238,10 @@ brink_status_t brink_sweep_run_mpi(brink_ctx_t *ctx, const brink_experiment_t *e
  *  when series is not NULL, the kept series in
  *  series[s * brink_experiment_max_steps + t] with the steps written in
  *  *nsteps.  Thread-safe for distinct ctx, sc and buffers. */
-brink_status_t brink_sweep_eval(brink_ctx_t *ctx, const brink_experiment_t *exp,
-                                const brink_model_t *model, brink_scenario_t *sc,
-                                uint32_t point, uint32_t rep, double *scalars, double *series,
-                                uint32_t *nsteps, char *msg, size_t size);
+BRINK_API brink_status_t brink_sweep_eval(brink_ctx_t *ctx, const brink_experiment_t *exp,
+                                          const brink_model_t *model, brink_scenario_t *sc,
+                                          uint32_t point, uint32_t rep, double *scalars, double *series,
+                                          uint32_t *nsteps, char *msg, size_t size);
 
 /* ---- analysis -------------------------------------------------------------- */
 
@@ -260,9 +261,9 @@ typedef struct brink_sobol_indices {
  *  gives intervals equal to the estimate.  The arrays in *r are allocated
  *  on ctx; free with brink_sobol_indices_free.  Returns BRINK_OK,
  *  BRINK_EINVAL (n < 2, or zero variance) or BRINK_ENOMEM.  Cost O(B n k). */
-brink_status_t brink_sobol_analyze(brink_ctx_t *ctx, const double *y, size_t n, size_t k,
-                                   uint32_t bootstrap, uint64_t seed, brink_sobol_indices_t *r);
-void brink_sobol_indices_free(brink_ctx_t *ctx, brink_sobol_indices_t *r);
+BRINK_API brink_status_t brink_sobol_analyze(brink_ctx_t *ctx, const double *y, size_t n, size_t k,
+                                             uint32_t bootstrap, uint64_t seed, brink_sobol_indices_t *r);
+BRINK_API void brink_sobol_indices_free(brink_ctx_t *ctx, brink_sobol_indices_t *r);
 
 /** Morris elementary-effects statistics from r trajectories of k+1 points:
  *  u[(t*(k+1)+s)*k + i] the unit-cube coordinates, y[t*(k+1)+s] the
@@ -270,8 +271,8 @@ void brink_sobol_indices_free(brink_ctx_t *ctx, brink_sobol_indices_t *r);
  *  effect is dy/du (in unit-cube scale).  mu, mustar, sigma have k
  *  entries.  Returns BRINK_OK or BRINK_EINVAL (a step that does not change
  *  exactly one factor, or a factor never moved). */
-brink_status_t brink_morris_analyze(const double *u, const double *y, size_t r, size_t k,
-                                    double *mu, double *mustar, double *sigma);
+BRINK_API brink_status_t brink_morris_analyze(const double *u, const double *y, size_t r, size_t k,
+                                              double *mu, double *mustar, double *sigma);
 
 /** Opens the store in dir read-only and computes an analysis:
  *  method "summary" (per design point: n, failed, mean, sd, min, max of
@@ -281,9 +282,9 @@ brink_status_t brink_morris_analyze(const double *u, const double *y, size_t r, 
  *  averaged per point before sobol and morris.  Returns BRINK_OK,
  *  BRINK_EIO, BRINK_EDB, BRINK_ENOTFOUND (no such output), BRINK_EINVAL
  *  (method does not fit the design, or runs are missing or failed). */
-brink_status_t brink_analyze(brink_ctx_t *ctx, const char *dir, const char *method,
-                             const char *output, uint32_t bootstrap, FILE *table_fp,
-                             FILE *json_fp);
+BRINK_API brink_status_t brink_analyze(brink_ctx_t *ctx, const char *dir, const char *method,
+                                       const char *output, uint32_t bootstrap, FILE *table_fp,
+                                       FILE *json_fp);
 
 /** Writes a table of the store for other tools, as format "csv" (a header
  *  row, then one row per item) or "json" (one object with the rows).
@@ -292,8 +293,8 @@ brink_status_t brink_analyze(brink_ctx_t *ctx, const char *dir, const char *meth
  *  values), "bands" (point, series, step, stat, value) or "series" (the
  *  per-run values kept with keep: all).  Streams: memory does not grow
  *  with the store.  Returns BRINK_OK, BRINK_EIO, BRINK_EDB, BRINK_EINVAL. */
-brink_status_t brink_export(brink_ctx_t *ctx, const char *dir, const char *format,
-                            const char *table, FILE *fp);
+BRINK_API brink_status_t brink_export(brink_ctx_t *ctx, const char *dir, const char *format,
+                                      const char *table, FILE *fp);
 
 /* ---- Sobol sequence -------------------------------------------------------- */
 
@@ -305,7 +306,7 @@ brink_status_t brink_export(brink_ctx_t *ctx, const char *dir, const char *forma
  *  Sobol sequence with Joe and Kuo's direction numbers (2008), into
  *  x[dims].  Uses 32-bit direction numbers: index < 2^32.  Returns BRINK_OK
  *  or BRINK_EINVAL (dims out of 1..BRINK_SOBOL_MAX_DIM). */
-brink_status_t brink_sobol_point(uint32_t dims, uint32_t index, double *x);
+BRINK_API brink_status_t brink_sobol_point(uint32_t dims, uint32_t index, double *x);
 
 #ifdef __cplusplus
 }

@@ -47,20 +47,20 @@ typedef struct brink_fc_scenario brink_fc_scenario_t;
 /** Creates an empty scenario with n_dims dimensions (1..BRINK_FC_MAX_DIMS)
  *  named dim_names[d] (NULL for "Dim<d+1>").  NULL on allocation failure
  *  or a bad n_dims.  Free with brink_fc_scenario_free(). */
-brink_fc_scenario_t *brink_fc_scenario_new(brink_ctx_t *ctx, const char *name,
-                                           const char *desc, size_t n_dims,
-                                           const char *const *dim_names);
+BRINK_API brink_fc_scenario_t *brink_fc_scenario_new(brink_ctx_t *ctx, const char *name,
+                                                     const char *desc, size_t n_dims,
+                                                     const char *const *dim_names);
 
 /** Frees a scenario; NULL does nothing. */
-void brink_fc_scenario_free(brink_fc_scenario_t *s);
+BRINK_API void brink_fc_scenario_free(brink_fc_scenario_t *s);
 
 /** Appends an actor.  pos and sal hold n_dims values each, on the 0-100
  *  scale; cap >= 0; saliences in [0,100] summing to at most 100.  The
  *  strings are copied.  Returns BRINK_OK, BRINK_ERANGE (message in ctx),
  *  BRINK_ELIMIT or BRINK_ENOMEM. */
-brink_status_t brink_fc_scenario_add_actor(brink_fc_scenario_t *s, const char *name,
-                                           const char *desc, double cap, const double *pos,
-                                           const double *sal);
+BRINK_API brink_status_t brink_fc_scenario_add_actor(brink_fc_scenario_t *s, const char *name,
+                                                     const char *desc, double cap, const double *pos,
+                                                     const double *sal);
 
 /** Reads KTAB's CSV layout exactly as KTAB's smpc does (smpread.cpp):
  *  line 1 `name,desc,numActors,numDims`, line 2 the header (dimension names
@@ -71,19 +71,19 @@ brink_status_t brink_fc_scenario_add_actor(brink_fc_scenario_t *s, const char *n
  *  Problems go to diags as FILE:LINE:COL.  Returns BRINK_OK, BRINK_EIO
  *  (cannot read), BRINK_EPARSE (syntax), BRINK_ERANGE (value out of KTAB's
  *  ranges) or BRINK_ENOMEM.  On success *out is owned by the caller. */
-brink_status_t brink_fc_read_ktab_csv(brink_ctx_t *ctx, const char *path,
-                                      brink_fc_scenario_t **out, brink_diags_t *diags);
+BRINK_API brink_status_t brink_fc_read_ktab_csv(brink_ctx_t *ctx, const char *path,
+                                                brink_fc_scenario_t **out, brink_diags_t *diags);
 /** The same from memory; file names the input in diagnostics. */
-brink_status_t brink_fc_parse_ktab_csv(brink_ctx_t *ctx, const char *file, const char *text,
-                                       size_t len, brink_fc_scenario_t **out,
-                                       brink_diags_t *diags);
+BRINK_API brink_status_t brink_fc_parse_ktab_csv(brink_ctx_t *ctx, const char *file, const char *text,
+                                                 size_t len, brink_fc_scenario_t **out,
+                                                 brink_diags_t *diags);
 
 /** Reads the YAML/JSON form (see docs/forecast.md) with strict located
  *  validation: unknown keys, wrong types and out-of-range values are
  *  errors.  Returns as brink_fc_read_ktab_csv, BRINK_EVALIDATE for schema
  *  violations. */
-brink_status_t brink_fc_read_yaml(brink_ctx_t *ctx, const char *path,
-                                  brink_fc_scenario_t **out, brink_diags_t *diags);
+BRINK_API brink_status_t brink_fc_read_yaml(brink_ctx_t *ctx, const char *path,
+                                            brink_fc_scenario_t **out, brink_diags_t *diags);
 
 /** Reads KTAB's XML layout (smpSchema.xsd, as KTAB's xmlRead): Scenario
  *  with name, desc, prngSeed, optional ModelParameters (all nine options),
@@ -95,55 +95,55 @@ brink_status_t brink_fc_read_yaml(brink_ctx_t *ctx, const char *path,
  *  seed are kept with the scenario (brink_fc_scenario_apply_options).
  *  Errors are located at the offending element.  Returns as
  *  brink_fc_read_ktab_csv, BRINK_EVALIDATE for missing or bad elements. */
-brink_status_t brink_fc_read_ktab_xml(brink_ctx_t *ctx, const char *path,
-                                      brink_fc_scenario_t **out, brink_diags_t *diags);
+BRINK_API brink_status_t brink_fc_read_ktab_xml(brink_ctx_t *ctx, const char *path,
+                                                brink_fc_scenario_t **out, brink_diags_t *diags);
 /** The same from memory; file names the input in diagnostics. */
-brink_status_t brink_fc_parse_ktab_xml(brink_ctx_t *ctx, const char *file, const char *text,
-                                       size_t len, brink_fc_scenario_t **out,
-                                       brink_diags_t *diags);
+BRINK_API brink_status_t brink_fc_parse_ktab_xml(brink_ctx_t *ctx, const char *file, const char *text,
+                                                 size_t len, brink_fc_scenario_t **out,
+                                                 brink_diags_t *diags);
 
 /** Reads by extension: .xml (KTAB XML), .yaml/.yml/.json (YAML form),
  *  anything else as KTAB CSV. */
-brink_status_t brink_fc_read(brink_ctx_t *ctx, const char *path, brink_fc_scenario_t **out,
-                             brink_diags_t *diags);
+BRINK_API brink_status_t brink_fc_read(brink_ctx_t *ctx, const char *path, brink_fc_scenario_t **out,
+                                       brink_diags_t *diags);
 
 /* Accessors (borrowed values; indexes must be in range). */
-size_t brink_fc_scenario_actors(const brink_fc_scenario_t *s);
-size_t brink_fc_scenario_dims(const brink_fc_scenario_t *s);
-const char *brink_fc_scenario_name(const brink_fc_scenario_t *s);
-const char *brink_fc_scenario_desc(const brink_fc_scenario_t *s);
-const char *brink_fc_actor_name(const brink_fc_scenario_t *s, size_t i);
-const char *brink_fc_actor_desc(const brink_fc_scenario_t *s, size_t i);
-const char *brink_fc_dim_name(const brink_fc_scenario_t *s, size_t d);
-double brink_fc_actor_cap(const brink_fc_scenario_t *s, size_t i);
-double brink_fc_actor_pos(const brink_fc_scenario_t *s, size_t i, size_t d);
-double brink_fc_actor_sal(const brink_fc_scenario_t *s, size_t i, size_t d);
+BRINK_API size_t brink_fc_scenario_actors(const brink_fc_scenario_t *s);
+BRINK_API size_t brink_fc_scenario_dims(const brink_fc_scenario_t *s);
+BRINK_API const char *brink_fc_scenario_name(const brink_fc_scenario_t *s);
+BRINK_API const char *brink_fc_scenario_desc(const brink_fc_scenario_t *s);
+BRINK_API const char *brink_fc_actor_name(const brink_fc_scenario_t *s, size_t i);
+BRINK_API const char *brink_fc_actor_desc(const brink_fc_scenario_t *s, size_t i);
+BRINK_API const char *brink_fc_dim_name(const brink_fc_scenario_t *s, size_t d);
+BRINK_API double brink_fc_actor_cap(const brink_fc_scenario_t *s, size_t i);
+BRINK_API double brink_fc_actor_pos(const brink_fc_scenario_t *s, size_t i, size_t d);
+BRINK_API double brink_fc_actor_sal(const brink_fc_scenario_t *s, size_t i, size_t d);
 /** Setters used by Monte Carlo and tests; values are not re-validated. */
-void brink_fc_actor_set(brink_fc_scenario_t *s, size_t i, double cap, const double *pos,
-                        const double *sal);
+BRINK_API void brink_fc_actor_set(brink_fc_scenario_t *s, size_t i, double cap, const double *pos,
+                                  const double *sal);
 /** Sets A(i, j) of the accommodation ("ideal adjustment") matrix; A starts
  *  as the identity.  Returns BRINK_OK, BRINK_EINVAL, BRINK_ERANGE (a not in
  *  [0,1]) or BRINK_ENOMEM. */
-brink_status_t brink_fc_scenario_set_accommodation(brink_fc_scenario_t *s, size_t i, size_t j,
-                                                   double a);
+BRINK_API brink_status_t brink_fc_scenario_set_accommodation(brink_fc_scenario_t *s, size_t i, size_t j,
+                                                             double a);
 /** Per-actor input uncertainty for Monte Carlo (the YAML keys position_sd,
  *  salience_sd, capability_cv); a negative value means "use the global
  *  level".  Returns BRINK_OK, BRINK_EINVAL or BRINK_ENOMEM. */
-brink_status_t brink_fc_scenario_set_uncertainty(brink_fc_scenario_t *s, size_t i, double pos_sd,
-                                                 double sal_sd, double cap_cv);
+BRINK_API brink_status_t brink_fc_scenario_set_uncertainty(brink_fc_scenario_t *s, size_t i, double pos_sd,
+                                                           double sal_sd, double cap_cv);
 /** Reads actor i's uncertainty; returns 0 (outputs untouched) if the input
  *  gave none for any actor. */
-int brink_fc_scenario_uncertainty(const brink_fc_scenario_t *s, size_t i, double *pos_sd,
-                                  double *sal_sd, double *cap_cv);
+BRINK_API int brink_fc_scenario_uncertainty(const brink_fc_scenario_t *s, size_t i, double *pos_sd,
+                                            double *sal_sd, double *cap_cv);
 /** Copies into o the model parameters and seed that the input file gave
  *  (KTAB XML's ModelParameters and prngSeed); returns 1 if it gave any. */
 struct brink_smp_options;
-int brink_fc_scenario_apply_options(const brink_fc_scenario_t *s, struct brink_smp_options *o);
+BRINK_API int brink_fc_scenario_apply_options(const brink_fc_scenario_t *s, struct brink_smp_options *o);
 /** Deep copy (NULL on allocation failure). */
-brink_fc_scenario_t *brink_fc_scenario_copy(const brink_fc_scenario_t *s);
+BRINK_API brink_fc_scenario_t *brink_fc_scenario_copy(const brink_fc_scenario_t *s);
 /** Copy without the actors whose keep[i] is 0 (NULL on failure or when
  *  fewer than 2 remain). */
-brink_fc_scenario_t *brink_fc_scenario_subset(const brink_fc_scenario_t *s, const int *keep);
+BRINK_API brink_fc_scenario_t *brink_fc_scenario_subset(const brink_fc_scenario_t *s, const int *keep);
 
 /* ---- SMP options (KTAB's names and enum indexes) ------------------------ */
 
@@ -192,7 +192,7 @@ typedef struct brink_smp_options {
 } brink_smp_options_t;
 
 /** Fills o with KTAB's defaults (the CSV defaults of smpc). */
-void brink_smp_options_default(brink_smp_options_t *o);
+BRINK_API void brink_smp_options_default(brink_smp_options_t *o);
 
 /** Sets one option by KTAB's name (VictoryProbModel, PCEModel,
  *  StateTransitions, VotingRule, BigRAdjust, BigRRange, ThirdPartyCommit,
@@ -201,15 +201,15 @@ void brink_smp_options_default(brink_smp_options_t *o);
  *  accepted), or brink's stop-rule names MinIter, MaxIter, MinDeltaRatio,
  *  MinSigDelta.  Returns BRINK_OK, BRINK_ENOTFOUND (unknown option; ctx
  *  names the closest) or BRINK_EINVAL (bad value; ctx lists the choices). */
-brink_status_t brink_smp_option_set(brink_ctx_t *ctx, brink_smp_options_t *o,
-                                    const char *name, const char *value);
+BRINK_API brink_status_t brink_smp_option_set(brink_ctx_t *ctx, brink_smp_options_t *o,
+                                              const char *name, const char *value);
 
 /** The NULL-terminated value names of option name (NULL if unknown). */
-const char *const *brink_smp_option_choices(const char *name);
+BRINK_API const char *const *brink_smp_option_choices(const char *name);
 /** The NULL-terminated list of option names. */
-const char *const *brink_smp_option_names(void);
+BRINK_API const char *const *brink_smp_option_names(void);
 /** KTAB's value name of option name's current value in o ("" if unknown). */
-const char *brink_smp_option_value(const brink_smp_options_t *o, const char *name);
+BRINK_API const char *brink_smp_option_value(const brink_smp_options_t *o, const char *name);
 
 /* ---- SMP run and its history --------------------------------------------- */
 
@@ -235,47 +235,47 @@ typedef struct brink_fc_bargain {
  *  fewer than 2 actors), BRINK_ENUMERIC (a Markov PCE did not converge in
  *  1000 iterations, as KTAB), BRINK_EINTERRUPT or BRINK_ENOMEM.
  *  Time O(T (N^3 + N^2 D)) for T turns; deterministic for any threads. */
-brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
-                             const brink_smp_options_t *o, brink_fc_history_t **out);
+BRINK_API brink_status_t brink_smp_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
+                                       const brink_smp_options_t *o, brink_fc_history_t **out);
 
-void brink_fc_history_free(brink_fc_history_t *h);
+BRINK_API void brink_fc_history_free(brink_fc_history_t *h);
 
 /** Number of states (turn 0 .. states-1). */
-size_t brink_fc_history_states(const brink_fc_history_t *h);
+BRINK_API size_t brink_fc_history_states(const brink_fc_history_t *h);
 /** Position / ideal of actor i on dim d at turn t, on the 0-100 scale. */
-double brink_fc_history_pos(const brink_fc_history_t *h, size_t t, size_t i, size_t d);
-double brink_fc_history_ideal(const brink_fc_history_t *h, size_t t, size_t i, size_t d);
+BRINK_API double brink_fc_history_pos(const brink_fc_history_t *h, size_t t, size_t i, size_t d);
+BRINK_API double brink_fc_history_ideal(const brink_fc_history_t *h, size_t t, size_t i, size_t d);
 /** KTAB's "winning probability" of actor i's position at turn t (the PCE
  *  over unique positions; actors sharing a position share it). */
-double brink_fc_history_prob(const brink_fc_history_t *h, size_t t, size_t i);
+BRINK_API double brink_fc_history_prob(const brink_fc_history_t *h, size_t t, size_t i);
 /** Risk attitude R_i at turn t. */
-double brink_fc_history_risk(const brink_fc_history_t *h, size_t t, size_t i);
+BRINK_API double brink_fc_history_risk(const brink_fc_history_t *h, size_t t, size_t i);
 /** Risk-neutral utility u(i, j) at turn t (KTAB's "Raw actor-pos value"). */
-double brink_fc_history_rn_util(const brink_fc_history_t *h, size_t t, size_t i, size_t j);
+BRINK_API double brink_fc_history_rn_util(const brink_fc_history_t *h, size_t t, size_t i, size_t j);
 /** Challenge chosen by actor i at turn t: target j (-1 for none), its
  *  expected gain dEU and i's probability of winning. */
-int brink_fc_history_target(const brink_fc_history_t *h, size_t t, size_t i, double *deu,
-                            double *prob);
+BRINK_API int brink_fc_history_target(const brink_fc_history_t *h, size_t t, size_t i, double *deu,
+                                      double *prob);
 /** Actor i's evaluation at turn t of challenging j, when the run had
  *  record_challenges: out = (P(i beats j), then Util_SQ, Util_Vict,
  *  Util_Cntst, Util_Chlg of KTAB's UtilChlg for the affected actor k = i,
  *  then the same four for k = j), all estimated by h = i.  Returns 1, or 0
  *  when not recorded (out untouched). */
-int brink_fc_history_challenge(const brink_fc_history_t *h, size_t t, size_t i, size_t j,
-                               double out[9]);
+BRINK_API int brink_fc_history_challenge(const brink_fc_history_t *h, size_t t, size_t i, size_t j,
+                                         double out[9]);
 /** The target's view of actor i's challenge at turn t (record_challenges):
  *  out = (j's estimate of P(i beats j), of the gain to i, of the gain to j),
  *  j the target.  Returns 1, or 0 when not recorded or i had no target. */
-int brink_fc_history_target_view(const brink_fc_history_t *h, size_t t, size_t i, double out[3]);
+BRINK_API int brink_fc_history_target_view(const brink_fc_history_t *h, size_t t, size_t i, double out[3]);
 /** Stop statistic after step t (t >= 1): dist(t,t-1)/(dist(0,1)+minSig). */
-double brink_fc_history_stop_ratio(const brink_fc_history_t *h, size_t t);
+BRINK_API double brink_fc_history_stop_ratio(const brink_fc_history_t *h, size_t t);
 /** Bargains of the run, in (turn, initiator) order.  Borrowed. */
-size_t brink_fc_history_bargains(const brink_fc_history_t *h);
-void brink_fc_history_bargain(const brink_fc_history_t *h, size_t k, brink_fc_bargain_t *b);
+BRINK_API size_t brink_fc_history_bargains(const brink_fc_history_t *h);
+BRINK_API void brink_fc_history_bargain(const brink_fc_history_t *h, size_t k, brink_fc_bargain_t *b);
 /** The bargain that moved actor i into its turn-t position (0 if none). */
-uint64_t brink_fc_history_mover(const brink_fc_history_t *h, size_t t, size_t i);
+BRINK_API uint64_t brink_fc_history_mover(const brink_fc_history_t *h, size_t t, size_t i);
 /** Index of the most probable final position's actor (first of ties). */
-size_t brink_fc_history_best_actor(const brink_fc_history_t *h);
+BRINK_API size_t brink_fc_history_best_actor(const brink_fc_history_t *h);
 
 /* ---- BDM (Scholz, Calbert and Smith 2011), one dimension ----------------- */
 
@@ -291,7 +291,7 @@ typedef struct brink_bdm_options {
     double q;             /**< Q, probability the status quo persists, default 1 */
 } brink_bdm_options_t;
 
-void brink_bdm_options_default(brink_bdm_options_t *o);
+BRINK_API void brink_bdm_options_default(brink_bdm_options_t *o);
 
 typedef struct brink_bdm_result {
     size_t n, rounds;
@@ -303,27 +303,27 @@ typedef struct brink_bdm_result {
 
 /** Runs the model.  Returns BRINK_OK, BRINK_EINVAL or BRINK_ENOMEM; free
  *  the result with brink_bdm_result_clear (safe on a zeroed result). */
-brink_status_t brink_bdm_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
-                             const brink_bdm_options_t *o, brink_bdm_result_t *r);
-void brink_bdm_result_clear(brink_ctx_t *ctx, brink_bdm_result_t *r);
+BRINK_API brink_status_t brink_bdm_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
+                                       const brink_bdm_options_t *o, brink_bdm_result_t *r);
+BRINK_API void brink_bdm_result_clear(brink_ctx_t *ctx, brink_bdm_result_t *r);
 
 /* ---- static models --------------------------------------------------------- */
 
 /** Capability x salience weighted mean of dimension d (salience of d). */
-double brink_fc_weighted_mean(const brink_fc_scenario_t *s, size_t d);
+BRINK_API double brink_fc_weighted_mean(const brink_fc_scenario_t *s, size_t d);
 /** Weighted median of dimension d with weights c_i s_id: the smallest
  *  position x with cumulative weight >= half (the lower median). */
-double brink_fc_weighted_median(const brink_fc_scenario_t *s, size_t d);
+BRINK_API double brink_fc_weighted_median(const brink_fc_scenario_t *s, size_t d);
 /** Pairwise (Condorcet) winner among actors' positions on dimension d with
  *  votes c_i s_id (|x_i - b| - |x_i - a|); ties go to the first.  Returns
  *  the position; *found is 0 when no position beats all others. */
-double brink_fc_condorcet(const brink_fc_scenario_t *s, size_t d, int *found);
+BRINK_API double brink_fc_condorcet(const brink_fc_scenario_t *s, size_t d, int *found);
 /** Weighted Nash bargaining solution on the D-dimensional position space:
  *  argmax_x sum_i w_i log(1 - delta_i(x)) with w_i = c_i sigma_i and
  *  delta_i KTAB's salience-weighted distance (unit scale), by projected
  *  gradient ascent from the weighted mean.  out receives D values on the
  *  0-100 scale.  Returns BRINK_OK or BRINK_ENUMERIC. */
-brink_status_t brink_fc_nash(brink_ctx_t *ctx, const brink_fc_scenario_t *s, double *out);
+BRINK_API brink_status_t brink_fc_nash(brink_ctx_t *ctx, const brink_fc_scenario_t *s, double *out);
 
 /* ---- Monte Carlo over input uncertainty ------------------------------------ */
 
@@ -345,7 +345,7 @@ typedef struct brink_mc_options {
     int threads;
 } brink_mc_options_t;
 
-void brink_mc_options_default(brink_mc_options_t *o);
+BRINK_API void brink_mc_options_default(brink_mc_options_t *o);
 
 typedef struct brink_mc_result {
     uint32_t runs;
@@ -359,9 +359,9 @@ typedef struct brink_mc_result {
  *  thread count.  The forecast of an SMP run is the final position of the
  *  most probable actor; of BDM the final pairwise winner.  Returns BRINK_OK,
  *  BRINK_EINVAL, BRINK_ENOMEM or a model's error. */
-brink_status_t brink_mc_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
-                            const brink_mc_options_t *o, brink_mc_result_t *r);
-void brink_mc_result_clear(brink_ctx_t *ctx, brink_mc_result_t *r);
+BRINK_API brink_status_t brink_mc_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
+                                      const brink_mc_options_t *o, brink_mc_result_t *r);
+BRINK_API void brink_mc_result_clear(brink_ctx_t *ctx, brink_mc_result_t *r);
 
 /* ---- output ----------------------------------------------------------------- */
 
@@ -372,14 +372,14 @@ void brink_mc_result_clear(brink_ctx_t *ctx, brink_mc_result_t *r);
  *  run had record_challenges), so KTAB's viewers can open it.
  *  The file is written to path + ".tmp" and renamed.  Returns BRINK_OK or
  *  BRINK_EDB / BRINK_EIO (message in ctx). */
-brink_status_t brink_smp_write_sqlite(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
-                                      const brink_smp_options_t *o,
-                                      const brink_fc_history_t *h, const char *path);
+BRINK_API brink_status_t brink_smp_write_sqlite(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
+                                                const brink_smp_options_t *o,
+                                                const brink_fc_history_t *h, const char *path);
 
 /** Returns the run as a JSON text (caller frees with brink_free), keys
  *  sorted, numbers printed with 17 significant digits.  NULL on failure. */
-char *brink_smp_to_json(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
-                        const brink_smp_options_t *o, const brink_fc_history_t *h);
+BRINK_API char *brink_smp_to_json(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
+                                  const brink_smp_options_t *o, const brink_fc_history_t *h);
 
 #ifdef __cplusplus
 }

@@ -59,14 +59,14 @@ typedef enum brink_game_format {
  *  no recursion: trees of any depth load.  Time and memory are linear in
  *  the size of the file (strategic payoff tables: in the number of
  *  contingencies). */
-brink_status_t brink_game_read_string(brink_ctx_t *ctx, const char *text, size_t len,
-                                      const char *name, brink_game_t **out,
-                                      brink_diags_t *diags);
+BRINK_API brink_status_t brink_game_read_string(brink_ctx_t *ctx, const char *text, size_t len,
+                                                const char *name, brink_game_t **out,
+                                                brink_diags_t *diags);
 
 /** Reads a game from the file at path (BRINK_EIO if it cannot be read),
  *  otherwise as brink_game_read_string(). */
-brink_status_t brink_game_read_file(brink_ctx_t *ctx, const char *path, brink_game_t **out,
-                                    brink_diags_t *diags);
+BRINK_API brink_status_t brink_game_read_file(brink_ctx_t *ctx, const char *path, brink_game_t **out,
+                                              brink_diags_t *diags);
 
 /** Writes game in format fmt to a new NUL-terminated buffer *text (owned by
  *  the caller, free with brink_free) of length *len (len may be NULL).
@@ -74,39 +74,39 @@ brink_status_t brink_game_read_file(brink_ctx_t *ctx, const char *path, brink_ga
  *  same game.  BRINK_FMT_NFG/NFG_OUTCOME of an extensive game write its
  *  reduced strategic form.  BRINK_EUNSUPPORTED: EFG of a strategic game.
  *  BRINK_ENOMEM, BRINK_EINVAL.  Linear in the size of the output. */
-brink_status_t brink_game_write(brink_ctx_t *ctx, const brink_game_t *game,
-                                brink_game_format_t fmt, char **text, size_t *len);
+BRINK_API brink_status_t brink_game_write(brink_ctx_t *ctx, const brink_game_t *game,
+                                          brink_game_format_t fmt, char **text, size_t *len);
 
 /** Frees a game and everything it owns.  brink_game_free(ctx, NULL) does nothing. */
-void brink_game_free(brink_ctx_t *ctx, brink_game_t *game);
+BRINK_API void brink_game_free(brink_ctx_t *ctx, brink_game_t *game);
 
 /** Nonzero if a and b are the same game: same players, strategies or tree
  *  (node kinds, players, information sets, actions, chance probabilities,
  *  outcomes) and equal exact payoffs.  Labels are compared too. */
-int brink_game_equal(const brink_game_t *a, const brink_game_t *b);
+BRINK_API int brink_game_equal(const brink_game_t *a, const brink_game_t *b);
 
 /* ---- queries ------------------------------------------------------------ */
 
-brink_game_kind_t brink_game_kind(const brink_game_t *game);
+BRINK_API brink_game_kind_t brink_game_kind(const brink_game_t *game);
 /** Title of the game (borrowed, never NULL). */
-const char *brink_game_title(const brink_game_t *game);
+BRINK_API const char *brink_game_title(const brink_game_t *game);
 /** Number of players (chance is not a player). */
-int brink_game_num_players(const brink_game_t *game);
+BRINK_API int brink_game_num_players(const brink_game_t *game);
 /** Name of player p, 0-based (borrowed; "" if out of range). */
-const char *brink_game_player_name(const brink_game_t *game, int p);
+BRINK_API const char *brink_game_player_name(const brink_game_t *game, int p);
 /** Number of nodes of an extensive game (0 for a strategic game). */
-size_t brink_game_num_nodes(const brink_game_t *game);
+BRINK_API size_t brink_game_num_nodes(const brink_game_t *game);
 /** Number of information sets of player p (0-based) of an extensive game;
  *  p = -1 counts chance information sets. */
-int brink_game_num_infosets(const brink_game_t *game, int p);
+BRINK_API int brink_game_num_infosets(const brink_game_t *game, int p);
 /** Number of actions at information set k (0-based) of player p. */
-int brink_game_num_actions(const brink_game_t *game, int p, int k);
+BRINK_API int brink_game_num_actions(const brink_game_t *game, int p, int k);
 /** Nonzero if every information set of the extensive game is a single node. */
-int brink_game_is_perfect_information(const brink_game_t *game);
+BRINK_API int brink_game_is_perfect_information(const brink_game_t *game);
 /** Nonzero if a strategic game (or the reduced strategic form of an
  *  extensive game) has two players whose payoffs sum to the same constant
  *  in every contingency. */
-int brink_game_is_constant_sum(brink_ctx_t *ctx, brink_game_t *game);
+BRINK_API int brink_game_is_constant_sum(brink_ctx_t *ctx, brink_game_t *game);
 
 /** The strategic form used by the strategic solvers: game itself if it is
  *  strategic, otherwise the reduced strategic form of the tree (strategies
@@ -116,15 +116,15 @@ int brink_game_is_constant_sum(brink_ctx_t *ctx, brink_game_t *game);
  *  Time: (number of reduced strategy profiles) x (number of nodes) once.
  *  BRINK_ELIMIT if the strategic form would have more than 2^26
  *  contingencies or 2^20 strategies for one player; BRINK_ENOMEM. */
-brink_status_t brink_game_reduced(brink_ctx_t *ctx, brink_game_t *game,
-                                  const brink_game_t **out);
+BRINK_API brink_status_t brink_game_reduced(brink_ctx_t *ctx, brink_game_t *game,
+                                            const brink_game_t **out);
 
 /** Number of strategies of player p of a strategic game (0 if not strategic). */
-int brink_game_num_strategies(const brink_game_t *game, int p);
+BRINK_API int brink_game_num_strategies(const brink_game_t *game, int p);
 /** Label of strategy s of player p of a strategic game (borrowed). */
-const char *brink_game_strategy_name(const brink_game_t *game, int p, int s);
+BRINK_API const char *brink_game_strategy_name(const brink_game_t *game, int p, int s);
 /** Payoff to player p in the pure profile prof[0..N) of a strategic game (double). */
-double brink_game_payoff(const brink_game_t *game, const int *prof, int p);
+BRINK_API double brink_game_payoff(const brink_game_t *game, const int *prof, int p);
 
 /* ---- equilibrium sets --------------------------------------------------- */
 
@@ -138,25 +138,25 @@ typedef enum brink_profile_kind {
     BRINK_PROFILE_BEHAVIOR = 1
 } brink_profile_kind_t;
 
-size_t brink_eqset_count(const brink_eqset_t *eq);
+BRINK_API size_t brink_eqset_count(const brink_eqset_t *eq);
 /** Number of values in each profile. */
-size_t brink_eqset_width(const brink_eqset_t *eq);
-brink_profile_kind_t brink_eqset_kind(const brink_eqset_t *eq);
+BRINK_API size_t brink_eqset_width(const brink_eqset_t *eq);
+BRINK_API brink_profile_kind_t brink_eqset_kind(const brink_eqset_t *eq);
 /** Nonzero if the values are exact rationals. */
-int brink_eqset_exact(const brink_eqset_t *eq);
+BRINK_API int brink_eqset_exact(const brink_eqset_t *eq);
 /** Nonzero if profiles carry a leading lambda (logit branch). */
-int brink_eqset_has_lambda(const brink_eqset_t *eq);
+BRINK_API int brink_eqset_has_lambda(const brink_eqset_t *eq);
 /** Value j of profile i as a double (NaN if out of range). */
-double brink_eqset_value(const brink_eqset_t *eq, size_t i, size_t j);
+BRINK_API double brink_eqset_value(const brink_eqset_t *eq, size_t i, size_t j);
 /** Formats value j of profile i into buf (always NUL-terminated): exact
  *  values as Gambit prints them ("0", "1", "3/4") when decimals < 0,
  *  otherwise with that many decimals ("%.*f"); inexact values with %g at 6
  *  significant digits when decimals < 0.  Returns the length needed. */
-size_t brink_eqset_format(const brink_eqset_t *eq, size_t i, size_t j, int decimals, char *buf,
-                          size_t size);
+BRINK_API size_t brink_eqset_format(const brink_eqset_t *eq, size_t i, size_t j, int decimals, char *buf,
+                                    size_t size);
 /** A note from the solver (e.g. why a logit trace stopped); borrowed, "" if none. */
-const char *brink_eqset_note(const brink_eqset_t *eq);
-void brink_eqset_free(brink_ctx_t *ctx, brink_eqset_t *eq);
+BRINK_API const char *brink_eqset_note(const brink_eqset_t *eq);
+BRINK_API void brink_eqset_free(brink_ctx_t *ctx, brink_eqset_t *eq);
 
 /* ---- solvers ------------------------------------------------------------ */
 
@@ -226,15 +226,15 @@ typedef struct brink_solve_opts {
  *  method failed; no profile is reported), BRINK_ELIMIT (see
  *  brink_game_reduced), BRINK_EINTERRUPT, BRINK_ENOMEM, BRINK_EINVAL.
  *  Complexities are in docs/game-solver.md. */
-brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
-                                const brink_solve_opts_t *opts, brink_eqset_t **out);
+BRINK_API brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
+                                          const brink_solve_opts_t *opts, brink_eqset_t **out);
 
 /** Maximum regret of the mixed profile prof (probabilities of every
  *  strategy of the strategic form, player by player) in double precision:
  *  max over players of (best pure payoff - payoff of prof).  0 for an exact
  *  equilibrium.  BRINK_EINVAL if len does not match the strategic form. */
-brink_status_t brink_game_regret(brink_ctx_t *ctx, brink_game_t *game, const double *prof,
-                                 size_t len, double *regret);
+BRINK_API brink_status_t brink_game_regret(brink_ctx_t *ctx, brink_game_t *game, const double *prof,
+                                           size_t len, double *regret);
 
 /** Maximum regret of a behaviour profile of an extensive game (action
  *  probabilities in Gambit's order: player, information set, action).  The
@@ -248,8 +248,8 @@ brink_status_t brink_game_regret(brink_ctx_t *ctx, brink_game_t *game, const dou
  *  reduced form once (cached).  BRINK_EINVAL on length mismatch or a
  *  strategic game; BRINK_ELIMIT if a needed reduced form is too large;
  *  BRINK_ENOMEM. */
-brink_status_t brink_game_regret_behavior(brink_ctx_t *ctx, brink_game_t *game,
-                                          const double *prof, size_t len, double *regret);
+BRINK_API brink_status_t brink_game_regret_behavior(brink_ctx_t *ctx, brink_game_t *game,
+                                                    const double *prof, size_t len, double *regret);
 
 /* ---- the deterrence game the simulation solves each month ---------------- */
 
@@ -279,14 +279,14 @@ typedef struct brink_deter_result {
  * are broken towards the status quo, denial and backing down.  No heap
  * allocation; constant time (well under a microsecond).  BRINK_EINVAL if g
  * or out is NULL or a payoff or lambda is NaN. */
-brink_status_t brink_deter_solve(brink_ctx_t *ctx, const brink_deter_game_t *g, double lambda,
-                                 brink_deter_result_t *out);
+BRINK_API brink_status_t brink_deter_solve(brink_ctx_t *ctx, const brink_deter_game_t *g, double lambda,
+                                           brink_deter_result_t *out);
 
 /** Builds the deterrence game g as an extensive game (the same tree
  *  brink_deter_solve solves): nodes in preorder, players "Challenger" and
  *  "Defender".  *out is owned by the caller.  BRINK_ENOMEM, BRINK_EINVAL. */
-brink_status_t brink_deter_game_build(brink_ctx_t *ctx, const brink_deter_game_t *g,
-                                      brink_game_t **out);
+BRINK_API brink_status_t brink_deter_game_build(brink_ctx_t *ctx, const brink_deter_game_t *g,
+                                                brink_game_t **out);
 
 #ifdef __cplusplus
 }

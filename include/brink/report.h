@@ -38,41 +38,41 @@ typedef struct brink_report brink_report_t;
  *  with the located message in brink_ctx_errmsg(ctx); BRINK_ENOMEM.
  *  Cost: linear in the size of the files, except events.csv of which only
  *  the first run is kept (reading stops at the second run). */
-brink_status_t brink_report_load(brink_ctx_t *ctx, const char *dir, brink_report_t **out);
+BRINK_API brink_status_t brink_report_load(brink_ctx_t *ctx, const char *dir, brink_report_t **out);
 
 /** Frees a report; brink_report_free(NULL) does nothing. */
-void brink_report_free(brink_report_t *r);
+BRINK_API void brink_report_free(brink_report_t *r);
 
 /** Sets the title (copied).  Default: "brink report: " + scenario name or
  *  the directory name.  Returns BRINK_OK or BRINK_ENOMEM. */
-brink_status_t brink_report_set_title(brink_report_t *r, const char *title);
+BRINK_API brink_status_t brink_report_set_title(brink_report_t *r, const char *title);
 
 /** Records the command line that produced the report (copied), shown in the
  *  provenance block beside the producer's own command line. */
-brink_status_t brink_report_set_command(brink_report_t *r, const char *command);
+BRINK_API brink_status_t brink_report_set_command(brink_report_t *r, const char *command);
 
 /** The data payload as JSON with sorted keys, two-space indent and 17
  *  significant digits (what the golden tests check).  The string is new and
  *  owned by the caller: free it with brink_free(ctx, ...).  NULL on
  *  allocation failure (error set on ctx). */
-char *brink_report_payload_json(brink_ctx_t *ctx, const brink_report_t *r);
+BRINK_API char *brink_report_payload_json(brink_ctx_t *ctx, const brink_report_t *r);
 
 /** Draws every chart.  Idempotent.  Returns BRINK_OK, BRINK_ENOMEM, or
  *  BRINK_EIO when the SVG driver fails. */
-brink_status_t brink_report_render(brink_ctx_t *ctx, brink_report_t *r);
+BRINK_API brink_status_t brink_report_render(brink_ctx_t *ctx, brink_report_t *r);
 
 /** Number of rendered figures (0 before brink_report_render). */
-size_t brink_report_figure_count(const brink_report_t *r);
+BRINK_API size_t brink_report_figure_count(const brink_report_t *r);
 
 /** Figure i: *name is a file stem such as "fan-arsenal" and *svg a complete
  *  standalone SVG document (both borrowed, valid until brink_report_free).
  *  Returns BRINK_OK or BRINK_EINVAL when i is out of range. */
-brink_status_t brink_report_figure(const brink_report_t *r, size_t i, const char **name,
-                                   const char **svg);
+BRINK_API brink_status_t brink_report_figure(const brink_report_t *r, size_t i, const char **name,
+                                             const char **svg);
 
 /** Writes the HTML report to fp (renders first if needed).  Returns
  *  BRINK_OK, BRINK_EIO on a write error, BRINK_ENOMEM. */
-brink_status_t brink_report_write_html(brink_ctx_t *ctx, brink_report_t *r, FILE *fp);
+BRINK_API brink_status_t brink_report_write_html(brink_ctx_t *ctx, brink_report_t *r, FILE *fp);
 
 #ifdef __cplusplus
 }

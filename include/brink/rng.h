@@ -20,6 +20,8 @@
 
 #include <stdint.h>
 
+#include "brink/export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -47,45 +49,45 @@ enum {
 
 /** The raw Philox4x32 bijection with 10 rounds: out = philox(ctr, key).
  *  Exposed for known-answer tests. */
-void brink_philox4x32_10(const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4]);
+BRINK_API void brink_philox4x32_10(const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4]);
 
 /** Initialises rng as the stream keyed by (seed, point, rep, stream). */
-void brink_rng_init(brink_rng_t *rng, uint64_t seed, uint32_t point, uint32_t rep,
-                    uint32_t stream);
+BRINK_API void brink_rng_init(brink_rng_t *rng, uint64_t seed, uint32_t point, uint32_t rep,
+                              uint32_t stream);
 
 /** Uniform 32-bit and 64-bit words. */
-uint32_t brink_rng_u32(brink_rng_t *rng);
-uint64_t brink_rng_u64(brink_rng_t *rng);
+BRINK_API uint32_t brink_rng_u32(brink_rng_t *rng);
+BRINK_API uint64_t brink_rng_u64(brink_rng_t *rng);
 
 /** Uniform double in [0, 1) with 53 random bits. */
-double brink_rng_uniform(brink_rng_t *rng);
+BRINK_API double brink_rng_uniform(brink_rng_t *rng);
 
 /** Uniform double in (0, 1): never 0, never 1. */
-double brink_rng_uniform_pos(brink_rng_t *rng);
+BRINK_API double brink_rng_uniform_pos(brink_rng_t *rng);
 
 /** Uniform integer in [0, n) without modulo bias; n == 0 returns 0. */
-uint32_t brink_rng_below(brink_rng_t *rng, uint32_t n);
+BRINK_API uint32_t brink_rng_below(brink_rng_t *rng, uint32_t n);
 
 /** Standard normal deviate (Box-Muller, polar-free; deterministic). */
-double brink_rng_normal(brink_rng_t *rng);
+BRINK_API double brink_rng_normal(brink_rng_t *rng);
 
 /** Gamma(shape, scale=1) deviate, shape > 0 (Marsaglia and Tsang 2000). */
-double brink_rng_gamma(brink_rng_t *rng, double shape);
+BRINK_API double brink_rng_gamma(brink_rng_t *rng, double shape);
 
 /** Beta(a, b) deviate, a, b > 0. */
-double brink_rng_beta(brink_rng_t *rng, double a, double b);
+BRINK_API double brink_rng_beta(brink_rng_t *rng, double a, double b);
 
 /** Poisson(mean) count, mean >= 0 (inversion for mean < 12, otherwise the
  *  PTRS transformed-rejection method of Hoermann 1993).  Negative or NaN
  *  means give 0. */
-uint32_t brink_rng_poisson(brink_rng_t *rng, double mean);
+BRINK_API uint32_t brink_rng_poisson(brink_rng_t *rng, double mean);
 
 /** Negative binomial count with the given mean and dispersion k > 0
  *  (variance mean + mean^2/k), as a gamma-Poisson mixture. */
-uint32_t brink_rng_negbin(brink_rng_t *rng, double mean, double k);
+BRINK_API uint32_t brink_rng_negbin(brink_rng_t *rng, double mean, double k);
 
 /** Bernoulli(p) draw: 1 with probability p. */
-int brink_rng_bernoulli(brink_rng_t *rng, double p);
+BRINK_API int brink_rng_bernoulli(brink_rng_t *rng, double p);
 
 #ifdef __cplusplus
 }

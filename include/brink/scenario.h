@@ -34,52 +34,53 @@ typedef struct brink_scenario brink_scenario_t;
  *  Returns BRINK_OK, BRINK_EIO (unreadable), BRINK_EPARSE (syntax),
  *  BRINK_EVALIDATE (schema), BRINK_ELIMIT (size or depth), BRINK_ENOMEM.
  *  Cost: linear in the size of the file. */
-brink_status_t brink_scenario_load(brink_ctx_t *ctx, const char *path, const char *const *sets,
-                                   size_t nsets, brink_scenario_t **out, brink_diags_t *diags);
+BRINK_API brink_status_t brink_scenario_load(brink_ctx_t *ctx, const char *path, const char *const *sets,
+                                             size_t nsets, brink_scenario_t **out, brink_diags_t *diags);
 
 /** As brink_scenario_load, from len bytes of text; name is used as the file
  *  name in diagnostics (a name ending in ".json" selects JSON mode). */
-brink_status_t brink_scenario_load_string(brink_ctx_t *ctx, const char *name, const char *text,
-                                          size_t len, const char *const *sets, size_t nsets,
-                                          brink_scenario_t **out, brink_diags_t *diags);
+BRINK_API brink_status_t brink_scenario_load_string(brink_ctx_t *ctx, const char *name, const char *text,
+                                                    size_t len, const char *const *sets, size_t nsets,
+                                                    brink_scenario_t **out, brink_diags_t *diags);
 
 /** Frees a scenario; brink_scenario_free(NULL) does nothing. */
-void brink_scenario_free(brink_scenario_t *sc);
+BRINK_API void brink_scenario_free(brink_scenario_t *sc);
 
 /** The scenario's name (borrowed). */
-const char *brink_scenario_name(const brink_scenario_t *sc);
+BRINK_API const char *brink_scenario_name(const brink_scenario_t *sc);
 
 /** Writes the scenario as normalised JSON (every key, defaults filled in,
  *  keys in schema order) to fp.  Loading that output gives the same
  *  scenario.  Returns BRINK_OK, BRINK_ENOMEM or BRINK_EIO. */
-brink_status_t brink_scenario_write_json(const brink_scenario_t *sc, FILE *fp);
+BRINK_API brink_status_t brink_scenario_write_json(const brink_scenario_t *sc, FILE *fp);
 
 /** A deep copy of sc in *out (through its normalised JSON).  Returns
  *  BRINK_OK or BRINK_ENOMEM. */
-brink_status_t brink_scenario_clone(brink_ctx_t *ctx, const brink_scenario_t *sc,
-                                    brink_scenario_t **out);
+BRINK_API brink_status_t brink_scenario_clone(brink_ctx_t *ctx, const brink_scenario_t *sc,
+                                              brink_scenario_t **out);
 
 /** Sets the number at a field path (e.g. "actors[DPRK].leaders[0].risk")
  *  after loading, with the same range checks as the file.  Returns
  *  BRINK_OK, BRINK_ENOTFOUND (no such numeric field) or BRINK_ERANGE, with
  *  the reason on ctx. */
-brink_status_t brink_scenario_set_number(brink_ctx_t *ctx, brink_scenario_t *sc,
-                                         const char *path, double value);
+BRINK_API brink_status_t brink_scenario_set_number(brink_ctx_t *ctx, brink_scenario_t *sc,
+                                                   const char *path, double value);
 
 /** Reads the number at a field path into *value; BRINK_ENOTFOUND with the
  *  reason on ctx if the path names no number. */
-brink_status_t brink_scenario_get_number(brink_ctx_t *ctx, const brink_scenario_t *sc,
-                                         const char *path, double *value);
+BRINK_API brink_status_t brink_scenario_get_number(brink_ctx_t *ctx, const brink_scenario_t *sc,
+                                                   const char *path, double *value);
 
 /** Whether the field paths a and b name the same number of sc (e.g.
  *  "actors[DPRK].risk" and "actors[1].risk"): *same = 1 if so, else 0.
  *  Returns BRINK_OK, or BRINK_ENOTFOUND with the reason on ctx when either
  *  path names no field. */
-brink_status_t brink_scenario_same_field(brink_ctx_t *ctx, const brink_scenario_t *sc,
-                                         const char *a, const char *b, int *same);
+BRINK_API brink_status_t brink_scenario_same_field(brink_ctx_t *ctx, const brink_scenario_t *sc,
+                                                   const char *a, const char *b, int *same);
 
-/** Writes the Markdown reference of every scenario key to fp. */
-void brink_scenario_write_reference(FILE *fp);
+/** Writes the Markdown reference of every scenario key to fp.
+ *  Returns BRINK_OK, or BRINK_EIO when fp reports a write error. */
+BRINK_API brink_status_t brink_scenario_write_reference(FILE *fp);
 
 #ifdef __cplusplus
 }

@@ -62,10 +62,10 @@ enum {
 };
 
 /** Names: "missiles", "launch_days", ... (static strings). */
-const char *brink_sim_count_name(int k);
-const char *brink_sim_series_name(int k);
-const char *brink_sim_outcome_name(int k);
-const char *brink_sim_milestone_name(int k);
+BRINK_API const char *brink_sim_count_name(int k);
+BRINK_API const char *brink_sim_series_name(int k);
+BRINK_API const char *brink_sim_outcome_name(int k);
+BRINK_API const char *brink_sim_milestone_name(int k);
 
 /** One logged event.  why_* decompose the chooser's expected utility of
  *  the action (0 for events that are not choices); runner_up names the
@@ -107,28 +107,28 @@ typedef struct brink_sim_trace {
 
 /** Builds the model of a scenario (borrowed; must outlive the model).
  *  Returns BRINK_OK, BRINK_ENOMEM, BRINK_ELIMIT (more than 8 actors). */
-brink_status_t brink_sim_new(brink_ctx_t *ctx, const brink_scenario_t *sc, brink_sim_t **out);
-void brink_sim_free(brink_sim_t *sim);
+BRINK_API brink_status_t brink_sim_new(brink_ctx_t *ctx, const brink_scenario_t *sc, brink_sim_t **out);
+BRINK_API void brink_sim_free(brink_sim_t *sim);
 
 /** Number of actors and the id of actor i (borrowed). */
-int brink_sim_nactors(const brink_sim_t *sim);
-const char *brink_sim_actor_id(const brink_sim_t *sim, int i);
+BRINK_API int brink_sim_nactors(const brink_sim_t *sim);
+BRINK_API const char *brink_sim_actor_id(const brink_sim_t *sim, int i);
 /** First and last month of the scenario. */
-int brink_sim_start(const brink_sim_t *sim);
-int brink_sim_end(const brink_sim_t *sim);
+BRINK_API int brink_sim_start(const brink_sim_t *sim);
+BRINK_API int brink_sim_end(const brink_sim_t *sim);
 
 /** A trace with room for cap events and the scenario's horizon of months. */
-brink_status_t brink_sim_trace_new(brink_ctx_t *ctx, const brink_sim_t *sim, size_t cap,
-                                   brink_sim_trace_t **out);
-void brink_sim_trace_free(brink_ctx_t *ctx, brink_sim_trace_t *t);
+BRINK_API brink_status_t brink_sim_trace_new(brink_ctx_t *ctx, const brink_sim_t *sim, size_t cap,
+                                             brink_sim_trace_t **out);
+BRINK_API void brink_sim_trace_free(brink_ctx_t *ctx, brink_sim_trace_t *t);
 
 /** Runs replication run to month until (or the scenario end if until < 0)
  *  and fills trace (which is reset first).  Never allocates.  ctx is the
  *  calling thread's context (the deterrence solver reports through it);
  *  threads running replications at once need one context each
  *  (brink_ctx_new_child).  Returns BRINK_OK. */
-brink_status_t brink_sim_run(brink_ctx_t *ctx, const brink_sim_t *sim, uint64_t seed, uint32_t run,
-                             int until, brink_sim_trace_t *trace);
+BRINK_API brink_status_t brink_sim_run(brink_ctx_t *ctx, const brink_sim_t *sim, uint64_t seed, uint32_t run,
+                                       int until, brink_sim_trace_t *trace);
 
 /** What one replication ends with: the outcome, the first month of each
  *  milestone (-1 if not reached), and the total of each count over the run. */
@@ -147,30 +147,33 @@ typedef struct brink_sim_summary {
  *  for t < max_steps; months after an early end repeat the final state.
  *  Never allocates; thread-safe for distinct ctx and outputs.  Returns
  *  BRINK_OK. */
-brink_status_t brink_sim_run_summary(brink_ctx_t *ctx, const brink_sim_t *sim, uint64_t seed,
-                                     uint32_t point, uint32_t rep, int until,
-                                     brink_sim_summary_t *out, double *series,
-                                     uint32_t max_steps);
+BRINK_API brink_status_t brink_sim_run_summary(brink_ctx_t *ctx, const brink_sim_t *sim, uint64_t seed,
+                                               uint32_t point, uint32_t rep, int until,
+                                               brink_sim_summary_t *out, double *series,
+                                               uint32_t max_steps);
 
 /** The scalar outputs of a replication, for experiments: the outcome
  *  indicators (1 for the run's outcome, 0 otherwise; names as
  *  brink_sim_outcome_name), "deal_or_freeze" (either deal outcome),
  *  "<milestone>_reached" (1 if reached), "<count>_total" (the run's total).
  *  Returns the static table of names and sets *n. */
-const char *const *brink_sim_output_names(size_t *n);
+BRINK_API const char *const *brink_sim_output_names(size_t *n);
 /** Fills v (brink_sim_output_names' count of values) from a summary. */
-void brink_sim_summary_values(const brink_sim_summary_t *s, double *v);
+BRINK_API void brink_sim_summary_values(const brink_sim_summary_t *s, double *v);
 /** The static table of the BRINK_NSERIES series names. */
-const char *const *brink_sim_series_names(void);
+BRINK_API const char *const *brink_sim_series_names(void);
 
-/** Writes a readable narrative of a traced run. */
-void brink_sim_write_narrative(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp);
-/** Writes the events of a traced run as CSV rows (header when header != 0). */
-void brink_sim_write_events_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, uint32_t run,
-                                int header, FILE *fp);
+/** Writes a readable narrative of a traced run.
+ *  Returns BRINK_OK, or BRINK_EIO when fp reports a write error. */
+BRINK_API brink_status_t brink_sim_write_narrative(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp);
+/** Writes the events of a traced run as CSV rows (header when header != 0).
+ *  Returns BRINK_OK, or BRINK_EIO when fp reports a write error. */
+BRINK_API brink_status_t brink_sim_write_events_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, uint32_t run,
+                                          int header, FILE *fp);
 /** Writes the monthly series of a traced run as CSV, with the threat and
- *  trust matrices as columns threat_FROM_TO and trust_FROM_TO. */
-void brink_sim_write_series_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp);
+ *  trust matrices as columns threat_FROM_TO and trust_FROM_TO.
+ *  Returns BRINK_OK, or BRINK_EIO when fp reports a write error. */
+BRINK_API brink_status_t brink_sim_write_series_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp);
 
 /* ---- ensembles ---------------------------------------------------------- */
 
@@ -182,10 +185,10 @@ typedef struct brink_ensemble brink_ensemble_t;
  *  thread only).  Memory does not depend on runs.  The ensemble keeps what
  *  it needs: it may outlive sim and its scenario.
  *  Returns BRINK_OK, BRINK_ENOMEM, BRINK_EINTERRUPT. */
-brink_status_t brink_sim_ensemble(brink_ctx_t *ctx, const brink_sim_t *sim, uint64_t seed,
-                                  uint32_t runs, int threads, int until,
-                                  brink_ensemble_t **out);
-void brink_ensemble_free(brink_ensemble_t *e);
+BRINK_API brink_status_t brink_sim_ensemble(brink_ctx_t *ctx, const brink_sim_t *sim, uint64_t seed,
+                                            uint32_t runs, int threads, int until,
+                                            brink_ensemble_t **out);
+BRINK_API void brink_ensemble_free(brink_ensemble_t *e);
 
 /** As brink_sim_ensemble over a mixture of nsims models of one scenario
  *  (e.g. posterior parameter sets): run r uses model i with probability
@@ -193,66 +196,68 @@ void brink_ensemble_free(brink_ensemble_t *e);
  *  keyed by (seed, 0, r, BRINK_STREAM_PARAMS), so the ensemble is
  *  identical for every thread count.  The models must share the horizon.
  *  Returns BRINK_OK, BRINK_EINVAL, BRINK_ENOMEM, BRINK_EINTERRUPT. */
-brink_status_t brink_sim_ensemble_mixed(brink_ctx_t *ctx, const brink_sim_t *const *sims,
-                                        const double *weights, uint32_t nsims, uint64_t seed,
-                                        uint32_t runs, int threads, int until,
-                                        brink_ensemble_t **out);
+BRINK_API brink_status_t brink_sim_ensemble_mixed(brink_ctx_t *ctx, const brink_sim_t *const *sims,
+                                                  const double *weights, uint32_t nsims, uint64_t seed,
+                                                  uint32_t runs, int threads, int until,
+                                                  brink_ensemble_t **out);
 
 /** The model run uses in brink_sim_ensemble_mixed (same draw). */
-uint32_t brink_sim_pick_model(const double *weights, uint32_t nsims, uint64_t seed, uint32_t run);
+BRINK_API uint32_t brink_sim_pick_model(const double *weights, uint32_t nsims, uint64_t seed, uint32_t run);
 
 /** The same rule for replication rep of design point point (experiments):
  *  the draw keyed by (seed, point, rep, BRINK_STREAM_PARAMS).  Point 0 is
  *  brink_sim_pick_model's draw for run rep. */
-uint32_t brink_sim_pick_model_at(const double *weights, uint32_t nsims, uint64_t seed,
-                                 uint32_t point, uint32_t rep);
+BRINK_API uint32_t brink_sim_pick_model_at(const double *weights, uint32_t nsims, uint64_t seed,
+                                           uint32_t point, uint32_t rep);
 
 /** Bins of the annual count histograms (the last bin holds counts >= it). */
 #define BRINK_COUNT_BINS 256
 
 /** Number of runs of the ensemble. */
-uint32_t brink_ensemble_runs(const brink_ensemble_t *e);
+BRINK_API uint32_t brink_ensemble_runs(const brink_ensemble_t *e);
 /** The predictive distribution of count k in year: pmf[c] = share of runs
  *  with c events (n >= BRINK_COUNT_BINS).  Returns BRINK_COUNT_BINS, or -1
  *  if the year is outside the ensemble or n is too small. */
-int brink_ensemble_annual_pmf(const brink_ensemble_t *e, int k, int year, double *pmf, size_t n);
+BRINK_API int brink_ensemble_annual_pmf(const brink_ensemble_t *e, int k, int year, double *pmf, size_t n);
 /** Share of runs with no event of count k in any year of [year0, year1]
  *  (NAN outside the ensemble's years). */
-double brink_ensemble_none_between(const brink_ensemble_t *e, int k, int year0, int year1);
+BRINK_API double brink_ensemble_none_between(const brink_ensemble_t *e, int k, int year0, int year1);
 
 /** Outcome probability with a 95% Wilson interval. */
-void brink_ensemble_outcome(const brink_ensemble_t *e, int k, double *p, double *lo, double *hi);
+BRINK_API void brink_ensemble_outcome(const brink_ensemble_t *e, int k, double *p, double *lo, double *hi);
 /** Share of runs reaching milestone k by the horizon, and the quantiles of
  *  its month among those runs (-1 if none). */
-void brink_ensemble_milestone(const brink_ensemble_t *e, int k, double *p, int *median,
-                              int *q05, int *q95);
+BRINK_API void brink_ensemble_milestone(const brink_ensemble_t *e, int k, double *p, int *median,
+                                        int *q05, int *q95);
 /** Share of runs whose milestone k first happens in months [from, to]. */
-double brink_ensemble_milestone_between(const brink_ensemble_t *e, int k, int from, int to);
+BRINK_API double brink_ensemble_milestone_between(const brink_ensemble_t *e, int k, int from, int to);
 /** Share of runs with at least one nuclear test in 2013-2017 (issue 3). */
-double brink_ensemble_nuclear_window(const brink_ensemble_t *e);
+BRINK_API double brink_ensemble_nuclear_window(const brink_ensemble_t *e);
 /** Mean and quantiles (q05, q25, q50, q75, q95) of count k in year. */
-void brink_ensemble_annual(const brink_ensemble_t *e, int k, int year, double *mean, int q[5]);
+BRINK_API void brink_ensemble_annual(const brink_ensemble_t *e, int k, int year, double *mean, int q[5]);
 /** Quantile q (0..1) of series k in month index (from the start) of the
  *  ensemble (binned: resolution 1/512 of the series range). */
-double brink_ensemble_series_quantile(const brink_ensemble_t *e, int k, int month, double q);
+BRINK_API double brink_ensemble_series_quantile(const brink_ensemble_t *e, int k, int month, double q);
 
 /** Writes summary.json (keys outcomes, milestones, annual_counts, seed,
  *  runs, version, ...).  Returns BRINK_OK, BRINK_ENOMEM or BRINK_EIO. */
-brink_status_t brink_ensemble_write_json(const brink_ensemble_t *e, FILE *fp);
+BRINK_API brink_status_t brink_ensemble_write_json(const brink_ensemble_t *e, FILE *fp);
 /** Records where the ensemble came from, written into its JSON as
  *  "scenario_hash" (e.g. "sha256:...", copied) and "command" (argv as an
  *  array of strings, copied).  Returns BRINK_OK or BRINK_ENOMEM. */
-brink_status_t brink_ensemble_set_provenance(brink_ensemble_t *e, const char *scenario_hash,
-                                             int argc, char *const *argv);
-/** Writes series.csv as quantile bands (q05, q25, q50, q75, q95). */
-void brink_ensemble_write_series_csv(const brink_ensemble_t *e, FILE *fp);
+BRINK_API brink_status_t brink_ensemble_set_provenance(brink_ensemble_t *e, const char *scenario_hash,
+                                                       int argc, char *const *argv);
+/** Writes series.csv as quantile bands (q05, q25, q50, q75, q95).
+ *  Returns BRINK_OK, or BRINK_EIO when fp reports a write error. */
+BRINK_API brink_status_t brink_ensemble_write_series_csv(const brink_ensemble_t *e, FILE *fp);
 /** Writes the readable ensemble report (outcomes, milestones, annual counts
- *  2012-2019 next to the historical record). */
-void brink_ensemble_write_text(const brink_ensemble_t *e, FILE *fp);
+ *  2012-2019 next to the historical record).
+ *  Returns BRINK_OK, or BRINK_EIO when fp reports a write error. */
+BRINK_API brink_status_t brink_ensemble_write_text(const brink_ensemble_t *e, FILE *fp);
 
 /** The historical annual record of the flagship (data/annual_targets_2012_2019.csv):
  *  value of count k in year, or -1 where there is none. */
-int brink_sim_history(int k, int year);
+BRINK_API int brink_sim_history(int k, int year);
 
 #ifdef __cplusplus
 }

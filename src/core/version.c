@@ -1,7 +1,17 @@
-/* version.c - the library version. */
+/* version.c - the library version (from the generated brink/version.h). */
 #include "brink/brink.h"
 
 const char *brink_version(void)
 {
-    return BRINK_VERSION;
+    return BRINK_VERSION_STRING;
+}
+
+int brink_version_number(void)
+{
+    return BRINK_VERSION_NUMBER;
+}
+
+int brink_soversion(void)
+{
+    return BRINK_SOVERSION;
 }

@@ -84,7 +84,8 @@ static const schema_field_t exp_fields[] = {
 };
 OBJECT(exp_schema, exp_file_t, exp_fields);
 
-void brink_experiment_write_reference(FILE *fp)
+brink_status_t brink_experiment_write_reference(FILE *fp)
 {
     schema_write_markdown(&exp_schema, fp);
+    return (fflush(fp) != 0 || ferror(fp)) ? BRINK_EIO : BRINK_OK;
 }

@@ -2,6 +2,7 @@
 #ifndef BRINK_REPORT_INTERNAL_H
 #define BRINK_REPORT_INTERNAL_H
 
+#include "core/csv.h"
 #include <jansson.h>
 #include <stdio.h>
 
@@ -53,16 +54,8 @@ brink_status_t rp_get_num(brink_ctx_t *ctx, const char *file, const json_t *obj,
 int rp_parse_month(const char *s, int *year, int *month);
 
 /* ---- CSV reading with line numbers ---------------------------------------- */
-typedef struct rp_csv {
-    FILE *fp;
-    const char *path;
-    long line;      /* line number of the current record's first line */
-    long next_line; /* line number of the next line to read */
-    char *rec;
-    size_t reclen, reccap;
-    char **field;
-    size_t nfield, capfield;
-} rp_csv_t;
+/* The library's one CSV reader (core/csv.h), with the report's errors. */
+typedef csv_reader_t rp_csv_t;
 brink_status_t rp_csv_open(brink_ctx_t *ctx, rp_csv_t *c, const char *path);
 /* Reads the next record; *got is 0 at end of file. */
 brink_status_t rp_csv_next(brink_ctx_t *ctx, rp_csv_t *c, int *got);

@@ -266,7 +266,8 @@ brink_status_t brink_scenario_same_field(brink_ctx_t *ctx, const brink_scenario_
     return BRINK_OK;
 }
 
-void brink_scenario_write_reference(FILE *fp)
+brink_status_t brink_scenario_write_reference(FILE *fp)
 {
     schema_write_markdown(&scenario_schema, fp);
+    return (fflush(fp) != 0 || ferror(fp)) ? BRINK_EIO : BRINK_OK;
 }

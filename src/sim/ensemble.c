@@ -558,7 +558,7 @@ nomem:
     return BRINK_ENOMEM;
 }
 
-void brink_ensemble_write_series_csv(const brink_ensemble_t *e, FILE *fp)
+brink_status_t brink_ensemble_write_series_csv(const brink_ensemble_t *e, FILE *fp)
 {
     static const double qs[5] = {0.05, 0.25, 0.5, 0.75, 0.95};
     static const char *const qn[5] = {"q05", "q25", "q50", "q75", "q95"};
@@ -576,6 +576,7 @@ void brink_ensemble_write_series_csv(const brink_ensemble_t *e, FILE *fp)
                 fprintf(fp, ",%.5g", brink_ensemble_series_quantile(e, k, mi, qs[i]));
         fputc('\n', fp);
     }
+    return (fflush(fp) != 0 || ferror(fp)) ? BRINK_EIO : BRINK_OK;
 }
 
 static void fmt_month(int m, char *buf)
@@ -586,7 +587,7 @@ static void fmt_month(int m, char *buf)
         schema_format_month(m, buf);
 }
 
-void brink_ensemble_write_text(const brink_ensemble_t *e, FILE *fp)
+brink_status_t brink_ensemble_write_text(const brink_ensemble_t *e, FILE *fp)
 {
     char a[8], b[8], c[8];
     fprintf(fp, "%s: %u runs, seed %llu, %d months\n\n", e->name, e->runs,
@@ -644,4 +645,5 @@ void brink_ensemble_write_text(const brink_ensemble_t *e, FILE *fp)
         }
         fputc('\n', fp);
     }
+    return (fflush(fp) != 0 || ferror(fp)) ? BRINK_EIO : BRINK_OK;
 }

@@ -189,7 +189,7 @@ static int unsc_reported(const brink_sim_trace_t *t, size_t k)
     return 0;
 }
 
-void brink_sim_write_narrative(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp)
+brink_status_t brink_sim_write_narrative(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp)
 {
     char mon[8];
     for (size_t k = 0; k < t->nevents; k++) {
@@ -251,6 +251,7 @@ void brink_sim_write_narrative(const brink_sim_t *sim, const brink_sim_trace_t *
         fputc('\n', fp);
     }
     fprintf(fp, "Outcome: %s\n", outcome_names[t->outcome]);
+    return (fflush(fp) != 0 || ferror(fp)) ? BRINK_EIO : BRINK_OK;
 }
 
 static void csv_str(FILE *fp, const char *s)
@@ -264,7 +265,7 @@ static void csv_str(FILE *fp, const char *s)
     fputc('"', fp);
 }
 
-void brink_sim_write_events_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, uint32_t run,
+brink_status_t brink_sim_write_events_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, uint32_t run,
                                 int header, FILE *fp)
 {
     char mon[8];
@@ -286,9 +287,10 @@ void brink_sim_write_events_csv(const brink_sim_t *sim, const brink_sim_trace_t 
         else
             fputs(",,,,,,,,\n", fp);
     }
+    return (fflush(fp) != 0 || ferror(fp)) ? BRINK_EIO : BRINK_OK;
 }
 
-void brink_sim_write_series_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp)
+brink_status_t brink_sim_write_series_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp)
 {
     int n = brink_sim_nactors(sim);
     char mon[8];
@@ -320,4 +322,5 @@ void brink_sim_write_series_csv(const brink_sim_t *sim, const brink_sim_trace_t 
                     fprintf(fp, ",%.4f", mo->trust[i][j]);
         fputc('\n', fp);
     }
+    return (fflush(fp) != 0 || ferror(fp)) ? BRINK_EIO : BRINK_OK;
 }

@@ -63,7 +63,7 @@ add_test(NAME game.fit_cli
 #   build-fuzz/tests/fuzz_efg tests/fuzz/corpus_efg
 if(BRINK_FUZZ)
   # coverage feedback from the library too
-  target_compile_options(brinklib PRIVATE -fsanitize=fuzzer-no-link,address,undefined)
+  target_compile_options(brinkobj PRIVATE -fsanitize=fuzzer-no-link,address,undefined)
 endif()
 foreach(target nfg efg)
   add_executable(replay_fuzz_${target} ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_${target}.c
