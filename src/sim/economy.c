@@ -4,7 +4,8 @@
  * Coalition loyalty K adjusts towards the rents the leader can hand out,
  *   K* = K0 * (rents / rents0) + loyalty_prestige * adequacy
  *        - consolidation * exp(-months in office / 24)
- * with rents = (1 - bite) * sqrt(GDP / GDP0) + aid: sanctions hurt the
+ * with rents = (1 - bite / 2) * sqrt(GDP / GDP0) + aid (half the rents come
+ * from sectors sanctions reach): sanctions hurt the
  * leader through rents, a new leader starts below full loyalty, and
  * collapse needs rents far below their start (hazard.c). */
 #include <math.h>
@@ -26,7 +27,7 @@ void sim_economy(sim_state_t *s)
                (s->border_closed ? 0.05 : 0.0) + P->growth_noise * brink_rng_normal(&s->rng);
     s->growth_c = g;
     a->gdp *= 1.0 + g / 12.0;
-    s->rents = (1.0 - s->bite) * sqrt(a->gdp / a->gdp0) + 3.0 * aid;
+    s->rents = (1.0 - 0.5 * s->bite) * sqrt(a->gdp / a->gdp0) + 3.0 * aid;
     double months = s->month - a->L.since;
     double target = s->m->sc->actors[T].legitimacy * s->rents / a->rents0 +
                     P->loyalty_prestige * sim_adequacy_all(s, T, a->sys) -

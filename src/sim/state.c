@@ -84,7 +84,7 @@ void sim_state_init(sim_state_t *s, const sim_model_t *m, uint64_t seed, uint32_
     /* the rents the coalition is used to: those of the start */
     int T = m->target;
     s->bite = sim_bite(s, T);
-    s->a[T].rents0 = fmax(0.05, 1.0 - s->bite);
+    s->a[T].rents0 = fmax(0.05, 1.0 - 0.5 * s->bite);
 }
 
 /* Step 1 of a month: leader changes and exogenous events. */

@@ -50,12 +50,12 @@ double sim_talks_open_value(const sim_state_t *s, int j, int for_target)
         double build = P->leverage_value * p->L.engagement * (1.0 - s->attention) * 0.5 *
                        (1.0 + s->surprise);
         return deal_t + t->L.w_pres * P->summit_prestige * p->L.engagement +
-               t->L.w_eco * P->relief_value * s->bite * lev * 0.5 - build - 0.1;
+               t->L.w_eco * P->relief_value * s->bite * lev * 0.5 - build - 0.3;
     }
-    double hawk = p->L.pressure * (1.0 - lev) * 0.5;
+    double hawk = p->L.pressure * (1.0 - lev);
     double aud = p->democracy ? P->audience_cost * 0.3 * (1.0 - p->L.engagement) : 0.0;
     return deal_p + p->L.w_pres * P->summit_prestige * p->L.engagement * 0.5 +
-           p->L.w_sec * P->denuke_value * lev - hawk - aud - 0.05;
+           p->L.w_sec * P->denuke_value * lev - hawk - aud - 0.3;
 }
 
 static void close_track(sim_state_t *s, int j, const char *why, int breach)

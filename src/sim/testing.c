@@ -22,15 +22,16 @@ static const char *const sys_names[SYS_COUNT] = {"short-range", "intermediate-ra
  * attention and UN action it draws */
 static const double sys_sev[SYS_COUNT] = {0.05, 0.4, 0.9, 0.5};
 
-/* The anticipated chance that talks open within a year: the most engaged
- * adversary leader's engagement, less while talks are already open. */
+/* The anticipated chance that talks open within a year: a logistic in the
+ * most engaged adversary leader's engagement (even odds at 0.5: a leader
+ * who declares readiness to meet), nil while talks are already open. */
 double sim_talks_prospect(const sim_state_t *s)
 {
     double p = 0.0;
     for (int j = 0; j < s->m->n; j++)
         if (s->m->hostile[j] && s->a[j].L.engagement > p)
             p = s->a[j].L.engagement;
-    return sim_talks_open_any(s) ? 0.0 : p;
+    return sim_talks_open_any(s) ? 0.0 : sim_sigmoid((p - 0.5) * 10.0);
 }
 
 /* Effectiveness of the target's trade partners' enforcement: how much of
