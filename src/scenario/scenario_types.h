@@ -33,7 +33,7 @@ typedef struct sc_nuclear {
     double stock;        /* fissile material, warhead equivalents */
     double fissile_rate; /* warheads a year of fissile material at a nuclear share of 1 */
     int design;          /* warhead design goals reached: 0 none, 1 fission, 2 boosted, 3 thermonuclear */
-    double srbm, irbm, icbm, slbm; /* maturity of each delivery system class, 0..1 */
+    double srbm, irbm, icbm, slbm, msrbm; /* maturity of each delivery system class, 0..1 */
     double articles;     /* missile test articles on hand */
 } sc_nuclear_t;
 
@@ -101,15 +101,15 @@ typedef struct sc_params {
         nuclear_prep, bmd_rate, bmd_decay, bmd_effect;
     /* economy and the ruling coalition (M8) */
     double bite_cost, nuclear_cost, growth_noise, loyalty_adjust, loyalty_prestige,
-        consolidation;
+        consolidation, consolidation_cost;
     /* continuous policies */
-    double byungjin_adjust, byungjin_return, enforce_adjust, enforce_unsc, enforce_rivalry,
+    double byungjin_adjust, byungjin_return, byungjin_weight, enforce_adjust, enforce_unsc, enforce_rivalry,
         enforce_talks, enforce_provocation, defence_adjust, defence_threat, exercise_rate,
         exercise_scale;
     /* UN Security Council (M7) */
-    double unsc_step, veto_threshold, veto_slope, veto_affinity, veto_severity;
+    double unsc_step, unsc_gap, veto_threshold, veto_slope, veto_affinity, veto_severity;
     /* talks (M4) */
-    double talks_open_rate, talks_decay, summit_rate, momentum_gain, momentum_halflife,
+    double talks_open_rate, talks_cost, talks_decay, summit_rate, momentum_gain, momentum_halflife,
         summit_prestige, statement_prestige, belief_noise, patron_interest;
     /* agreements (M5) */
     double relief_value, deterrent_value, status_value, assurance_value, denuke_value,

@@ -48,13 +48,18 @@ static double forgone_capability(const sim_state_t *s)
     return a->L.w_sec * P->test_security * need * best * 0.5;
 }
 
-void sim_package_values(const sim_state_t *s, int j, const double pkg[3], double bite0,
-                        int remaining, sim_values_t *v)
+/* The two values are linear in (d, r, a) but for the partner's audience
+ * kink: t = ct + tr r + ta a - td d - (d or r > 0) tf, and with the balance
+ * b = pd d + pf (d or r > 0) - pr r - pa a, p = cp + b - aud max(0, -b). */
+typedef struct coef {
+    double ct, tr, ta, td, tf, cp, pd, pf, pr, pa, aud, sd_weapons;
+} coef_t;
+
+static void coefficients(const sim_state_t *s, int j, double bite0, int remaining, coef_t *c)
 {
     const sc_params_t *P = &s->m->P;
     int T = s->m->target;
     const sim_actor_t *t = &s->a[T], *p = &s->a[j];
-    double d = pkg[0], r = pkg[1], a = pkg[2];
     int n = phases_of(P);
     double left = remaining < 0 ? 1.0 : (double)remaining / n;
     /* exposure to the other's defection on the steps still to come: in a
@@ -70,22 +75,37 @@ void sim_package_values(const sim_state_t *s, int j, const double pkg[3], double
     double th_t = s->d[T][j].threat, th_p = s->d[j][T].threat;
     double adeq = sim_adequacy(s, T, j, t->sys);
     int weapons = t->design > 0 || t->arsenal >= 1.0;
+    c->ct = t->L.w_pres * P->statement_prestige * t->L.engagement * 0.2;
+    c->tr = keep_t * t->L.w_eco * P->relief_value * bite0;
+    c->ta = keep_t * t->L.w_sec * P->assurance_value * th_t;
+    c->td = t->L.w_sec * P->deterrent_value * th_t * (0.2 + adeq) +
+            t->L.w_pres * P->status_value * (weapons ? 1.0 : 0.3);
+    c->tf = t->L.w_sec * P->verification_cost * P->verification + forgone_capability(s);
+    c->cp = p->L.w_pres * P->statement_prestige * p->L.engagement * 0.2;
+    c->pd = keep_p * p->L.w_sec * (P->denuke_value * th_p + P->nonproliferation_value);
+    c->pf = 0.0; /* the partner values a freeze through its d only */
+    c->pr = p->L.w_eco * P->relief_cost;
+    c->pa = p->L.w_sec * P->assurance_cost;
+    c->aud = p->democracy ? P->audience_cost * (1.0 - p->L.engagement) : 0.0;
+    c->sd_weapons = weapons;
+}
+
+static void evaluate(const coef_t *c, const double pkg[3], sim_values_t *v)
+{
+    double d = pkg[0], r = pkg[1], a = pkg[2];
     int freezes = d > 0.0 || r > 0.0;
-    v->t_deal = keep_t * (t->L.w_eco * P->relief_value * bite0 * r +
-                          t->L.w_sec * P->assurance_value * th_t * a) -
-                t->L.w_sec * P->deterrent_value * th_t * (0.2 + adeq) * d -
-                t->L.w_pres * P->status_value * d * (weapons ? 1.0 : 0.3) -
-                (freezes ? t->L.w_sec * P->verification_cost * P->verification : 0.0) -
-                (freezes ? forgone_capability(s) : 0.0) +
-                t->L.w_pres * P->statement_prestige * t->L.engagement * 0.2;
-    double bal = keep_p * p->L.w_sec *
-                     ((P->denuke_value * th_p + P->nonproliferation_value) * d +
-                      (freezes ? 0.3 * P->denuke_value * th_p : 0.0)) -
-                 p->L.w_eco * P->relief_cost * r - p->L.w_sec * P->assurance_cost * a;
-    double aud = p->democracy && bal < 0.0 ? P->audience_cost * (1.0 - p->L.engagement) * -bal
-                                           : 0.0;
-    v->p_deal = bal - aud + p->L.w_pres * P->statement_prestige * p->L.engagement * 0.2;
+    v->t_deal = c->ct + c->tr * r + c->ta * a - c->td * d - (freezes ? c->tf : 0.0);
+    double bal = c->pd * d + (freezes ? c->pf : 0.0) - c->pr * r - c->pa * a;
+    v->p_deal = c->cp + bal - (bal < 0.0 ? c->aud * -bal : 0.0);
     v->t_out = v->p_out = 0.0;
+}
+
+void sim_package_values(const sim_state_t *s, int j, const double pkg[3], double bite0,
+                        int remaining, sim_values_t *v)
+{
+    coef_t c;
+    coefficients(s, j, bite0, remaining, &c);
+    evaluate(&c, pkg, v);
 }
 
 /* The Nash product of the two sides' values over the package grid, as the
@@ -97,10 +117,12 @@ int sim_bargain_best(const sim_state_t *s, int j, double noise_t, double noise_p
     const sim_model_t *m = s->m;
     int best = -1;
     double nash = 0.0;
+    coef_t c;
+    coefficients(s, j, s->bite, -1, &c);
     *ut = *up = 0.0;
     for (int k = 1; k < SIM_NPKG; k++) {
         sim_values_t v;
-        sim_package_values(s, j, m->pkg[k], s->bite, -1, &v);
+        evaluate(&c, m->pkg[k], &v);
         double bt = v.t_deal - v.t_out + noise_t, bp = v.p_deal - v.p_out + noise_p;
         if (bt <= 0.0 || bp <= 0.0)
             continue;

@@ -15,9 +15,9 @@
 /* reach of each class, survivability (mobile solid-fuel and sea-based
  * systems survive a first strike better: Narang 2014; Lieber and Press
  * 2017), and exposure to missile defence (1: fully exposed) */
-static const double sys_reach[SYS_COUNT] = {1.0, 2.0, 3.0, 2.0};
-static const double sys_surv[SYS_COUNT] = {0.7, 0.5, 0.4, 0.9};
-static const double sys_evade[SYS_COUNT] = {0.7, 1.0, 0.8, 0.6};
+static const double sys_reach[SYS_COUNT] = {1.0, 2.0, 3.0, 2.0, 1.0};
+static const double sys_surv[SYS_COUNT] = {0.7, 0.5, 0.4, 0.9, 0.8};
+static const double sys_evade[SYS_COUNT] = {0.7, 1.0, 0.8, 0.6, 0.25};
 
 double sim_system_reach(int k)
 {
@@ -36,6 +36,10 @@ int sim_system_testable(const sim_actor_t *a, int k)
         return a->sys[SYS_SRBM] >= 0.5;
     case SYS_ICBM:
         return a->sys[SYS_IRBM] >= 0.5;
+    case SYS_MSRBM:
+        /* a new generation (solid fuel, manoeuvring, low trajectories)
+         * against missile defence, once the first is mature */
+        return a->sys[SYS_SRBM] >= 0.8 && a->bmd_seen >= 0.25;
     default:
         return 1;
     }
@@ -163,10 +167,13 @@ void sim_forces(sim_state_t *s)
         if (a->design > 0 && a->arsenal < a->stock)
             a->arsenal += fmin(a->stock - a->arsenal, 0.5);
     }
+    a->bmd_seen = 0.0;
     for (int k = 0; k < s->m->n; k++) {
         if (!s->m->hostile[k])
             continue;
         sim_actor_t *b = &s->a[k];
+        if (b->bmd > a->bmd_seen)
+            a->bmd_seen = b->bmd;
         double th = s->d[k][T].threat;
         double old = b->bmd;
         b->bmd += P->bmd_rate * th * (1.0 - b->bmd) - P->bmd_decay * b->bmd;

@@ -15,9 +15,10 @@ void sim_trust_update(sim_state_t *s, int i, int j, double loglr)
     s->d[i][j].trust = sim_clamp(1.0 / (1.0 + exp(-l)), 0.01, 0.99);
 }
 
-/* What j can do to i: j's power relative to the pair (conventional) and
- * the allies j brings, plus j's nuclear forces that reach i. */
-double sim_capability_against(const sim_state_t *s, int j, int i)
+/* What j can do to i directly: j's power relative to the pair
+ * (conventional) with the allies j brings, and j's nuclear forces that
+ * reach i. */
+static double direct_capability(const sim_state_t *s, int j, int i)
 {
     double pj = s->a[j].power, pi = s->a[i].power;
     for (int k = 0; k < s->m->n; k++)
@@ -26,6 +27,21 @@ double sim_capability_against(const sim_state_t *s, int j, int i)
     double conv = pj + pi > 0.0 ? pj / (pj + pi) : 0.0;
     double nuc = sim_deterrent(s, j, i);
     return sim_clamp(0.6 * conv + 0.4 * nuc + 0.2 * nuc * conv, 0.0, 1.0);
+}
+
+/* What j can do to i: directly, or to i's allies in proportion to i's
+ * commitment to them (extended deterrence makes an ally's exposure one's
+ * own, Snyder 1984). */
+double sim_capability_against(const sim_state_t *s, int j, int i)
+{
+    double c = direct_capability(s, j, i);
+    for (int k = 0; k < s->m->n; k++)
+        if (k != i && k != j && s->d[i][k].alliance > 0.0) {
+            double x = s->d[i][k].alliance * direct_capability(s, j, k);
+            if (x > c)
+                c = x;
+        }
+    return c;
 }
 
 void sim_perception(sim_state_t *s)

@@ -27,8 +27,9 @@ double sim_byungjin_optimum(const sim_state_t *s, int i)
     const sim_actor_t *a = &s->a[i];
     double need = sim_security_need(s, i);
     double gap = 1.0 - sim_adequacy_all(s, i, a->sys);
-    double alpha = a->L.w_sec * need * (0.3 + gap) * (1.0 + 0.5 * a->L.risk) +
-                   a->L.w_pres * 0.2 * gap;
+    double alpha = s->m->P.byungjin_weight *
+                   (a->L.w_sec * need * (0.3 + gap) * (1.0 + 0.5 * a->L.risk) +
+                    a->L.w_pres * 0.2 * gap);
     double beta = a->L.w_eco * (1.0 + 2.0 * s->bite) + 1e-9;
     return sim_clamp(alpha / beta - 1.0 / s->m->P.byungjin_return, 0.05, 0.95);
 }

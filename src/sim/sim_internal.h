@@ -39,7 +39,7 @@
 #define SIM_MAXMONTHS (SIM_MAXYEARS * 12)
 
 /* Delivery system classes (docs/model.md, M2). */
-enum { SYS_SRBM = 0, SYS_IRBM, SYS_ICBM, SYS_SLBM, SYS_COUNT };
+enum { SYS_SRBM = 0, SYS_IRBM, SYS_ICBM, SYS_SLBM, SYS_MSRBM, SYS_COUNT };
 
 /* Warhead design goals: fission proven, boosted and miniaturised,
  * thermonuclear (docs/model.md, M3). */
@@ -87,6 +87,7 @@ typedef struct sim_actor {
     int design;               /* warhead design goals reached, 0..3 */
     int design_tests;         /* tests towards the next goal */
     double bmd;               /* missile defence against the target, 0..1 */
+    double bmd_seen;          /* the highest adversary missile defence (target) */
     double loyalty;           /* coalition loyalty (M8), 0..1 */
     double rents0;            /* rents at the start (reference) */
     int programme, veto, democracy, leader, leader_changed, disarmed;
@@ -153,7 +154,9 @@ typedef struct sim_state {
     int resolutions, vetoes;
     int border_closed;
     int last_nuclear;    /* month of the last nuclear test */
+    int last_resolution; /* month of the last UNSC resolution */
     int moratorium;      /* the target has declared a nuclear test moratorium */
+    int lr_moratorium;   /* ... and a moratorium on long-range missile tests */
     double attention;    /* adversaries' attention stock (M1), 0..1 */
     double surprise;     /* leverage motive after a failed summit, decays */
     double momentum;     /* summit momentum (Hawkes excitation) */
@@ -178,6 +181,8 @@ typedef struct sim_state {
     double aid;          /* aid towards the target this month (share of GDP) */
     double growth_c;     /* the target's annual growth this month */
     double rents;        /* the target's coalition rents this month */
+    double tv[2][SIM_MAXA]; /* talks values this month: [for target][counterpart] */
+    int tv_month;        /* month of tv (-1: none) */
 } sim_state_t;
 
 /* model.c */

@@ -37,8 +37,10 @@ void sim_state_init(sim_state_t *s, const sim_model_t *m, uint64_t seed, uint32_
     s->rivalry = m->P.rivalry;
     s->unsc_level = m->P.unsc_level;
     s->last_nuclear = -1000;
+    s->last_resolution = -1000;
     s->first_nuclear = s->first_icbm = s->first_summit = s->first_agreement = s->first_deal = -1;
     s->ag.partner = -1;
+    s->tv_month = -1;
     for (int i = 0; i < m->n; i++) {
         const sc_actor_t *ac = &sc->actors[i];
         sim_actor_t *a = &s->a[i];
@@ -57,6 +59,7 @@ void sim_state_init(sim_state_t *s, const sim_model_t *m, uint64_t seed, uint32_
         a->sys[SYS_IRBM] = ac->nuclear.irbm;
         a->sys[SYS_ICBM] = ac->nuclear.icbm;
         a->sys[SYS_SLBM] = ac->nuclear.slbm;
+        a->sys[SYS_MSRBM] = ac->nuclear.msrbm;
         a->articles = ac->nuclear.articles;
         a->bmd = ac->bmd;
         a->veto = ac->veto;

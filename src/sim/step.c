@@ -11,8 +11,11 @@ static void unsc(sim_state_t *s)
             proposer = k;
             break;
         }
-    /* short-range tests (severity below 0.3) draw no draft resolution */
-    if (proposer >= 0 && s->severity >= 0.3 && brink_rng_bernoulli(&s->rng, s->severity))
+    /* a draft is tabled with probability severity^2 (tests below severity
+     * 0.5, short- and intermediate-range, draw none) and needs negotiation:
+     * at most one resolution in unsc_gap months */
+    if (proposer >= 0 && s->severity >= 0.5 && s->month - s->last_resolution >= (int)s->m->P.unsc_gap &&
+        brink_rng_bernoulli(&s->rng, s->severity * s->severity))
         sim_unsc_round(s, proposer, s->severity);
 }
 
@@ -33,7 +36,10 @@ void sim_step(sim_state_t *s)
     s->severity = 0.0;
     s->tested_this_month = 0;
     s->aid = 0.0;
-    s->attention *= s->m->dec_attention;
+    /* summitry keeps the target on the agenda: attention decays only
+     * while no talks with an adversary are open */
+    if (!sim_talks_open_any(s))
+        s->attention *= s->m->dec_attention;
     sim_schedule(s);                      /* 1. exogenous schedule */
     sim_policies(s);                      /* 3b. continuous policies, exercises */
     sim_choices(s);                       /* 3a. the others' discrete choices */

@@ -2,7 +2,7 @@
  * 2005; Fearon 1995).  The target keeps one track with every counterpart:
  * its adversaries (substantive talks) and its patrons (reassurance).  A
  * closed track opens with monthly probability
- *   talks_open_rate * logistic(lam_T V_T) * logistic(lam_j V_j)
+ *   talks_open_rate * w_T * w_j,   w = 2 logistic(lam V) - 1 for V > 0, else 0
  * from both sides' values of talking.  An open track persists through
  * summits; summits arrive at rate summit_rate + momentum, where every
  * summit adds momentum_gain to a shared momentum that decays (a Hawkes
@@ -25,7 +25,7 @@ int sim_talks_open_any(const sim_state_t *s)
 }
 
 /* Value of talking with j, to the target (for_target) or to j. */
-double sim_talks_open_value(const sim_state_t *s, int j, int for_target)
+static double open_value(const sim_state_t *s, int j, int for_target)
 {
     const sc_params_t *P = &s->m->P;
     int T = s->m->target;
@@ -42,20 +42,41 @@ double sim_talks_open_value(const sim_state_t *s, int j, int for_target)
     double ut = 0.0, up = 0.0;
     int k = sim_bargain_best(s, j, 0.0, 0.0, &ut, &up);
     double deal_t = k >= 0 ? ut : 0.0, deal_p = k >= 0 ? up : 0.0;
-    /* leverage: the partner's stake grows with its threat and attention;
-     * the target's bargaining position with the attention it commands */
-    double lev = s->attention * s->d[j][T].threat;
+    double A = s->attention, eng = p->L.engagement;
     if (for_target) {
-        /* leverage still to build: talks now forgo it (Bas and Coe 2018) */
-        double build = P->leverage_value * p->L.engagement * (1.0 - s->attention) * 0.5 *
-                       (1.0 + s->surprise);
-        return deal_t + t->L.w_pres * P->summit_prestige * p->L.engagement +
-               t->L.w_eco * P->relief_value * s->bite * lev * 0.5 - build - 0.3;
+        /* the target: the deal it can get, the prestige of meeting an
+         * engaged leader and the relief its leverage (attention) can buy,
+         * less the leverage it could still build first (Bas and Coe 2018) */
+        return deal_t + t->L.w_pres * P->summit_prestige * eng +
+               t->L.w_eco * P->relief_value * s->bite * eng * A -
+               0.5 * P->leverage_value * eng * (1.0 - A) * (1.0 + s->surprise) - P->talks_cost;
     }
-    double hawk = p->L.pressure * (1.0 - lev);
-    double aud = p->democracy ? P->audience_cost * 0.3 * (1.0 - p->L.engagement) : 0.0;
-    return deal_p + p->L.w_pres * P->summit_prestige * p->L.engagement * 0.5 +
-           p->L.w_sec * P->denuke_value * lev - hawk - aud - 0.3;
+    /* the partner: an engaged leader values meeting and the threat
+     * reduction talks promise at the crisis' salience; a hawk sees a
+     * reward for provocation when attention is low (Putnam 1988: the
+     * audience of a democracy punishes a disengaged leader's summit) */
+    double hawk = (1.0 - eng) * p->L.pressure * p->L.w_sec * (1.0 - A);
+    double aud = p->democracy ? P->audience_cost * 0.3 * (1.0 - eng) : 0.0;
+    return deal_p +
+           eng * (p->L.w_pres * P->summit_prestige +
+                  p->L.w_sec * P->denuke_value * s->d[j][T].threat * A) -
+           hawk - aud - P->talks_cost;
+}
+
+/* Talks values are anticipated from the state at the start of the month:
+ * one evaluation per counterpart and side per month. */
+double sim_talks_open_value(const sim_state_t *cs, int j, int for_target)
+{
+    sim_state_t *s = (sim_state_t *)cs; /* the cache only */
+    if (s->tv_month != s->month) {
+        for (int k = 0; k < s->m->n; k++)
+            if (k != s->m->target && (s->m->hostile[k] || s->m->patron[k])) {
+                s->tv[1][k] = open_value(s, k, 1);
+                s->tv[0][k] = open_value(s, k, 0);
+            }
+        s->tv_month = s->month;
+    }
+    return s->tv[for_target ? 1 : 0][j];
 }
 
 static void close_track(sim_state_t *s, int j, const char *why, int breach)
@@ -150,8 +171,12 @@ void sim_talks_step(sim_state_t *s)
         sim_track_t *k = &s->tr[j];
         double vt = sim_talks_open_value(s, j, 1), vj = sim_talks_open_value(s, j, 0);
         double lt = t->L.lambda, lj = s->a[j].L.lambda;
+        /* willingness: 0 when a side does not value talks, rising to 1
+         * (2 logistic(lam v) - 1 for v > 0) */
+        double wt = vt > 0.0 ? 2.0 * sim_sigmoid(lt * vt) - 1.0 : 0.0;
+        double wj = vj > 0.0 ? 2.0 * sim_sigmoid(lj * vj) - 1.0 : 0.0;
         if (!k->open) {
-            double p = P->talks_open_rate * sim_sigmoid(lt * vt) * sim_sigmoid(lj * vj);
+            double p = P->talks_open_rate * wt * wj;
             if (brink_rng_bernoulli(&s->rng, p)) {
                 int prop = vt > vj ? T : j;
                 sim_event(s, EV_PROPOSE, prop, prop == T ? j : T, 1, NULL,
@@ -171,7 +196,7 @@ void sim_talks_step(sim_state_t *s)
             close_track(s, j, "no progress", 0);
             continue;
         }
-        double rate = (P->summit_rate + s->momentum) * sim_sigmoid(lt * vt) * sim_sigmoid(lj * vj);
+        double rate = (P->summit_rate + s->momentum) * wt * wj;
         if (brink_rng_bernoulli(&s->rng, sim_clamp(rate, 0.0, 0.9)))
             summit(s, j);
     }

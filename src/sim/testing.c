@@ -17,10 +17,17 @@
 #include "sim/sim_internal.h"
 
 static const char *const sys_names[SYS_COUNT] = {"short-range", "intermediate-range",
-                                                 "ICBM-class", "submarine-launched"};
+                                                 "ICBM-class", "submarine-launched",
+                                                 "new manoeuvring short-range"};
 /* severity of a test of each class, and of a nuclear test (1): how much
  * attention and UN action it draws */
-static const double sys_sev[SYS_COUNT] = {0.05, 0.4, 0.9, 0.5};
+static const double sys_sev[SYS_COUNT] = {0.05, 0.4, 0.9, 0.45, 0.1};
+/* how much a flight test teaches, by class: intercontinental and
+ * sea-launched systems need many more tests and years of ground work
+ * (China's DF-5: first flight 1971, in service 1981; SLBMs a decade) */
+static const double sys_learn[SYS_COUNT] = {1.0, 0.7, 0.35, 0.5, 0.8};
+/* long-range classes that a declared moratorium covers */
+static const int sys_long[SYS_COUNT] = {0, 1, 1, 1, 0};
 
 /* The anticipated chance that talks open within a year: a logistic in the
  * most engaged adversary leader's engagement (even odds at 0.5: a leader
@@ -44,7 +51,8 @@ static double enforcement_reach(const sim_state_t *s, int t)
     return e * (1.0 - sim_leakage(s));
 }
 
-/* What a test would wreck: open talks (their value to the target) or a
+/* What a test would wreck: open talks (their monthly value to the target
+ * over their expected life, 1 / talks_decay months, at most a year) or a
  * statement in force (its prestige); a freeze is broken only through the
  * keep-or-renege comparison (bargain.c). */
 double sim_restraint_cost(const sim_state_t *s, int nuclear)
@@ -53,11 +61,13 @@ double sim_restraint_cost(const sim_state_t *s, int nuclear)
     const sim_actor_t *a = &s->a[T];
     double c = 0.0;
     for (int j = 0; j < s->m->n; j++)
-        if (s->tr[j].open) {
+        if (s->tr[j].open && s->m->hostile[j]) {
             double v = sim_talks_open_value(s, j, 1);
             if (v > c)
                 c = v;
         }
+    double life = s->m->P.talks_decay > 1.0 / 12.0 ? 1.0 / s->m->P.talks_decay : 12.0;
+    c *= life;
     if (s->ag.kind == AG_STATEMENT)
         c += a->L.w_pres * s->m->P.statement_prestige * a->L.engagement * 2.0;
     return c * (nuclear ? 1.5 : 1.0);
@@ -73,9 +83,12 @@ static double common_terms(const sim_state_t *s, double sev, double *lev, double
     *lev = P->leverage_value * sim_talks_prospect(s) * (1.0 - s->attention) * sev *
            (1.0 + s->surprise);
     *pres = a->L.w_pres * P->test_prestige * (1.2 - a->loyalty) * (0.3 + sev);
-    double punish = sev >= 0.3 ? sev : 0.0; /* only severe tests draw UN action */
+    double punish = sev >= 0.5 ? sev : 0.0; /* only severe tests draw UN action */
+    /* a new leader consolidating power puts internal security first and
+     * avoids external risk (Yoo and Kim 2017) */
+    double deficit = P->consolidation * exp(-(s->month - a->L.since) / 24.0);
     *cost = fear * a->L.w_eco * P->provocation_cost * punish * (0.2 + enforcement_reach(s, T)) +
-            fear * a->L.w_sec * 0.1 * sev;
+            fear * a->L.w_sec * 0.1 * sev + a->L.w_sec * P->consolidation_cost * deficit;
     return *lev + *pres - *cost;
 }
 
@@ -117,10 +130,16 @@ double sim_test_value(sim_state_t *s, int nuclear, double *capability, double *l
         for (int c = 0; c < SYS_COUNT; c++)
             sys[c] = a->sys[c];
         double psucc = 0.3 + 0.65 * a->sys[k];
-        sys[k] += (psucc * P->learn_success + (1.0 - psucc) * P->learn_failure) * (1.0 - sys[k]);
+        sys[k] += sys_learn[k] * (psucc * P->learn_success + (1.0 - psucc) * P->learn_failure) *
+                  (1.0 - sys[k]);
         double cap = a->L.w_sec * P->test_security * need * (sim_adequacy_all(s, T, sys) - c0);
         double lev, pres, cst;
         double v = cap + common_terms(s, sys_sev[k], &lev, &pres, &cst);
+        if (s->lr_moratorium && sys_long[k]) {
+            double mc = P->moratorium_cost * (a->L.w_pres + a->L.w_eco);
+            cst += mc;
+            v -= mc;
+        }
         if (v > best) {
             best = v;
             *capability = cap;
@@ -136,19 +155,31 @@ static void missile_day(sim_state_t *s, int T, int k, int tgt, const sim_why_t *
 {
     const sc_params_t *P = &s->m->P;
     sim_actor_t *a = &s->a[T];
-    int salvo = k == SYS_SRBM ? 1 + (int)brink_rng_poisson(&s->rng, P->salvo_extra) : 1;
+    int salvo = k == SYS_SRBM || k == SYS_MSRBM
+                    ? 1 + (int)brink_rng_poisson(&s->rng, P->salvo_extra)
+                    : 1;
+    if (s->lr_moratorium && sys_long[k]) {
+        sim_event(s, EV_RESUME, T, tgt, 1, NULL,
+                  "breaks its declared moratorium on long-range missile tests");
+        s->lr_moratorium = 0;
+    }
     a->articles = fmax(0.0, a->articles - 1.0);
     double psucc = 0.3 + 0.65 * a->sys[k];
     int ok = brink_rng_bernoulli(&s->rng, psucc);
-    a->sys[k] += (ok ? P->learn_success : P->learn_failure) * (1.0 - a->sys[k]);
+    /* long-range rockets are flown as space launches until the system is
+     * half mature (1998-2016 DPRK, Iran's Safir and Simorgh): a launch of
+     * lower severity that does not count as an ICBM-class test */
+    int slv = k == SYS_ICBM && a->sys[k] < 0.5;
+    double sev = slv ? 0.5 : sys_sev[k];
+    if (sev > s->severity)
+        s->severity = sev;
+    s->attention += P->attention_gain * sev * (1.0 - s->attention);
+    a->sys[k] += sys_learn[k] * (ok ? P->learn_success : P->learn_failure) * (1.0 - a->sys[k]);
     if (a->sys[k] > 1.0)
         a->sys[k] = 1.0;
-    if (sys_sev[k] > s->severity)
-        s->severity = sys_sev[k];
-    s->attention += P->attention_gain * sys_sev[k] * (1.0 - s->attention);
     sim_count(s, BRINK_COUNT_MISSILES, salvo);
     sim_count(s, BRINK_COUNT_LAUNCH_DAYS, 1);
-    if (k == SYS_ICBM) {
+    if (k == SYS_ICBM && !slv) {
         sim_count(s, BRINK_COUNT_ICBM, salvo);
         if (s->first_icbm < 0)
             s->first_icbm = s->month;
@@ -157,8 +188,9 @@ static void missile_day(sim_state_t *s, int T, int k, int tgt, const sim_why_t *
     for (int j = 0; j < s->m->n; j++)
         if (j != T && s->m->hostile[j])
             s->d[T][j].hostile += 7.2 * salvo * (0.3 + sys_sev[k]);
-    sim_event(s, EV_MISSILE, T, tgt, salvo, why, "launches %d %s missile%s (%s)", salvo,
-              sys_names[k], salvo > 1 ? "s" : "", ok ? "success" : "failure");
+    sim_event(s, EV_MISSILE, T, tgt, salvo, why, "launches %d %s%s (%s)", salvo,
+              slv ? "space launcher" : sys_names[k], slv || salvo == 1 ? "" : " missiles",
+              ok ? "success" : "failure");
 }
 
 static void nuclear_test(sim_state_t *s, int T, int tgt, const sim_why_t *why)
@@ -216,6 +248,14 @@ void sim_testing(sim_state_t *s)
         sim_event(s, EV_MORATORIUM, T, tgt, 1, NULL,
                   "declares its nuclear force complete and a nuclear test moratorium");
     }
+    /* talks with an adversary: a declared moratorium on nuclear and
+     * long-range tests, a costly signal that makes resuming an audience
+     * cost (Kydd 2005; Weeks 2008) */
+    if (sim_talks_open_any(s) && (!s->moratorium || !s->lr_moratorium)) {
+        s->moratorium = s->lr_moratorium = 1;
+        sim_event(s, EV_MORATORIUM, T, tgt, 1, NULL,
+                  "declares a moratorium on nuclear and long-range missile tests");
+    }
     /* missiles */
     sim_why_t w = {0};
     double cap, lev, pres, cost;
@@ -241,13 +281,17 @@ void sim_testing(sim_state_t *s)
                 for (int c = 0; c < SYS_COUNT; c++)
                     sys[c] = a->sys[c];
                 double psucc = 0.3 + 0.65 * a->sys[k];
-                sys[k] += (psucc * P->learn_success + (1.0 - psucc) * P->learn_failure) *
+                sys[k] += sys_learn[k] *
+                          (psucc * P->learn_success + (1.0 - psucc) * P->learn_failure) *
                           (1.0 - sys[k]);
                 double c0 = sim_adequacy_all(s, T, a->sys);
                 double l2, p2, c2;
                 us[n] = a->L.w_sec * P->test_security * sim_security_need(s, T) *
                             (sim_adequacy_all(s, T, sys) - c0) +
-                        common_terms(s, sys_sev[k], &l2, &p2, &c2);
+                        common_terms(s, sys_sev[k], &l2, &p2, &c2) -
+                        (s->lr_moratorium && sys_long[k]
+                             ? P->moratorium_cost * (a->L.w_pres + a->L.w_eco)
+                             : 0.0);
                 idx[n++] = k;
             }
             sim_logit(us, n, lam, ps);

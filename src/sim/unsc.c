@@ -38,6 +38,7 @@ void sim_unsc_round(sim_state_t *s, int proposer, double severity)
             return;
         }
     }
+    s->last_resolution = s->month;
     s->unsc_level += P->unsc_step * (1.0 - s->unsc_level);
     s->resolutions++;
     sim_count(s, BRINK_COUNT_UNSC, 1);
