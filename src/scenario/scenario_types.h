@@ -95,7 +95,7 @@ typedef struct sc_params {
     /* testing (M1-M3) */
     double missile_days, salvo_extra, nuclear_rate, count_dispersion, act_rate;
     double test_security, test_prestige, provocation_cost, leverage_value, attention_halflife,
-        attention_gain, surprise_gain, surprise_halflife, moratorium_cost;
+        attention_gain, surprise_gain, surprise_halflife, moratorium_cost, threshold_cost;
     /* forces (M2, M3) */
     double article_rate, article_half, rd_rate, learn_success, learn_failure, design_tests,
         nuclear_prep, bmd_rate, bmd_decay, bmd_effect;

@@ -45,6 +45,13 @@ int sim_system_testable(const sim_actor_t *a, int k)
     }
 }
 
+/* What a test can coerce with (Spaniel 2019, potential power): a proven
+ * device gives full weight, a threshold programme a fifth. */
+double sim_nuclear_potential(const sim_actor_t *a)
+{
+    return a->design > 0 ? 1.0 : 0.2;
+}
+
 double sim_reach(const sim_actor_t *a)
 {
     double r = 0.0;
@@ -75,7 +82,8 @@ static double warheads(const sim_actor_t *a)
     /* a proven design and a handful of weapons; miniaturisation (goal 2)
      * is needed to arm missiles fully */
     double w = a->design >= 2 ? 1.0 : 0.5;
-    return w * sim_clamp(a->arsenal / 10.0, 0.0, 1.0);
+    /* weapons-usable material becomes weapons once a design is proven */
+    return w * sim_clamp(fmax(a->arsenal, a->stock) / 10.0, 0.0, 1.0);
 }
 
 double sim_adequacy(const sim_state_t *s, int i, int k, const double *sys)

@@ -1,11 +1,12 @@
 /* hazard.c - the escalation index and the monthly hazards of armed clash
  * and war (docs/model.md, M9) and of regime collapse (M8).
- *   war:      war_hazard * escalation * p_fight * (1 + window_weight * W)
+ *   war:      war_hazard * escalation * (p_fight + window_weight * W)
  *             with p_fight from the derived deterrence game and W the
- *             preventive window: the strongest adversary's threat times a
- *             deterrent that is maturing but not yet adequate, C (1 - C)
- *             (Powell 2006; Debs and Monteiro 2014), times its leader's
- *             pressure and risk;
+ *             preventive window: the strongest adversary's threat times the
+ *             shift of the target's adequacy C against it over about a year
+ *             while C is still short of 1, 10 (C - C_1y) (1 - C) (Powell
+ *             2006; Debs and Monteiro 2014), times its leader's pressure and
+ *             risk;
  *   collapse: collapse_hazard * logistic((collapse_threshold - K) / 0.05)
  *             with K the ruling coalition's loyalty (economy.c). */
 #include <math.h>
@@ -38,11 +39,16 @@ void sim_hazard(sim_state_t *s)
     sim_deterrence(s);
     double window = 0.0;
     if (great >= 0 && s->a[T].programme) {
+        /* the shift in power: adequacy now against its level a year ago
+         * (an exponential average), while it is still incomplete */
         double c = sim_adequacy(s, T, great, s->a[T].sys);
-        window = 4.0 * c * (1.0 - c) * s->d[great][T].threat * s->a[great].L.pressure *
-                 (1.0 + s->a[great].L.risk);
+        double shift = c - s->adeq_slow;
+        s->adeq_slow += (c - s->adeq_slow) / 12.0;
+        if (shift > 0.0)
+            window = 10.0 * shift * (1.0 - c) * s->d[great][T].threat * s->a[great].L.pressure *
+                     (1.0 + s->a[great].L.risk);
     }
-    double pwar = P->war_hazard * s->escalation * s->pfight * (1.0 + P->window_weight * window);
+    double pwar = P->war_hazard * s->escalation * (s->pfight + P->window_weight * window);
     double pclash = P->clash_hazard * s->escalation * s->pchallenge;
     double u = brink_rng_uniform(&s->rng);
     if (u < pwar) {

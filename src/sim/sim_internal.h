@@ -158,6 +158,7 @@ typedef struct sim_state {
     int moratorium;      /* the target has declared a nuclear test moratorium */
     int lr_moratorium;   /* ... and a moratorium on long-range missile tests */
     double attention;    /* adversaries' attention stock (M1), 0..1 */
+    double adeq_slow;    /* the target's adequacy against its strongest adversary, averaged over a year */
     double surprise;     /* leverage motive after a failed summit, decays */
     double momentum;     /* summit momentum (Hawkes excitation) */
     double exercise;     /* this month's exercise severity against the target */
@@ -210,6 +211,7 @@ double sim_adequacy(const sim_state_t *s, int i, int k, const double *sys);
 double sim_adequacy_all(const sim_state_t *s, int i, const double *sys);
 double sim_security_need(const sim_state_t *s, int i);
 double sim_reach(const sim_actor_t *a);
+double sim_nuclear_potential(const sim_actor_t *a);
 double sim_reliability(const sim_actor_t *a);
 int sim_system_testable(const sim_actor_t *a, int k);
 double sim_system_reach(int k);

@@ -49,7 +49,9 @@ static double open_value(const sim_state_t *s, int j, int for_target)
          * less the leverage it could still build first (Bas and Coe 2018) */
         return deal_t + t->L.w_pres * P->summit_prestige * eng +
                t->L.w_eco * P->relief_value * s->bite * eng * A -
-               0.5 * P->leverage_value * eng * (1.0 - A) * (1.0 + s->surprise) - P->talks_cost;
+               0.5 * P->leverage_value * sim_nuclear_potential(t) * eng * (1.0 - A) *
+                   (1.0 + s->surprise) -
+               P->talks_cost;
     }
     /* the partner: an engaged leader values meeting and the threat
      * reduction talks promise at the crisis' salience; a hawk sees a

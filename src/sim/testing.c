@@ -80,8 +80,8 @@ static double common_terms(const sim_state_t *s, double sev, double *lev, double
     int T = s->m->target;
     const sim_actor_t *a = &s->a[T];
     double fear = 1.0 - sim_clamp(a->L.risk, -1.0, 1.0);
-    *lev = P->leverage_value * sim_talks_prospect(s) * (1.0 - s->attention) * sev *
-           (1.0 + s->surprise);
+    *lev = P->leverage_value * sim_nuclear_potential(a) * sim_talks_prospect(s) *
+           (1.0 - s->attention) * sev * (1.0 + s->surprise);
     *pres = a->L.w_pres * P->test_prestige * (1.2 - a->loyalty) * (0.3 + sev);
     double punish = sev >= 0.5 ? sev : 0.0; /* only severe tests draw UN action */
     /* a new leader consolidating power puts internal security first and
@@ -120,6 +120,13 @@ double sim_test_value(sim_state_t *s, int nuclear, double *capability, double *l
             double mc = P->moratorium_cost * (a->L.w_pres + a->L.w_eco);
             *cost += mc;
             t -= mc;
+        }
+        if (a->design == 0) {
+            /* crossing from a threshold programme to a declared weapons
+             * state: isolation and standing */
+            double tc = P->threshold_cost * (a->L.w_eco + a->L.w_pres);
+            *cost += tc;
+            t -= tc;
         }
         return *capability + t;
     }
