@@ -91,11 +91,11 @@ typedef struct sc_params {
     double war_hazard, clash_hazard, window_weight, collapse_hazard, collapse_threshold,
         deter_lambda;
     /* great-power rivalry and patrons (M7) */
-    double rivalry, rivalry_drift, rivalry_ref, unsc_level, leakage_max, patron_aid;
+    double rivalry, rivalry_drift, rivalry_ref, unsc_level, attention, leakage_max, patron_aid;
     /* testing (M1-M3) */
     double missile_days, salvo_extra, nuclear_rate, count_dispersion, act_rate;
     double test_security, test_prestige, provocation_cost, leverage_value, attention_halflife,
-        attention_gain, surprise_gain, surprise_halflife, moratorium_cost, threshold_cost;
+        attention_gain, surprise_gain, surprise_halflife, moratorium_cost, threshold_cost, test_cost;
     /* forces (M2, M3) */
     double article_rate, article_half, rd_rate, learn_success, learn_failure, design_tests,
         nuclear_prep, bmd_rate, bmd_decay, bmd_effect;
@@ -109,12 +109,13 @@ typedef struct sc_params {
     /* UN Security Council (M7) */
     double unsc_step, unsc_gap, veto_threshold, veto_slope, veto_affinity, veto_severity;
     /* talks (M4) */
-    double talks_open_rate, talks_cost, talks_decay, summit_rate, momentum_gain, momentum_halflife,
+    double talks_open_rate, talks_cost, talks_decay, round_rate, summit_rate, momentum_gain, momentum_halflife,
         summit_prestige, statement_prestige, belief_noise, patron_interest;
     /* agreements (M5) */
-    double relief_value, deterrent_value, status_value, assurance_value, denuke_value,
+    double relief_value, aid_value, deterrent_value, status_value, assurance_value, denuke_value,
         nonproliferation_value, relief_cost, assurance_cost, audience_cost, sequencing, phases,
-        verification, verification_cost, renege_base, renege_precision, reputation_cost;
+        verification, verification_cost, renege_base, renege_precision, reputation_cost,
+        phase_months, cheat_precision, detection_rate;
 } sc_params_t;
 
 /* A free parameter for calibration (brink calibrate): a numeric key and its

@@ -1,8 +1,8 @@
 /* bargain.c - agreements as self-enforcing bargains (docs/model.md, M5).
  * One set of monthly-flow continuation values drives proposing, accepting,
  * keeping and reneging (Fearon 1995, 1998; Powell 2006):
- *   target:  relief_value * bite0 * r  (relief of the bite at signing, which
- *            snap-back restores) + assurances - deterrent given up - status
+ *   target:  relief_value * (bite0 + aid_value) * r  (relief of the bite at
+ *            signing, which snap-back restores, and economic inducements) + assurances - deterrent given up - status
  *            - verification's security cost (Coe and Vaynman 2020) - the
  *            capability growth a freeze forgoes + prestige
  *   partner: denuclearization (threat and nonproliferation in itself) and
@@ -73,10 +73,12 @@ static void coefficients(const sim_state_t *s, int j, double bite0, int remainin
     double keep_t = 1.0 - exp_t * (1.0 - trust_t);
     double keep_p = 1.0 - exp_p * (1.0 - trust_p);
     double th_t = s->d[T][j].threat, th_p = s->d[j][T].threat;
-    double adeq = sim_adequacy(s, T, j, t->sys);
+    /* the deterrent a rollback gives up: today's adequacy, or the latent
+     * one the programme could deliver, whichever is higher */
+    double adeq = fmax(sim_adequacy(s, T, j, t->sys), sim_potential_adequacy(s, T, j));
     int weapons = t->design > 0 || t->arsenal >= 1.0;
     c->ct = t->L.w_pres * P->statement_prestige * t->L.engagement * 0.2;
-    c->tr = keep_t * t->L.w_eco * P->relief_value * bite0;
+    c->tr = keep_t * t->L.w_eco * P->relief_value * (bite0 + P->aid_value);
     c->ta = keep_t * t->L.w_sec * P->assurance_value * th_t;
     c->td = t->L.w_sec * P->deterrent_value * th_t * (0.2 + adeq) +
             t->L.w_pres * P->status_value * (weapons ? 1.0 : 0.3);
@@ -86,7 +88,7 @@ static void coefficients(const sim_state_t *s, int j, double bite0, int remainin
     c->pf = 0.0; /* the partner values a freeze through its d only */
     c->pr = p->L.w_eco * P->relief_cost;
     c->pa = p->L.w_sec * P->assurance_cost;
-    c->aud = p->democracy ? P->audience_cost * (1.0 - p->L.engagement) : 0.0;
+    c->aud = p->democracy ? P->audience_cost : 0.0;
     c->sd_weapons = weapons;
 }
 
@@ -94,9 +96,14 @@ static void evaluate(const coef_t *c, const double pkg[3], sim_values_t *v)
 {
     double d = pkg[0], r = pkg[1], a = pkg[2];
     int freezes = d > 0.0 || r > 0.0;
-    v->t_deal = c->ct + c->tr * r + c->ta * a - c->td * d - (freezes ? c->tf : 0.0);
+    /* a freeze (d up to 0.5) can be undone in months: a third of the loss
+     * of dismantling (d above 0.5), which cannot (M5, irreversibility) */
+    double dl = 0.3 * fmin(d, 0.5) + fmax(0.0, d - 0.5);
+    v->t_deal = c->ct + c->tr * r + c->ta * a - c->td * 2.0 * dl - (freezes ? c->tf : 0.0);
     double bal = c->pd * d + (freezes ? c->pf : 0.0) - c->pr * r - c->pa * a;
-    v->p_deal = c->cp + bal - (bal < 0.0 ? c->aud * -bal : 0.0);
+    /* a democracy's audience punishes relief and assurances beyond what
+     * the target gives up ("a bad deal"), and a losing balance */
+    v->p_deal = c->cp + bal - c->aud * (fmax(0.0, r + a - 2.0 * d) + fmax(0.0, -bal));
     v->t_out = v->p_out = 0.0;
 }
 
@@ -156,7 +163,7 @@ void sim_agreement_sign(sim_state_t *s, int j, int k)
     if (kind < s->ag.kind)
         return; /* a statement does not replace a deal in force */
     s->ag = (sim_agreement_t){kind, j, s->month, 0, phases_of(P), {pk[0], pk[1], pk[2]},
-                              s->bite, P->verification};
+                              s->bite, P->verification, 0};
 }
 
 /* Margin of keeping over reneging for one side (positive: keeps). */
@@ -268,14 +275,34 @@ void sim_agreement_step(sim_state_t *s)
                     ? 0.0
                     : P->renege_base + (1.0 - P->renege_base) *
                                            sim_sigmoid(-P->renege_precision * mp);
-    /* reneging is decided once a quarter, when a phase falls due */
-    if ((s->month - g->month) % 3 != 2)
+    /* covert production under the deal (M5): the capability the freeze
+     * forgoes against the chance of detection times what detection costs
+     * (the deal and reputation); verification raises that chance */
+    sim_actor_t *a = &s->a[T];
+    double pdet = P->detection_rate * (0.2 + g->verify);
+    double gain = forgone_capability(s);
+    double loss = pdet * (fmax(mt, 0.0) + P->reputation_cost) * 12.0;
+    if (!g->covert && brink_rng_bernoulli(&s->rng, 0.05 * sim_sigmoid(P->cheat_precision * (gain - loss)))) {
+        g->covert = 1;
+        sim_event(s, EV_COVERT, T, -1, 0, NULL,
+                  "starts a covert programme under the agreement (not observed)");
+    }
+    if (g->covert) {
+        a->stock += a->fissile_rate * 0.3 * a->byungjin / 12.0;
+        if (brink_rng_bernoulli(&s->rng, pdet)) {
+            sim_agreement_breach(s, g->partner, "covert production detected");
+            return;
+        }
+    }
+    /* reneging is decided when a phase falls due */
+    int every = (int)P->phase_months;
+    if ((s->month - g->month) % every != every - 1)
         return;
-    if (brink_rng_bernoulli(&s->rng, 1.0 - pow(1.0 - ht, 3.0))) {
+    if (brink_rng_bernoulli(&s->rng, 1.0 - pow(1.0 - ht, every))) {
         sim_agreement_breach(s, T, "keeping is worth less than reneging");
         return;
     }
-    if (brink_rng_bernoulli(&s->rng, 1.0 - pow(1.0 - hp, 3.0))) {
+    if (brink_rng_bernoulli(&s->rng, 1.0 - pow(1.0 - hp, every))) {
         sim_agreement_breach(s, g->partner, "keeping is worth less than reneging");
         return;
     }

@@ -45,6 +45,7 @@ static const ev_info_t ev_table[EV_COUNT] = {
     [EV_DISARM] = {"denuclearize", "081", 5.0},
     [EV_BMD] = {"deploy_missile_defence", "152", -7.2},
     [EV_SUSPEND] = {"suspend_exercises", "081", 5.0},
+    [EV_COVERT] = {"covert_programme", "", 0.0},
 };
 
 static const char *const action_names[A_NACTIONS] = {

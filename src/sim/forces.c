@@ -86,9 +86,8 @@ static double warheads(const sim_actor_t *a)
     return w * sim_clamp(fmax(a->arsenal, a->stock) / 10.0, 0.0, 1.0);
 }
 
-double sim_adequacy(const sim_state_t *s, int i, int k, const double *sys)
+static double adequacy_of(const sim_state_t *s, const sim_actor_t *a, int k, const double *sys)
 {
-    const sim_actor_t *a = &s->a[i];
     double need = s->m->sc->actors[k].reach_needed;
     double bmd = s->a[k].bmd;
     double miss = 1.0;
@@ -99,6 +98,41 @@ double sim_adequacy(const sim_state_t *s, int i, int k, const double *sys)
         miss *= 1.0 - sys[c] * sys_surv[c] * pen;
     }
     return warheads(a) * (1.0 - miss);
+}
+
+/* Adequacy against k directly, or through the allies and forward bases k
+ * is committed to, at half weight (holding an ally hostage deters less than
+ * holding the homeland: Narang 2014, asymmetric escalation). */
+static double adequacy_ext(const sim_state_t *s, const sim_actor_t *a, int k, const double *sys)
+{
+    double c = adequacy_of(s, a, k, sys);
+    for (int m = 0; m < s->m->n; m++) {
+        if (m == k || &s->a[m] == a || s->d[k][m].alliance < 0.5)
+            continue;
+        double x = 0.5 * s->d[k][m].alliance * adequacy_of(s, a, m, sys);
+        if (x > c)
+            c = x;
+    }
+    return c;
+}
+
+double sim_adequacy(const sim_state_t *s, int i, int k, const double *sys)
+{
+    return adequacy_ext(s, &s->a[i], k, sys);
+}
+
+/* What the programme could deliver against k in a few years: every design
+ * goal met and two more years of fissile production, on today's delivery
+ * systems.  A deal that rolls the programme back gives this up: the latent
+ * deterrent (Fuhrmann and Tkach 2015). */
+double sim_potential_adequacy(const sim_state_t *s, int i, int k)
+{
+    sim_actor_t a = s->a[i];
+    if (!a.programme || a.disarmed)
+        return 0.0;
+    a.design = SIM_DESIGN_GOALS;
+    a.stock += 2.0 * a.fissile_rate * 0.5;
+    return adequacy_ext(s, &a, k, a.sys);
 }
 
 /* Adequacy against the adversaries weighted by the threat each poses. */

@@ -65,7 +65,7 @@ enum {
     EV_ACCEPT, EV_REJECT, EV_SUMMIT, EV_STATEMENT, EV_FREEZE, EV_DEAL, EV_NODEAL,
     EV_RENEGE, EV_KEEP, EV_UNSC_PASS, EV_UNSC_VETO, EV_ENFORCE_UP, EV_ENFORCE_DOWN,
     EV_CLASH, EV_WAR, EV_COLLAPSE, EV_LEADER, EV_EXOGENOUS, EV_TALKS_END, EV_MORATORIUM,
-    EV_RESUME, EV_DISARM, EV_BMD, EV_SUSPEND, EV_COUNT
+    EV_RESUME, EV_DISARM, EV_BMD, EV_SUSPEND, EV_COVERT, EV_COUNT
 };
 
 /* Agreement states. */
@@ -114,6 +114,7 @@ typedef struct sim_agreement {
     double pkg[3];       /* d, r, a */
     double bite0;        /* sanctions bite at signing (snap-back level) */
     double verify;       /* verification intensity of the deal */
+    int covert;          /* the target runs a covert programme under the deal */
 } sim_agreement_t;
 
 /* Why a logged choice was made: its utility terms and the best alternative. */
@@ -209,6 +210,7 @@ void sim_choices(sim_state_t *s);
 /* forces.c */
 double sim_adequacy(const sim_state_t *s, int i, int k, const double *sys);
 double sim_adequacy_all(const sim_state_t *s, int i, const double *sys);
+double sim_potential_adequacy(const sim_state_t *s, int i, int k);
 double sim_security_need(const sim_state_t *s, int i);
 double sim_reach(const sim_actor_t *a);
 double sim_nuclear_potential(const sim_actor_t *a);

@@ -36,6 +36,7 @@ void sim_state_init(sim_state_t *s, const sim_model_t *m, uint64_t seed, uint32_
     brink_rng_init(&s->rng, seed, 0, run, BRINK_STREAM_SIM);
     s->rivalry = m->P.rivalry;
     s->unsc_level = m->P.unsc_level;
+    s->attention = m->P.attention;
     s->last_nuclear = -1000;
     s->last_resolution = -1000;
     s->first_nuclear = s->first_icbm = s->first_summit = s->first_agreement = s->first_deal = -1;

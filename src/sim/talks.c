@@ -48,7 +48,7 @@ static double open_value(const sim_state_t *s, int j, int for_target)
          * engaged leader and the relief its leverage (attention) can buy,
          * less the leverage it could still build first (Bas and Coe 2018) */
         return deal_t + t->L.w_pres * P->summit_prestige * eng +
-               t->L.w_eco * P->relief_value * s->bite * eng * A -
+               t->L.w_eco * P->relief_value * (s->bite + P->aid_value) * eng * A -
                0.5 * P->leverage_value * sim_nuclear_potential(t) * eng * (1.0 - A) *
                    (1.0 + s->surprise) -
                P->talks_cost;
@@ -126,6 +126,11 @@ static void summit(sim_state_t *s, int j)
     s->d[T][j].coop += 2.0;
     s->d[j][T].coop += 2.0;
     t->loyalty = sim_clamp(t->loyalty + 0.3 * P->loyalty_prestige, 0.0, 1.0);
+    if (s->ag.kind >= AG_FREEZE) {
+        /* a deal in force: the summit reviews its implementation */
+        sim_event(s, EV_SUMMIT, T, j, 1, NULL, "leader summit on the agreement in force");
+        return;
+    }
     /* the proposer alternates; each side's error about the other's value
      * is drawn per summit (private information) */
     int partner_proposes = k->summits % 2 == 0;
@@ -154,6 +159,30 @@ static void summit(sim_state_t *s, int j)
     s->surprise += P->surprise_gain;
     sim_trust_update(s, T, j, -0.5 * P->trust_renege);
     close_track(s, j, "a failed summit", 0);
+}
+
+/* A working-level round (most nonproliferation deals were negotiated
+ * below the leaders: the Agreed Framework, the Leap Day deal, the JCPOA,
+ * Libya's 2003 talks): the same bargaining, signed when both sides accept
+ * the package; a round that finds nothing goes on without collapse. */
+static void round_(sim_state_t *s, int j)
+{
+    const sc_params_t *P = &s->m->P;
+    int T = s->m->target;
+    if (s->ag.kind >= AG_FREEZE)
+        return;
+    double et = P->belief_noise * brink_rng_normal(&s->rng);
+    double ep = P->belief_noise * brink_rng_normal(&s->rng);
+    double ut, up;
+    int pk = sim_bargain_best(s, j, et, ep, &ut, &up);
+    if (pk < 0 || !(ut > 0.0 && up > 0.0))
+        return;
+    const double *x = s->m->pkg[pk];
+    if (x[0] <= 0.0 && x[1] <= 0.0)
+        return; /* statements are for leaders */
+    sim_event(s, EV_ACCEPT, T, j, 1, NULL, "negotiators agree on d=%.2f r=%.2f a=%.2f", x[0],
+              x[1], x[2]);
+    sim_agreement_sign(s, j, pk);
 }
 
 void sim_talks_step(sim_state_t *s)
@@ -199,7 +228,9 @@ void sim_talks_step(sim_state_t *s)
             continue;
         }
         double rate = (P->summit_rate + s->momentum) * wt * wj;
-        if (brink_rng_bernoulli(&s->rng, sim_clamp(rate, 0.0, 0.9)))
+        if (s->m->hostile[j] && brink_rng_bernoulli(&s->rng, P->round_rate))
+            round_(s, j);
+        if (!s->done && brink_rng_bernoulli(&s->rng, sim_clamp(rate, 0.0, 0.9)))
             summit(s, j);
     }
     int ym = s->month - s->m->start;

@@ -269,7 +269,7 @@ void sim_testing(sim_state_t *s)
     double u = sim_test_value(s, 0, &cap, &lev, &pres, &cost);
     double restr = sim_restraint_cost(s, 0);
     if (isfinite(u) && !frozen) {
-        double total = u - restr;
+        double total = u - restr - P->test_cost;
         double p = sim_sigmoid(lam * total);
         double art = a->articles;
         uint32_t days = brink_rng_negbin(&s->rng, P->missile_days * p * art / (art + P->article_half),
@@ -320,7 +320,7 @@ void sim_testing(sim_state_t *s)
     if (a->stock >= 1.0 && s->month - s->last_nuclear >= (int)P->nuclear_prep && !frozen) {
         double un = sim_test_value(s, 1, &cap, &lev, &pres, &cost);
         double rn = sim_restraint_cost(s, 1);
-        double total = un - rn;
+        double total = un - rn - P->test_cost;
         double p = sim_sigmoid(lam * total);
         if (brink_rng_bernoulli(&s->rng, sim_clamp(P->nuclear_rate * p, 0.0, 1.0))) {
             sim_why_t wn = {cap, -cost, pres + lev, -rn, total, p, A_MISSILE, u - restr};
