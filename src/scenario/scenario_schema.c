@@ -186,6 +186,7 @@ static const schema_field_t params_fields[] = {
     NUM(sc_params_t, defence_threat, 0, 0, 2, 0.3, "per threat", "relative rise of defence effort per unit of threat perception [judgement]"),
     NUM(sc_params_t, exercise_rate, 0, 0, 1, 0.15, "per month", "probability of a large military exercise against the target in a month at full pressure [ref: allied exercise calendars, two to four large exercises a year]"),
     NUM(sc_params_t, exercise_scale, 0, 0, 5, 1.0, "multiplier", "size of adversaries' exercises: their hostility and threat (a lever; Bernhardt and Sukin 2021 scale responses by exercise size)"),
+    NUM(sc_params_t, exercise_response, 0, 0, 10, 0.3, "utility", "value of a test as an answer to a month's exercises, per unit of exercise size (reciprocity) [ref: Bernhardt and Sukin 2021 find answers scaled by exercise size, D'Orazio 2012 no systematic effect: a modest term]"),
     NUM(sc_params_t, unsc_step, 0, 0, 1, 0.22, "share of the gap", "rise of the UN sanctions level per resolution with new measures (share of the remaining gap to 1) [judgement]"),
     NUM(sc_params_t, unsc_gap, 0, 0, 60, 2, "months", "shortest interval between two resolutions on the target (drafting and negotiation) [ref: Iran resolutions 1737-1929 and DPRK 1718-2397, two months or more apart]"),
     NUM(sc_params_t, veto_threshold, 0, 0, 1, 0.6, "rivalry", "rivalry level at which a patron's veto becomes even odds on a low-severity draft (M7) [ref: UNSC vetoes on Syria from 2011 and Ukraine 2014 at high rivalry; none on nonproliferation drafts 2006-2019]"),

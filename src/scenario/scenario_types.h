@@ -105,7 +105,7 @@ typedef struct sc_params {
     /* continuous policies */
     double byungjin_adjust, byungjin_return, byungjin_weight, enforce_adjust, enforce_unsc, enforce_rivalry,
         enforce_talks, enforce_provocation, defence_adjust, defence_threat, exercise_rate,
-        exercise_scale;
+        exercise_scale, exercise_response;
     /* UN Security Council (M7) */
     double unsc_step, unsc_gap, veto_threshold, veto_slope, veto_affinity, veto_severity;
     /* talks (M4) */

@@ -222,6 +222,8 @@ double sim_deterrent(const sim_state_t *s, int j, int i);
 double sim_bite(const sim_state_t *s, int target);
 /* testing.c */
 void sim_testing(sim_state_t *s);
+void sim_missile_day(sim_state_t *s, int T, int k, int tgt, const sim_why_t *why);
+void sim_nuclear_test(sim_state_t *s, int T, int tgt, const sim_why_t *why);
 double sim_test_value(sim_state_t *s, int nuclear, double *capability, double *leverage,
                       double *prestige, double *cost);
 double sim_restraint_cost(const sim_state_t *s, int nuclear);

@@ -82,7 +82,11 @@ static double common_terms(const sim_state_t *s, double sev, double *lev, double
     double fear = 1.0 - sim_clamp(a->L.risk, -1.0, 1.0);
     *lev = P->leverage_value * sim_nuclear_potential(a) * sim_talks_prospect(s) *
            (1.0 - s->attention) * sev * (1.0 + s->surprise);
-    *pres = a->L.w_pres * P->test_prestige * (1.2 - a->loyalty) * (0.3 + sev);
+    /* prestige, and resolve shown in answer to this month's exercises
+     * (reciprocity; Bernhardt and Sukin 2021 scale the answer by the
+     * exercise's size) */
+    *pres = a->L.w_pres * P->test_prestige * (1.2 - a->loyalty) * (0.3 + sev) +
+            a->L.w_sec * P->exercise_response * s->exercise;
     double punish = sev >= 0.5 ? sev : 0.0; /* only severe tests draw UN action */
     /* a new leader consolidating power puts internal security first and
      * avoids external risk (Yoo and Kim 2017) */
@@ -158,7 +162,7 @@ double sim_test_value(sim_state_t *s, int nuclear, double *capability, double *l
     return best;
 }
 
-static void missile_day(sim_state_t *s, int T, int k, int tgt, const sim_why_t *why)
+void sim_missile_day(sim_state_t *s, int T, int k, int tgt, const sim_why_t *why)
 {
     const sc_params_t *P = &s->m->P;
     sim_actor_t *a = &s->a[T];
@@ -200,7 +204,7 @@ static void missile_day(sim_state_t *s, int T, int k, int tgt, const sim_why_t *
               ok ? "success" : "failure");
 }
 
-static void nuclear_test(sim_state_t *s, int T, int tgt, const sim_why_t *why)
+void sim_nuclear_test(sim_state_t *s, int T, int tgt, const sim_why_t *why)
 {
     const sc_params_t *P = &s->m->P;
     sim_actor_t *a = &s->a[T];
@@ -312,7 +316,7 @@ void sim_testing(sim_state_t *s)
                         break;
                     }
                 }
-                missile_day(s, T, pick, tgt, &w);
+                sim_missile_day(s, T, pick, tgt, &w);
             }
         }
     }
@@ -324,7 +328,7 @@ void sim_testing(sim_state_t *s)
         double p = sim_sigmoid(lam * total);
         if (brink_rng_bernoulli(&s->rng, sim_clamp(P->nuclear_rate * p, 0.0, 1.0))) {
             sim_why_t wn = {cap, -cost, pres + lev, -rn, total, p, A_MISSILE, u - restr};
-            nuclear_test(s, T, tgt, &wn);
+            sim_nuclear_test(s, T, tgt, &wn);
         }
     }
     if (s->tested_this_month)
