@@ -69,7 +69,7 @@ static int milestone_observed(int i, int y0, int y1)
  * when not overdispersed) as a pmf. */
 static void nb_pmf(double mean, double var, double *pmf, size_t n)
 {
-    if (!(var > mean) || mean <= 0.0) {
+    if (!(var > mean * (1.0 + 1e-6)) || mean <= 0.0) {
         double p = exp(-mean);
         for (size_t c = 0; c < n; c++) {
             pmf[c] = p;

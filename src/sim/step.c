@@ -43,13 +43,14 @@ void sim_step(sim_state_t *s)
     sim_schedule(s);                      /* 1. exogenous schedule */
     sim_policies(s);                      /* 3b. continuous policies, exercises */
     sim_choices(s);                       /* 3a. the others' discrete choices */
-    sim_testing(s);                       /* 3c. the target's tests */
-    if (!s->done) {
-        unsc(s);                          /* 4. interactions */
-        sim_talks_step(s);
-    }
     if (!s->done)
-        sim_agreement_step(s);
+        sim_talks_step(s);                /* 4. talks: open, walk out, rounds, summits */
+    if (!s->done)
+        sim_agreement_step(s);            /*    agreements: keep, renege, implement */
+    if (!s->done)
+        sim_testing(s);                   /* 3c. the target's tests */
+    if (!s->done)
+        unsc(s);                          /* 4. the Security Council answers tests */
     if (!s->done) {
         sim_forces(s);                    /* 5. forces, economy, coalition */
         sim_economy(s);

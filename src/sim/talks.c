@@ -220,10 +220,11 @@ void sim_talks_step(sim_state_t *s)
             continue;
         }
         k->months++;
+        /* talks lapse at talks_decay a month, and a side that no longer
+         * values them walks out: half the time in each month it does not */
+        double walk = (vt < 0.0 ? 0.5 : 0.0) + (vj < 0.0 ? 0.5 : 0.0);
         if (brink_rng_bernoulli(&s->rng, P->talks_decay) ||
-            brink_rng_bernoulli(&s->rng, 0.5 * sim_sigmoid(-lt * vt) * sim_sigmoid(-lj * vj) +
-                                             0.1 * (sim_sigmoid(-lt * vt) + sim_sigmoid(-lj * vj)) *
-                                                 (s->m->hostile[j] ? 1.0 : 0.0))) {
+            brink_rng_bernoulli(&s->rng, sim_clamp(walk, 0.0, 1.0))) {
             close_track(s, j, "no progress", 0);
             continue;
         }
