@@ -25,9 +25,19 @@ static int phases_of(const sc_params_t *P)
     return n < 1 ? 1 : n;
 }
 
+static inline double dmax(double a, double b)
+{
+    return a > b ? a : b;
+}
+
+static inline double dmin(double a, double b)
+{
+    return a < b ? a : b;
+}
+
 /* Monthly value of the capability growth a freeze forbids: the best launch
  * day's capability term at the expected launch rate. */
-static double forgone_capability(const sim_state_t *s)
+static double forgone_capability_now(const sim_state_t *s)
 {
     int T = s->m->target;
     const sim_actor_t *a = &s->a[T];
@@ -46,6 +56,30 @@ static double forgone_capability(const sim_state_t *s)
             best = g;
     }
     return a->L.w_sec * P->test_security * need * best * 0.5;
+}
+
+/* The values that packages depend on but that are costly to compute, read
+ * once a month from the state at the month's start: the forgone
+ * capability, and per partner the adequacy and the latent adequacy. */
+static const sim_month_cache_t *month_cache(const sim_state_t *cs)
+{
+    sim_state_t *s = (sim_state_t *)cs; /* the cache only */
+    sim_month_cache_t *c = &s->mc;
+    if (c->month != s->month) {
+        int T = s->m->target;
+        c->month = s->month;
+        c->forgone = forgone_capability_now(s);
+        for (int j = 0; j < s->m->n; j++)
+            if (s->m->hostile[j])
+                c->lat[j] = dmax(sim_adequacy(s, T, j, s->a[T].sys),
+                                 sim_potential_adequacy(s, T, j));
+    }
+    return c;
+}
+
+static double forgone_capability(const sim_state_t *s)
+{
+    return month_cache(s)->forgone;
 }
 
 /* The two values are linear in (d, r, a) but for the partner's audience
@@ -75,7 +109,7 @@ static void coefficients(const sim_state_t *s, int j, double bite0, int remainin
     double th_t = s->d[T][j].threat, th_p = s->d[j][T].threat;
     /* the deterrent a rollback gives up: today's adequacy, or the latent
      * one the programme could deliver, whichever is higher */
-    double adeq = fmax(sim_adequacy(s, T, j, t->sys), sim_potential_adequacy(s, T, j));
+    double adeq = month_cache(s)->lat[j];
     int weapons = t->design > 0 || t->arsenal >= 1.0;
     c->ct = t->L.w_pres * P->statement_prestige * t->L.engagement * 0.2;
     c->tr = keep_t * t->L.w_eco * P->relief_value * (bite0 + P->aid_value);
@@ -98,12 +132,12 @@ static void evaluate(const coef_t *c, const double pkg[3], sim_values_t *v)
     int freezes = d > 0.0 || r > 0.0;
     /* a freeze (d up to 0.5) can be undone in months: a third of the loss
      * of dismantling (d above 0.5), which cannot (M5, irreversibility) */
-    double dl = 0.3 * fmin(d, 0.5) + fmax(0.0, d - 0.5);
+    double dl = 0.3 * dmin(d, 0.5) + dmax(0.0, d - 0.5);
     v->t_deal = c->ct + c->tr * r + c->ta * a - c->td * 2.0 * dl - (freezes ? c->tf : 0.0);
     double bal = c->pd * d + (freezes ? c->pf : 0.0) - c->pr * r - c->pa * a;
     /* a democracy's audience punishes relief and assurances beyond what
      * the target gives up ("a bad deal"), and a losing balance */
-    v->p_deal = c->cp + bal - c->aud * (fmax(0.0, r + a - 2.0 * d) + fmax(0.0, -bal));
+    v->p_deal = c->cp + bal - c->aud * (dmax(0.0, r + a - 2.0 * d) + dmax(0.0, -bal));
     v->t_out = v->p_out = 0.0;
 }
 

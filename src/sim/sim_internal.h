@@ -145,6 +145,13 @@ typedef struct sim_month_rec {
     uint8_t summits;
 } sim_month_rec_t;
 
+/* Values read once a month (bargain.c). */
+typedef struct sim_month_cache {
+    int month;           /* month of the values (-1: none) */
+    double forgone;      /* capability growth a freeze forgoes */
+    double lat[SIM_MAXA];/* the deterrent a rollback gives up, per adversary */
+} sim_month_cache_t;
+
 /* One run's state. */
 typedef struct sim_state {
     const sim_model_t *m;
@@ -185,6 +192,7 @@ typedef struct sim_state {
     double rents;        /* the target's coalition rents this month */
     double tv[2][SIM_MAXA]; /* talks values this month: [for target][counterpart] */
     int tv_month;        /* month of tv (-1: none) */
+    sim_month_cache_t mc;
 } sim_state_t;
 
 /* model.c */

@@ -42,6 +42,7 @@ void sim_state_init(sim_state_t *s, const sim_model_t *m, uint64_t seed, uint32_
     s->first_nuclear = s->first_icbm = s->first_summit = s->first_agreement = s->first_deal = -1;
     s->ag.partner = -1;
     s->tv_month = -1;
+    s->mc.month = -1;
     for (int i = 0; i < m->n; i++) {
         const sc_actor_t *ac = &sc->actors[i];
         sim_actor_t *a = &s->a[i];

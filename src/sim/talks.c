@@ -24,8 +24,10 @@ int sim_talks_open_any(const sim_state_t *s)
     return 0;
 }
 
-/* Value of talking with j, to the target (for_target) or to j. */
-static double open_value(const sim_state_t *s, int j, int for_target)
+/* Value of talking with j, to the target (for_target) or to j; deal_t and
+ * deal_p are the values of the best package (adversaries only). */
+static double open_value(const sim_state_t *s, int j, int for_target, double deal_t,
+                         double deal_p)
 {
     const sc_params_t *P = &s->m->P;
     int T = s->m->target;
@@ -39,9 +41,6 @@ static double open_value(const sim_state_t *s, int j, int for_target)
         return P->patron_interest * (sim_talks_open_any(s) ? 1.0 : 0.1) +
                p->L.engagement * 0.1 - 0.15;
     }
-    double ut = 0.0, up = 0.0;
-    int k = sim_bargain_best(s, j, 0.0, 0.0, &ut, &up);
-    double deal_t = k >= 0 ? ut : 0.0, deal_p = k >= 0 ? up : 0.0;
     double A = s->attention, eng = p->L.engagement;
     if (for_target) {
         /* the target: the deal it can get, the prestige of meeting an
@@ -73,8 +72,11 @@ double sim_talks_open_value(const sim_state_t *cs, int j, int for_target)
     if (s->tv_month != s->month) {
         for (int k = 0; k < s->m->n; k++)
             if (k != s->m->target && (s->m->hostile[k] || s->m->patron[k])) {
-                s->tv[1][k] = open_value(s, k, 1);
-                s->tv[0][k] = open_value(s, k, 0);
+                double ut = 0.0, up = 0.0;
+                if (s->m->hostile[k] && sim_bargain_best(s, k, 0.0, 0.0, &ut, &up) < 0)
+                    ut = up = 0.0;
+                s->tv[1][k] = open_value(s, k, 1, ut, up);
+                s->tv[0][k] = open_value(s, k, 0, ut, up);
             }
         s->tv_month = s->month;
     }
