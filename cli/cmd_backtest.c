@@ -39,25 +39,51 @@ const char cmd_backtest_usage[] =
     "\n"
     "Exit status: 0 success, 1 failure, 2 usage or input error.\n";
 
-#define CALIB_FIRST 2012 /* the calibration period of the Poisson baseline */
-#define CALIB_LAST 2017
 #define LOG_EPS 0.01     /* smoothing weight of the log score (brink/calib.h) */
 
-/* The record of 2011 for the persistence forecast of 2012: no CNS launch in
- * 2010-2011 (dprk_missile_tests_1984_2019.csv), no nuclear test (2009 and
- * 2013), no resolution with new measures (1874 in 2009, 2087 in 2013), no
- * leader summit with the USA or the ROK (2007, 2018). */
+/* The record is the scenario's (its record: list); the baselines are fitted
+ * on the calibration period, the window less its last two years. */
+static const brink_sim_t *g_sim;
+static int calib_first, calib_last;
+
 static int record(int k, int year)
 {
-    if (year == 2011)
-        return 0;
-    return brink_sim_history(k, year);
+    return brink_sim_record(g_sim, k, year);
 }
 
 static const int milestone_k[3] = {BRINK_MILESTONE_NUCLEAR, BRINK_MILESTONE_ICBM,
                                    BRINK_MILESTONE_SUMMIT};
-/* data/dprk_timeline_2006_2019.csv (UTC months) */
-static const int milestone_obs[3] = {2013 * 12 + 1, 2017 * 12 + 6, 2018 * 12 + 3};
+static const int milestone_count[3] = {BRINK_COUNT_NUCLEAR, BRINK_COUNT_ICBM, BRINK_COUNT_SUMMITS};
+
+/* The first month of a milestone in the record: the middle of the first
+ * record year with a count above 0 (the record is annual), -1 if none. */
+static int milestone_observed(int i, int y0, int y1)
+{
+    for (int y = y0; y <= y1; y++)
+        if (record(milestone_count[i], y) > 0)
+            return y * 12 + 6;
+    return -1;
+}
+
+/* Negative binomial (method of moments on the calibration period; Poisson
+ * when not overdispersed) as a pmf. */
+static void nb_pmf(double mean, double var, double *pmf, size_t n)
+{
+    if (!(var > mean * (1.0 + 1e-6)) || mean <= 0.0) {
+        double p = exp(-mean);
+        for (size_t c = 0; c < n; c++) {
+            pmf[c] = p;
+            p *= mean / (double)(c + 1);
+        }
+        return;
+    }
+    double r = mean * mean / (var - mean), q = mean / (mean + r);
+    double lp = r * log(1.0 - q);
+    for (size_t c = 0; c < n; c++) {
+        pmf[c] = exp(lp);
+        lp += log((r + (double)c) / (double)(c + 1)) + log(q);
+    }
+}
 
 static void month_str(int m, char *buf, size_t n)
 {
@@ -68,28 +94,42 @@ static void month_str(int m, char *buf, size_t n)
 }
 
 typedef struct summary {
-    double crps, pois, pers, ls, ls_pois, ls_pers;
+    double crps, pois, pers, nb, ls, ls_pois, ls_pers, ls_nb;
     int n, in50, in90;
 } summary_t;
 
 static int score(const brink_ensemble_t *ens, uint64_t seed, int y0, int y1, json_t *targets,
                  json_t *sums, FILE *txt, int nsets)
 {
-    static double pmf[BRINK_COUNT_BINS];
+    static double pmf[BRINK_COUNT_BINS], nbp[BRINK_COUNT_BINS];
     uint32_t tid = 0;
     fprintf(txt, "Annual counts: record, predictive mean and median [q05, q95], CRPS of the\n"
-                 "model | Poisson(2012-2017 mean) | persistence, log score of the model,\n"
-                 "randomised PIT (%u runs, %d parameter set%s)\n",
-            brink_ensemble_runs(ens), nsets, nsets == 1 ? "" : "s");
+                 "model | Poisson | negative binomial (%d-%d mean and variance) | persistence,\n"
+                 "log score of the model, randomised PIT (%u runs, %d parameter set%s)\n",
+            calib_first, calib_last, brink_ensemble_runs(ens), nsets, nsets == 1 ? "" : "s");
     for (int k = 0; k < BRINK_NCOUNTS; k++) {
         const char *name = brink_sim_count_name(k);
-        double lam = 0.0;
-        for (int y = CALIB_FIRST; y <= CALIB_LAST; y++)
+        double lam = 0.0, var = 0.0;
+        int nc = 0, skip = 0;
+        for (int y = calib_first; y <= calib_last; y++) {
+            if (record(k, y) < 0)
+                skip = 1;
             lam += record(k, y);
-        lam /= (CALIB_LAST - CALIB_FIRST + 1);
+            nc++;
+        }
+        for (int y = y0; y <= y1; y++)
+            if (record(k, y) < 0 || record(k, y - 1) < 0)
+                skip = 1;
+        if (skip || nc < 2)
+            continue;
+        lam /= nc;
+        for (int y = calib_first; y <= calib_last; y++)
+            var += (record(k, y) - lam) * (record(k, y) - lam);
+        var /= nc - 1;
+        nb_pmf(lam, var, nbp, BRINK_COUNT_BINS);
         summary_t s = {0};
-        fprintf(txt, "\n%s (Poisson baseline mean %.3f)\n", name, lam);
-        fprintf(txt, "  year  record   mean  q50 [q05, q95]   CRPS  Poisson  persist.  logS    PIT\n");
+        fprintf(txt, "\n%s (baselines: mean %.3f, variance %.3f)\n", name, lam, var);
+        fprintf(txt, "  year  record   mean  q50 [q05, q95]   CRPS  Poisson  NegBin  persist.  logS    PIT\n");
         for (int y = y0; y <= y1; y++, tid++) {
             int obs = record(k, y), prev = record(k, y - 1);
             if (brink_ensemble_annual_pmf(ens, k, y, pmf, BRINK_COUNT_BINS) < 0)
@@ -99,6 +139,8 @@ static int score(const brink_ensemble_t *ens, uint64_t seed, int y0, int y1, jso
             double v = brink_rng_uniform(&rng);
             double crps = brink_crps_pmf(pmf, BRINK_COUNT_BINS, obs);
             double cp = brink_crps_poisson(lam, obs), cq = brink_crps_point(prev, obs);
+            double cn = brink_crps_pmf(nbp, BRINK_COUNT_BINS, obs);
+            double ln = brink_logscore_pmf(nbp, BRINK_COUNT_BINS, obs, LOG_EPS);
             double ls = brink_logscore_pmf(pmf, BRINK_COUNT_BINS, obs, LOG_EPS);
             double lp = brink_logscore_poisson(lam, obs, LOG_EPS);
             double lq = brink_logscore_point(prev, obs, LOG_EPS);
@@ -113,14 +155,17 @@ static int score(const brink_ensemble_t *ens, uint64_t seed, int y0, int y1, jso
             s.crps += crps;
             s.pois += cp;
             s.pers += cq;
+            s.nb += cn;
+            s.ls_nb += ln;
             s.ls += ls;
             s.ls_pois += lp;
             s.ls_pers += lq;
             s.in50 += in50;
             s.in90 += in90;
             s.n++;
-            fprintf(txt, "  %d  %6d  %5.1f  %3ld [%3ld, %3ld]  %6.2f  %7.2f  %8.2f  %5.2f  %5.3f%s\n",
-                    y, obs, mean, q[2], q[0], q[4], crps, cp, cq, ls, pit, in90 ? "" : "  outside 90%");
+            fprintf(txt, "  %d  %6d  %5.1f  %3ld [%3ld, %3ld]  %6.2f  %7.2f  %6.2f  %8.2f  %5.2f  %5.3f%s\n",
+                    y, obs, mean, q[2], q[0], q[4], crps, cp, cn, cq, ls, pit,
+                    in90 ? "" : "  outside 90%");
             char key[64];
             snprintf(key, sizeof key, "%s_%d", name, y);
             json_t *t = json_object(), *p = json_object(), *b = json_object(),
@@ -139,9 +184,11 @@ static int score(const brink_ensemble_t *ens, uint64_t seed, int y0, int y1, jso
             json_object_set_new(t, "log_score", json_real(ls));
             json_object_set_new(b, "poisson", json_real(cp));
             json_object_set_new(b, "persistence", json_real(cq));
+            json_object_set_new(b, "negative_binomial", json_real(cn));
             json_object_set_new(t, "baseline_crps", b);
             json_object_set_new(bl, "poisson", json_real(lp));
             json_object_set_new(bl, "persistence", json_real(lq));
+            json_object_set_new(bl, "negative_binomial", json_real(ln));
             json_object_set_new(t, "baseline_log_score", bl);
             json_object_set_new(t, "pit", json_real(pit));
             json_object_set_new(t, "in_50", json_boolean(in50));
@@ -149,16 +196,20 @@ static int score(const brink_ensemble_t *ens, uint64_t seed, int y0, int y1, jso
             json_object_set_new(targets, key, t);
         }
         double n = s.n;
-        fprintf(txt, "  mean CRPS %.3f | Poisson %.3f | persistence %.3f; mean log score %.3f | "
-                     "%.3f | %.3f; 50%% interval covers %d/%d, 90%% covers %d/%d\n",
-                s.crps / n, s.pois / n, s.pers / n, s.ls / n, s.ls_pois / n, s.ls_pers / n,
-                s.in50, s.n, s.in90, s.n);
+        fprintf(txt, "  mean CRPS %.3f | Poisson %.3f | NegBin %.3f | persistence %.3f; mean log "
+                     "score %.3f | %.3f | %.3f | %.3f; 50%% interval covers %d/%d, 90%% covers "
+                     "%d/%d\n",
+                s.crps / n, s.pois / n, s.nb / n, s.pers / n, s.ls / n, s.ls_pois / n,
+                s.ls_nb / n, s.ls_pers / n, s.in50, s.n, s.in90, s.n);
         json_t *j = json_object();
         json_object_set_new(j, "years", json_integer(s.n));
         json_object_set_new(j, "poisson_mean", json_real(lam));
         json_object_set_new(j, "mean_crps", json_real(s.crps / n));
         json_object_set_new(j, "mean_crps_poisson", json_real(s.pois / n));
         json_object_set_new(j, "mean_crps_persistence", json_real(s.pers / n));
+        json_object_set_new(j, "mean_crps_negative_binomial", json_real(s.nb / n));
+        json_object_set_new(j, "mean_log_score_negative_binomial", json_real(s.ls_nb / n));
+        json_object_set_new(j, "variance", json_real(var));
         json_object_set_new(j, "mean_log_score", json_real(s.ls / n));
         json_object_set_new(j, "mean_log_score_poisson", json_real(s.ls_pois / n));
         json_object_set_new(j, "mean_log_score_persistence", json_real(s.ls_pers / n));
@@ -173,23 +224,27 @@ static int score(const brink_ensemble_t *ens, uint64_t seed, int y0, int y1, jso
  * ensemble's months, with runs that never reach it by the horizon at
  * horizon + 1 (censored); CRPS in months. */
 static int score_milestones(const brink_ensemble_t *ens, int start, int end, uint64_t seed,
-                            json_t *targets, FILE *txt)
+                            json_t *targets, FILE *txt, int y0, int y1)
 {
     size_t n = (size_t)(end - start + 2);
     double *pmf = calloc(n, sizeof *pmf);
     if (!pmf)
         return -1;
-    fprintf(txt, "\nMilestones: record, predictive median [q05, q95] (runs that never reach it\n"
-                 "count as the horizon + 1), P(by horizon), CRPS in months, randomised PIT\n");
+    fprintf(txt, "\nMilestones: record (the middle of the first record year with one), predictive\n"
+                 "median [q05, q95] (runs that never reach it count as the horizon + 1),\n"
+                 "P(by horizon), CRPS in months, randomised PIT\n");
     for (int i = 0; i < 3; i++) {
         int k = milestone_k[i];
+        int mobs = milestone_observed(i, y0, y1);
+        if (mobs < 0)
+            continue;
         double reached = 0.0;
         for (int mo = start; mo <= end; mo++) {
             pmf[mo - start] = brink_ensemble_milestone_between(ens, k, mo, mo);
             reached += pmf[mo - start];
         }
         pmf[n - 1] = fmax(0.0, 1.0 - reached);
-        long obs = milestone_obs[i] - start;
+        long obs = mobs - start;
         brink_rng_t rng;
         brink_rng_init(&rng, seed, 1000u + (uint32_t)i, 0, BRINK_STREAM_SCORE);
         double v = brink_rng_uniform(&rng);
@@ -199,7 +254,7 @@ static int score_milestones(const brink_ensemble_t *ens, int start, int end, uin
         char s[3][16], o[16];
         for (int j = 0; j < 3; j++)
             month_str(q[j] >= (long)n - 1 ? -1 : (int)q[j] + start, s[j], sizeof s[j]);
-        month_str(milestone_obs[i], o, sizeof o);
+        month_str(mobs, o, sizeof o);
         const char *name = brink_sim_milestone_name(k);
         fprintf(txt, "  %-20s %s  %s [%s, %s]  P %.3f  CRPS %.1f  PIT %.3f\n", name, o, s[1],
                 s[0], s[2], reached, crps, pit);
@@ -228,7 +283,7 @@ int cmd_backtest(int argc, char **argv)
     const char **sets = calloc((size_t)argc, sizeof *sets);
     size_t nsets = 0;
     uint64_t seed = 1, runs = 10000, threads = 0;
-    int y0 = 2012, y1 = 2019, rc = EXIT_OK;
+    int y0 = 0, y1 = 0, rc = EXIT_OK, window = 0;
     brink_ctx_t *ctx = NULL;
     cli_models_t models = {0};
     brink_ensemble_t *ens = NULL;
@@ -256,11 +311,12 @@ int cmd_backtest(int argc, char **argv)
             sets[nsets++] = v;
         } else if (cli_opt_is(a, "--window")) {
             char tail;
-            if (sscanf(v, "%d-%d%c", &y0, &y1, &tail) != 2 || y0 < 2012 || y1 > 2019 || y0 > y1) {
-                rc = cli_usage_error("backtest: --window: '%s' is not a range Y0-Y1 within "
-                                     "2012-2019 (the record; later years are held out)", v);
+            if (sscanf(v, "%d-%d%c", &y0, &y1, &tail) != 2 || y0 > y1 || y0 < 1900 ||
+                y1 > 2200) {
+                rc = cli_usage_error("backtest: --window: '%s' is not a range of years Y0-Y1", v);
                 goto cleanup;
             }
+            window = 1;
         } else if (cli_opt_is(a, "--runs")) {
             if (cli_parse_u64(v, &runs) != 0 || runs < 1 || runs > 10000000) {
                 rc = cli_usage_error("backtest: --runs: '%s' is not a whole number in "
@@ -297,11 +353,29 @@ int cmd_backtest(int argc, char **argv)
     if (rc != EXIT_OK)
         goto cleanup;
     int start = brink_sim_start(models.sim[0]), end = brink_sim_end(models.sim[0]);
+    int ry0, ry1;
+    g_sim = models.sim[0];
+    if (!brink_sim_record_years(models.sim[0], &ry0, &ry1)) {
+        rc = cli_usage_error("backtest: %s has no record: list to compare with", file);
+        goto cleanup;
+    }
+    if (ry0 < start / 12)
+        ry0 = start / 12;
+    if (!window) {
+        y0 = ry0;
+        y1 = ry1;
+    } else if (y0 < ry0 || y1 > ry1) {
+        rc = cli_usage_error("backtest: --window: %d-%d is not within the record's years %d-%d",
+                             y0, y1, ry0, ry1);
+        goto cleanup;
+    }
     if (start > y0 * 12 || end < y1 * 12 + 11) {
         rc = cli_usage_error("backtest: the scenario's horizon does not cover %d-%d", y0, y1);
         goto cleanup;
     }
-    int until = 2019 * 12 + 11; /* nothing after 2019 is scored */
+    calib_first = y0;
+    calib_last = y1 - 2 >= y0 + 1 ? y1 - 2 : y1;
+    int until = y1 * 12 + 11; /* nothing after the window is scored */
     cli_progress_t prog;
     cli_progress_init(&prog, "brink backtest");
     brink_ctx_set_progress(ctx, cli_progress_cb, &prog);
@@ -331,63 +405,74 @@ int cmd_backtest(int argc, char **argv)
     json_object_set_new(root, "runs", json_integer((json_int_t)runs));
     json_object_set_new(root, "parameter_sets", json_integer(models.n));
     json_object_set_new(root, "window", json_pack("[ii]", y0, y1));
-    json_object_set_new(root, "calibration_period", json_pack("[ii]", CALIB_FIRST, CALIB_LAST));
+    json_object_set_new(root, "calibration_period", json_pack("[ii]", calib_first, calib_last));
     json_object_set_new(root, "log_score_smoothing", json_real(LOG_EPS));
     json_object_set_new(root, "targets", targets);
     json_object_set_new(root, "summary", sums);
     json_object_set_new(root, "checks", checks);
     if (score(ens, seed, y0, y1, targets, sums, txt, (int)models.n) != 0 ||
-        score_milestones(ens, start, until, seed, targets, txt) != 0) {
+        score_milestones(ens, start, until, seed, targets, txt, y0, y1) != 0) {
         rc = cli_fail("backtest: out of memory");
         goto cleanup;
     }
-    double p_talks = 1.0 - brink_ensemble_none_between(ens, BRINK_COUNT_SUMMITS, 2018, 2019);
-    /* summits with the USA or the ROK in particular: the same runs, traced */
-    uint64_t with_us_rok = 0;
-    {
-        brink_sim_trace_t *trace = NULL;
-        if (brink_sim_trace_new(ctx, models.sim[0], 8192, &trace) != BRINK_OK) {
-            rc = cli_fail("backtest: %s", brink_ctx_errmsg(ctx));
-            goto cleanup;
+    /* the patterns of the record, each against the model's central 90%
+     * interval (pattern-oriented modelling, docs/validation.md) */
+    fprintf(txt, "\nPatterns over %d-%d: record | model median [q05, q95] | share of runs "
+                 "defining it | record inside\n", y0, y1);
+    int inside = 0, judged = 0;
+    for (int k = 0; k < BRINK_NPATTERNS; k++) {
+        double def, mean, q05, q50, q95, rec = brink_ensemble_record_pattern(ens, k);
+        brink_ensemble_pattern(ens, k, &def, &mean, &q05, &q50, &q95);
+        json_t *c = json_object();
+        json_object_set_new(c, "defined", json_real(def));
+        int in = !isnan(rec) && !isnan(q05) && rec >= q05 - 1e-9 && rec <= q95 + 1e-9;
+        if (!isnan(mean)) {
+            json_object_set_new(c, "mean", json_real(mean));
+            json_object_set_new(c, "q05", json_real(q05));
+            json_object_set_new(c, "q50", json_real(q50));
+            json_object_set_new(c, "q95", json_real(q95));
         }
-        for (uint64_t r = 0; r < runs; r++) {
-            const brink_sim_t *sim =
-                models.sim[brink_sim_pick_model(models.w, models.n, seed, (uint32_t)r)];
-            brink_sim_run(ctx, sim, seed, (uint32_t)r, until, trace);
-            if (trace->overflow) {
-                brink_sim_trace_free(ctx, trace);
-                rc = cli_fail("backtest: run %llu logged more than 8192 events by 2019-12; "
-                              "its summits cannot be attributed", (unsigned long long)r);
-                goto cleanup;
-            }
-            for (size_t i = 0; i < trace->nevents; i++) {
-                const brink_sim_event_t *ev = &trace->events[i];
-                if (ev->month < 2018 * 12 || ev->month > 2019 * 12 + 11 || ev->target < 0 ||
-                    strcmp(ev->action, "leader_summit") != 0)
-                    continue;
-                const char *id = brink_sim_actor_id(sim, ev->target);
-                if (strcmp(id, "USA") == 0 || strcmp(id, "ROK") == 0) {
-                    with_us_rok++;
-                    break;
-                }
-            }
+        if (!isnan(rec)) {
+            json_object_set_new(c, "record", json_real(rec));
+            json_object_set_new(c, "inside_90", json_boolean(in));
+            judged++;
+            inside += in;
         }
-        brink_sim_trace_free(ctx, trace);
+        json_object_set_new(checks, brink_sim_pattern_name(k), c);
+        fprintf(txt, "  %-26s %7.3g | %7.3g [%.3g, %.3g] | %.2f | %s\n", brink_sim_pattern_name(k),
+                rec, q50, q05, q95, def, isnan(rec) ? "-" : in ? "yes" : "NO");
     }
-    double p_talks_us_rok = (double)with_us_rok / (double)runs;
-    double p_nonuc = brink_ensemble_none_between(ens, BRINK_COUNT_NUCLEAR, 2018, 2019);
+    double tin, tout;
+    brink_ensemble_pooled_rates(ens, &tin, &tout);
+    double p_summit = 1.0 - brink_ensemble_none_between(ens, BRINK_COUNT_SUMMITS, y1 - 1, y1);
+    double p_nonuc = brink_ensemble_none_between(ens, BRINK_COUNT_NUCLEAR, y1 - 1, y1);
     double p_nodeal = 1.0 - brink_ensemble_milestone_between(ens, BRINK_MILESTONE_DEAL, start,
-                                                             2019 * 12 + 11);
-    json_object_set_new(checks, "p_leader_talks_usa_or_rok_2018_2019", json_real(p_talks_us_rok));
-    json_object_set_new(checks, "p_leader_talks_any_adversary_2018_2019", json_real(p_talks));
-    json_object_set_new(checks, "p_no_nuclear_test_2018_2019", json_real(p_nonuc));
-    json_object_set_new(checks, "p_no_comprehensive_deal_by_2019", json_real(p_nodeal));
-    fprintf(txt, "\nIn-sample checks 2018-2019 (record: yes, yes, yes)\n"
-                 "  P(leader-level summit of the DPRK with the USA or the ROK in 2018-2019)  %.3f\n"
-                 "    (with any adversary: %.3f)\n"
-                 "  P(no nuclear test in 2018-2019)                                          %.3f\n"
-                 "  P(no comprehensive deal by 2019-12)                                      %.3f\n",
-            p_talks_us_rok, p_talks, p_nonuc, p_nodeal);
+                                                             until);
+    double p_cluster = brink_ensemble_pattern_at_least(ens, BRINK_PATTERN_SUMMITS12, 3.0);
+    double dsum, msum, a5, a50, a95;
+    brink_ensemble_pattern(ens, BRINK_PATTERN_SUMMITS12, &dsum, &msum, &a5, &a50, &a95);
+    double p_war, lo, hi;
+    brink_ensemble_outcome(ens, BRINK_OUTCOME_WAR, &p_war, &lo, &hi);
+    json_object_set_new(checks, "pooled_rate_in_talks", json_real(tin));
+    json_object_set_new(checks, "pooled_rate_outside", json_real(tout));
+    json_object_set_new(checks, "p_summit_last2", json_real(p_summit));
+    json_object_set_new(checks, "p_no_nuclear_test_last2", json_real(p_nonuc));
+    json_object_set_new(checks, "p_no_comprehensive_deal", json_real(p_nodeal));
+    json_object_set_new(checks, "p_3_summits_in_12_months", json_real(p_cluster));
+    json_object_set_new(checks, "p_war", json_real(p_war));
+    json_object_set_new(checks, "patterns_inside_90", json_integer(inside));
+    json_object_set_new(checks, "patterns_judged", json_integer(judged));
+    fprintf(txt, "  %d of %d patterns of the record inside the model's central 90%% interval\n",
+            inside, judged);
+    fprintf(txt, "\nChecks over %d-%d\n"
+                 "  pooled launch rate in talks or deal months %.3f a month, outside %.3f\n"
+                 "  P(at least 3 summits within 12 months)     %.3f\n"
+                 "  P(a leader summit in %d-%d)              %.3f\n"
+                 "  P(no nuclear test in %d-%d)              %.3f\n"
+                 "  P(no comprehensive deal by %d-12)          %.3f\n"
+                 "  P(war by %d-12)                            %.3f\n",
+            y0, y1, tin, tout, p_cluster, y1 - 1, y1, p_summit, y1 - 1, y1, p_nonuc, y1, p_nodeal,
+            y1, p_war);
     if (fflush(txt) != 0) {
         rc = cli_fail("backtest: out of memory");
         goto cleanup;

@@ -61,11 +61,35 @@ enum {
     BRINK_NMILESTONES
 };
 
+/** Pattern statistics of a run over the record's years (docs/validation.md):
+ *  the many patterns at once of pattern-oriented modelling.  NAN where a
+ *  run does not define the statistic (e.g. no talks). */
+enum {
+    BRINK_PATTERN_OVERDISPERSION = 0, /* variance / mean of annual missiles */
+    BRINK_PATTERN_MORATORIUM,   /* launch rate in talks or deal months / rate outside */
+    BRINK_PATTERN_REBOUND,      /* missiles 12 months after talks end / 12 months before they opened */
+    BRINK_PATTERN_SUMMITS12,    /* most leader summits with adversaries in 12 consecutive months */
+    BRINK_PATTERN_NUCLEAR,      /* nuclear tests over the years */
+    BRINK_PATTERN_NUCLEAR_LAST2,/* 1 if no nuclear test in the last two years, else 0 */
+    BRINK_PATTERN_RES_SEVERE,   /* share of years with a nuclear or ICBM-class test that got a resolution */
+    BRINK_PATTERN_RES_MILD,     /* resolutions in years without a nuclear or ICBM-class test */
+    BRINK_PATTERN_VETO,         /* 1 if any veto over the years, else 0 */
+    BRINK_NPATTERNS
+};
+
+/** A run's pattern values (NAN: undefined) and the pooled month counts the
+ *  moratorium pattern is made of. */
+typedef struct brink_sim_patterns {
+    double v[BRINK_NPATTERNS];
+    uint32_t talks_months, talks_missiles, out_months, out_missiles;
+} brink_sim_patterns_t;
+
 /** Names: "missiles", "launch_days", ... (static strings). */
 BRINK_API const char *brink_sim_count_name(int k);
 BRINK_API const char *brink_sim_series_name(int k);
 BRINK_API const char *brink_sim_outcome_name(int k);
 BRINK_API const char *brink_sim_milestone_name(int k);
+BRINK_API const char *brink_sim_pattern_name(int k);
 
 /** One logged event.  why_* decompose the chooser's expected utility of
  *  the action (0 for events that are not choices); runner_up names the
@@ -231,7 +255,7 @@ BRINK_API void brink_ensemble_milestone(const brink_ensemble_t *e, int k, double
                                         int *q05, int *q95);
 /** Share of runs whose milestone k first happens in months [from, to]. */
 BRINK_API double brink_ensemble_milestone_between(const brink_ensemble_t *e, int k, int from, int to);
-/** Share of runs with at least one nuclear test in 2013-2017 (issue 3). */
+/** Share of runs with at least one nuclear test before the horizon. */
 BRINK_API double brink_ensemble_nuclear_window(const brink_ensemble_t *e);
 /** Mean and quantiles (q05, q25, q50, q75, q95) of count k in year. */
 BRINK_API void brink_ensemble_annual(const brink_ensemble_t *e, int k, int year, double *mean, int q[5]);
@@ -255,9 +279,28 @@ BRINK_API brink_status_t brink_ensemble_write_series_csv(const brink_ensemble_t 
  *  Returns BRINK_OK, or BRINK_EIO when fp reports a write error. */
 BRINK_API brink_status_t brink_ensemble_write_text(const brink_ensemble_t *e, FILE *fp);
 
-/** The historical annual record of the flagship (data/annual_targets_2012_2019.csv):
- *  value of count k in year, or -1 where there is none. */
-BRINK_API int brink_sim_history(int k, int year);
+/** The historical record the scenario carries (its record: list): value of
+ *  count k (BRINK_COUNT_*) in year, or -1 where there is none. */
+BRINK_API int brink_sim_record(const brink_sim_t *sim, int k, int year);
+/** The first and last year of the scenario's record; returns 0 when the
+ *  scenario has no record (then *y0 = *y1 = 0). */
+BRINK_API int brink_sim_record_years(const brink_sim_t *sim, int *y0, int *y1);
+/** The record's value of pattern k over its years (NAN when the record
+ *  cannot define it). */
+BRINK_API double brink_sim_record_pattern(const brink_sim_t *sim, int k);
+/** The same, from the copy of the record an ensemble keeps. */
+BRINK_API int brink_ensemble_record(const brink_ensemble_t *e, int k, int year);
+BRINK_API int brink_ensemble_record_years(const brink_ensemble_t *e, int *y0, int *y1);
+BRINK_API double brink_ensemble_record_pattern(const brink_ensemble_t *e, int k);
+/** Pattern k over the ensemble: the share of runs that define it, its mean
+ *  and its 5%, 50% and 95% quantiles (binned; NAN when no run defines it). */
+BRINK_API void brink_ensemble_pattern(const brink_ensemble_t *e, int k, double *defined, double *mean,
+                            double *q05, double *q50, double *q95);
+/** Share of runs in which pattern k (a defined value) is at least x. */
+BRINK_API double brink_ensemble_pattern_at_least(const brink_ensemble_t *e, int k, double x);
+/** Pooled launch rates over all runs: missiles per month in months with
+ *  talks open or a deal in force, and in the other months. */
+BRINK_API void brink_ensemble_pooled_rates(const brink_ensemble_t *e, double *in_talks, double *outside);
 
 #ifdef __cplusplus
 }

@@ -364,7 +364,7 @@ class Ensemble:
         for k, name in enumerate(COUNTS):
             for year in range(self.start // 12, self.end // 12 + 1):
                 lib.brink_ensemble_annual(self._ptr, k, year, mean, q)
-                h = lib.brink_sim_history(k, year)
+                h = lib.brink_ensemble_record(self._ptr, k, year)
                 rows.append((name, year, mean[0], q[0], q[1], q[2], q[3], q[4],
                              h if h >= 0 else pd.NA))
         df = pd.DataFrame(rows, columns=["count", "year", "mean", "q05", "q25", "q50", "q75",

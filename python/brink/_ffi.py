@@ -62,7 +62,7 @@ brink_status_t brink_sim_trace_new(brink_ctx_t *ctx, const brink_sim_t *sim, siz
 void brink_sim_trace_free(brink_ctx_t *ctx, brink_sim_trace_t *t);
 brink_status_t brink_sim_run(brink_ctx_t *ctx, const brink_sim_t *sim, uint64_t seed, uint32_t run,
                              int until, brink_sim_trace_t *trace);
-int brink_sim_history(int k, int year);
+int brink_ensemble_record(const brink_ensemble_t *e, int k, int year);
 brink_status_t brink_sim_write_events_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, uint32_t run,
                                 int header, FILE *fp);
 brink_status_t brink_sim_write_series_csv(const brink_sim_t *sim, const brink_sim_trace_t *t, FILE *fp);

@@ -274,7 +274,7 @@ SEXP rbrink_ensemble(SEXP ptr, SEXP runs, SEXP seed, SEXP threads, SEXP until)
             INTEGER(VECTOR_ELT(cc, 1))[r] = y;
             for (int j = 0; j < 5; j++)
                 INTEGER(VECTOR_ELT(cc, 3 + j))[r] = q[j];
-            int hist = brink_sim_history(k, y);
+            int hist = brink_ensemble_record(e, k, y);
             INTEGER(VECTOR_ELT(cc, 8))[r] = hist >= 0 ? hist : NA_INTEGER;
         }
     brink_ensemble_free(e);

@@ -1,336 +1,346 @@
-/* bargain.c - talks and the bargaining protocol (docs/model.md, section 5):
- * Nash bargaining over a discretised package grid (denuclearization d,
- * sanctions relief r, assurances a) with the status quo as disagreement
- * point, trust-discounted phased implementation (the commitment problem of
- * Fearon 1995 and Powell 2006), belief noise about the other's reservation
- * value (private information), and the target's outside option from its
- * patrons' lax enforcement (relief is worth the sanctions bite it removes). */
+/* bargain.c - agreements as self-enforcing bargains (docs/model.md, M5).
+ * One set of monthly-flow continuation values drives proposing, accepting,
+ * keeping and reneging (Fearon 1995, 1998; Powell 2006):
+ *   target:  relief_value * (bite0 + aid_value) * r  (relief of the bite at
+ *            signing, which snap-back restores, and economic inducements) + assurances - deterrent given up - status
+ *            - verification's security cost (Coe and Vaynman 2020) - the
+ *            capability growth a freeze forgoes + prestige
+ *   partner: denuclearization (threat and nonproliferation in itself) and
+ *            the end of testing - relief and assurance costs - a democratic
+ *            audience cost + prestige
+ * each discounted by trust in the other's remaining steps (verification
+ * raises the effective trust of the partner).  The disagreement point is
+ * the status quo (value 0), so a package is signed only when both values
+ * are positive, and kept while each value stays above minus the
+ * reputation cost of reneging: reneging is a comparison, with a small base
+ * hazard for shocks the model does not hold, not a monthly coin. */
 #include <math.h>
 
 #include "sim/sim_internal.h"
 
-double sim_talks_opportunity(const sim_state_t *s, int i);
-
-void sim_package_utility(const sc_params_t *P, const sim_bargain_in_t *in, const double pkg[3],
-                         double *u_t, double *u_p)
+static int phases_of(const sc_params_t *P)
 {
-    double d = pkg[0], r = pkg[1], a = pkg[2];
-    /* exposure to the other's defection: in a big deal the target moves
-     * first and bears the whole risk; action for action splits it into
-     * phases of size 1/phases */
-    double step = 1.0 / in->phases;
-    double exp_t = in->sequencing + (1.0 - in->sequencing) * step;
-    double exp_p = (1.0 - in->sequencing) * step;
-    /* the other's steps come over the implementation (a phase every three
-     * months: on average 1.5 phases months later), discounted by the
-     * leader's monthly discount factor and by trust */
-    double keep_t = (1.0 - exp_t * (1.0 - in->t.trust)) * in->t.delay;
-    double keep_p = (1.0 - exp_p * (1.0 - in->p.trust)) * in->p.delay;
-    *u_t = in->t.w_eco * P->relief_value * in->bite * r * keep_t +
-           in->t.w_sec * (P->assurance_value * in->threat_t * a * keep_t -
-                          P->deterrent_value * (0.5 + in->deter) * in->threat_t * d) +
-           in->t.w_pres * (P->statement_prestige * in->t.engagement - P->status_value * d);
-    /* the material balance of the deal for the partner; a democratic
-     * partner's audience punishes a deal that gives more than it gets */
-    double bal = in->p.w_sec * P->denuke_value * in->threat_p * d * keep_p -
-                 in->p.w_eco * P->relief_cost * r - in->p.w_sec * P->assurance_cost * a;
-    *u_p = bal - (in->democracy && bal < 0.0 ? P->audience_cost * -bal : 0.0) +
-           in->p.w_pres * P->statement_prestige * in->p.engagement -
-           (1.0 - in->p.engagement) * P->audience_cost * 0.5;
+    double ph = P->phases * (1.0 - P->sequencing) + P->sequencing;
+    int n = (int)lround(ph);
+    return n < 1 ? 1 : n;
 }
 
-/* Coefficients of the two utilities, which are linear in (d, r, a) except
- * for the audience-cost kink: u_t = ct + rt r + at a - dt d and, with the
- * balance b = dp d - rp r - ap a, u_p = cp + b - aud max(0, -b).  Must agree with
- * sim_package_utility (test_sim_bargain checks it). */
+static inline double dmax(double a, double b)
+{
+    return a > b ? a : b;
+}
+
+static inline double dmin(double a, double b)
+{
+    return a < b ? a : b;
+}
+
+/* Monthly value of the capability growth a freeze forbids: the best launch
+ * day's capability term at the expected launch rate. */
+static double forgone_capability_now(const sim_state_t *s)
+{
+    int T = s->m->target;
+    const sim_actor_t *a = &s->a[T];
+    const sc_params_t *P = &s->m->P;
+    double need = sim_security_need(s, T);
+    double c0 = sim_adequacy_all(s, T, a->sys), best = 0.0;
+    for (int k = 0; k < SYS_COUNT; k++) {
+        if (!sim_system_testable(a, k))
+            continue;
+        double sys[SYS_COUNT];
+        for (int c = 0; c < SYS_COUNT; c++)
+            sys[c] = a->sys[c];
+        sys[k] += P->learn_success * (1.0 - sys[k]);
+        double g = sim_adequacy_all(s, T, sys) - c0;
+        if (g > best)
+            best = g;
+    }
+    return a->L.w_sec * P->test_security * need * best * 0.5;
+}
+
+/* The values that packages depend on but that are costly to compute, read
+ * once a month from the state at the month's start: the forgone
+ * capability, and per partner the adequacy and the latent adequacy. */
+static const sim_month_cache_t *month_cache(const sim_state_t *cs)
+{
+    sim_state_t *s = (sim_state_t *)cs; /* the cache only */
+    sim_month_cache_t *c = &s->mc;
+    if (c->month != s->month) {
+        int T = s->m->target;
+        c->month = s->month;
+        c->forgone = forgone_capability_now(s);
+        for (int j = 0; j < s->m->n; j++)
+            if (s->m->hostile[j])
+                c->lat[j] = dmax(sim_adequacy(s, T, j, s->a[T].sys),
+                                 sim_potential_adequacy(s, T, j));
+    }
+    return c;
+}
+
+static double forgone_capability(const sim_state_t *s)
+{
+    return month_cache(s)->forgone;
+}
+
+/* The two values are linear in (d, r, a) but for the partner's audience
+ * kink: t = ct + tr r + ta a - td d - (d or r > 0) tf, and with the balance
+ * b = pd d + pf (d or r > 0) - pr r - pa a, p = cp + b - aud max(0, -b). */
 typedef struct coef {
-    double ct, rt, at, dt, cp, dp, rp, ap, aud;
+    double ct, tr, ta, td, tf, cp, pd, pf, pr, pa, aud, sd_weapons;
 } coef_t;
 
-static void coefficients(const sc_params_t *P, const sim_bargain_in_t *in, coef_t *c)
+static void coefficients(const sim_state_t *s, int j, double bite0, int remaining, coef_t *c)
 {
-    double step = 1.0 / in->phases;
-    double exp_t = in->sequencing + (1.0 - in->sequencing) * step;
-    double exp_p = (1.0 - in->sequencing) * step;
-    double keep_t = (1.0 - exp_t * (1.0 - in->t.trust)) * in->t.delay;
-    double keep_p = (1.0 - exp_p * (1.0 - in->p.trust)) * in->p.delay;
-    c->ct = in->t.w_pres * P->statement_prestige * in->t.engagement;
-    c->rt = in->t.w_eco * P->relief_value * in->bite * keep_t;
-    c->at = in->t.w_sec * P->assurance_value * in->threat_t * keep_t;
-    c->dt = in->t.w_sec * P->deterrent_value * (0.5 + in->deter) * in->threat_t +
-            in->t.w_pres * P->status_value;
-    c->cp = in->p.w_pres * P->statement_prestige * in->p.engagement -
-            (1.0 - in->p.engagement) * P->audience_cost * 0.5;
-    c->dp = in->p.w_sec * P->denuke_value * in->threat_p * keep_p;
-    c->rp = in->p.w_eco * P->relief_cost;
-    c->ap = in->p.w_sec * P->assurance_cost;
-    c->aud = in->democracy ? P->audience_cost : 0.0;
+    const sc_params_t *P = &s->m->P;
+    int T = s->m->target;
+    const sim_actor_t *t = &s->a[T], *p = &s->a[j];
+    int n = phases_of(P);
+    double left = remaining < 0 ? 1.0 : (double)remaining / n;
+    /* exposure to the other's defection on the steps still to come: in a
+     * big deal the target moves first and bears the whole risk */
+    double step = 1.0 / n;
+    double exp_t = left * (P->sequencing + (1.0 - P->sequencing) * step);
+    double exp_p = left * (1.0 - P->sequencing) * step;
+    double trust_t = s->d[T][j].trust;
+    double trust_p = s->d[j][T].trust;
+    trust_p += P->verification * (1.0 - trust_p) * 0.5;
+    double keep_t = 1.0 - exp_t * (1.0 - trust_t);
+    double keep_p = 1.0 - exp_p * (1.0 - trust_p);
+    double th_t = s->d[T][j].threat, th_p = s->d[j][T].threat;
+    /* the deterrent a rollback gives up: today's adequacy, or the latent
+     * one the programme could deliver, whichever is higher */
+    double adeq = month_cache(s)->lat[j];
+    int weapons = t->design > 0 || t->arsenal >= 1.0;
+    c->ct = t->L.w_pres * P->statement_prestige * t->L.engagement * 0.2;
+    c->tr = keep_t * t->L.w_eco * P->relief_value * (bite0 + P->aid_value);
+    c->ta = keep_t * t->L.w_sec * P->assurance_value * th_t;
+    c->td = t->L.w_sec * P->deterrent_value * th_t * (0.2 + adeq) +
+            t->L.w_pres * P->status_value * (weapons ? 1.0 : 0.3);
+    c->tf = t->L.w_sec * P->verification_cost * P->verification + forgone_capability(s);
+    c->cp = p->L.w_pres * P->statement_prestige * p->L.engagement * 0.2;
+    c->pd = keep_p * p->L.w_sec * (P->denuke_value * th_p + P->nonproliferation_value);
+    c->pf = 0.0; /* the partner values a freeze through its d only */
+    c->pr = p->L.w_eco * P->relief_cost;
+    c->pa = p->L.w_sec * P->assurance_cost;
+    c->aud = p->democracy ? P->audience_cost : 0.0;
+    c->sd_weapons = weapons;
 }
 
-void sim_bargain_solve(const sim_model_t *m, const sim_bargain_in_t *in, sim_bargain_out_t *out)
+static void evaluate(const coef_t *c, const double pkg[3], sim_values_t *v)
+{
+    double d = pkg[0], r = pkg[1], a = pkg[2];
+    int freezes = d > 0.0 || r > 0.0;
+    /* a freeze (d up to 0.5) can be undone in months: a third of the loss
+     * of dismantling (d above 0.5), which cannot (M5, irreversibility) */
+    double dl = 0.3 * dmin(d, 0.5) + dmax(0.0, d - 0.5);
+    v->t_deal = c->ct + c->tr * r + c->ta * a - c->td * 2.0 * dl - (freezes ? c->tf : 0.0);
+    double bal = c->pd * d + (freezes ? c->pf : 0.0) - c->pr * r - c->pa * a;
+    /* a democracy's audience punishes relief and assurances beyond what
+     * the target gives up ("a bad deal"), and a losing balance */
+    v->p_deal = c->cp + bal - c->aud * (dmax(0.0, r + a - 2.0 * d) + dmax(0.0, -bal));
+    v->t_out = v->p_out = 0.0;
+}
+
+void sim_package_values(const sim_state_t *s, int j, const double pkg[3], double bite0,
+                        int remaining, sim_values_t *v)
 {
     coef_t c;
-    coefficients(&m->P, in, &c);
-    out->best = -1;
-    out->acceptable = 0;
-    out->nash = 0.0;
-    out->u_t = out->u_p = 0.0;
-    out->outcome = -1;
-    const double g = 1.0 / (SIM_GRID - 1);
-    int k = 0;
-    for (int id = 0; id < SIM_GRID; id++) {
-        double d = id * g;
-        for (int ir = 0; ir < SIM_GRID; ir++) {
-            double r = ir * g;
-            double ut0 = c.ct + c.rt * r - c.dt * d, up0 = c.cp + c.dp * d - c.rp * r;
-            for (int ia = 0; ia < SIM_GRID; ia++, k++) {
-                double a = ia * g;
-                double ut = ut0 + c.at * a;
-                double bal = up0 - c.ap * a - c.cp;
-                double up = c.cp + bal + (bal < 0.0 ? c.aud * bal : 0.0);
-                if (ut > 0.0 && up > 0.0)
-                    out->acceptable++;
-                /* offers are made on beliefs: the proposer knows its own
-                 * utility and sees the other's surplus with its belief
-                 * error (noise_t: the target's error, noise_p: the partner's) */
-                double bt = in->partner_proposes ? ut - in->noise_p : ut;
-                double bp = in->partner_proposes ? up : up - in->noise_t;
-                if (bt <= 0.0 || bp <= 0.0)
-                    continue;
-                double nash = bt * bp;
-                if (nash > out->nash) {
-                    out->nash = nash;
-                    out->best = k;
-                    out->u_t = ut;
-                    out->u_p = up;
-                }
-            }
-        }
-    }
-    if (out->best >= 0) {
-        double d = m->pkg[out->best][0], r = m->pkg[out->best][1], a = m->pkg[out->best][2];
-        out->outcome = d >= 0.75 ? AG_COMPREHENSIVE
-                       : d >= 0.25 ? AG_FREEZE
-                       : (r > 0 || a > 0) ? AG_FREEZE : AG_STATEMENT;
-    }
+    coefficients(s, j, bite0, remaining, &c);
+    evaluate(&c, pkg, v);
 }
 
-void sim_bargain_input(const sim_state_t *s, int partner, sim_bargain_in_t *in)
+/* The Nash product of the two sides' values over the package grid, as the
+ * proposer believes them (each side sees the other's value with its belief
+ * error): returns the package index or -1, and the true values. */
+int sim_bargain_best(const sim_state_t *s, int j, double noise_t, double noise_p, double *ut,
+                     double *up)
 {
     const sim_model_t *m = s->m;
-    int T = m->target;
-    const sim_actor_t *t = &s->a[T], *p = &s->a[partner];
-    in->bite = s->bite;
-    in->deter = sim_deterrent(s, T, partner);
-    in->threat_t = s->d[T][partner].threat;
-    in->threat_p = s->d[partner][T].threat;
-    in->sequencing = m->P.sequencing;
-    in->phases = m->P.phases;
-    in->noise_t = in->noise_p = 0.0;
-    in->partner_proposes = 0;
-    in->democracy = p->democracy;
-    in->t = (sim_bargain_side_t){t->L.w_sec, t->L.w_eco, t->L.w_pres, s->d[T][partner].trust,
-                                 t->L.engagement, t->L.delay};
-    in->p = (sim_bargain_side_t){p->L.w_sec, p->L.w_eco, p->L.w_pres, s->d[partner][T].trust,
-                                 p->L.engagement, p->L.delay};
-    /* a repeated statement is worth less prestige */
-    double fade = s->talks.summits > 0 ? 0.5 : 1.0;
-    in->t.engagement *= fade;
-    in->p.engagement *= fade;
-}
-
-/* Expected values of opening talks with partner, for the target (*vt)
- * and for the partner (*vp), from the bargaining solution under zero
- * belief error, plus the target's summit prestige less the tests it
- * forgoes while talks are open. */
-void sim_talks_values(const sim_state_t *s, int partner, double *vt, double *vp)
-{
-    sim_bargain_in_t in;
-    sim_bargain_out_t out;
-    sim_bargain_input(s, partner, &in);
-    sim_bargain_solve(s->m, &in, &out);
-    const sim_actor_t *t = &s->a[s->m->target];
-    *vt = (out.best >= 0 ? out.u_t : -0.05) +
-          t->L.w_pres * s->m->P.summit_prestige * t->L.engagement *
-              (s->talks.summits > 0 ? 0.5 : 1.0) -
-          sim_talks_opportunity(s, s->m->target);
-    *vp = out.best >= 0 ? out.u_p : -0.05 - s->a[partner].L.pressure * 0.2;
-}
-
-double sim_talks_value(const sim_state_t *s, int partner, int for_target)
-{
-    double vt, vp;
-    sim_talks_values(s, partner, &vt, &vp);
-    return for_target ? vt : vp;
-}
-
-/* Talks values are anticipated from the state at the start of the month
- * (one evaluation per partner and side per month). */
-double sim_talks_cached(sim_state_t *s, int partner, int for_target)
-{
-    if (s->tv_month != s->month) {
-        for (int j = 0; j < s->m->n; j++)
-            if (s->m->hostile[j]) {
-                sim_talks_values(s, j, &s->tv[1][j], &s->tv[0][j]);
-            }
-        s->tv_month = s->month;
-    }
-    return s->tv[for_target ? 1 : 0][partner];
-}
-
-void sim_talks_open(sim_state_t *s, int proposer, int partner)
-{
-    int T = s->m->target;
-    int responder = proposer == T ? partner : T;
-    double v = sim_talks_value(s, partner, responder == T);
-    double lam = s->a[responder].L.lambda;
-    double pacc = 1.0 / (1.0 + exp(-lam * v));
-    if (brink_rng_bernoulli(&s->rng, pacc)) {
-        s->talks.open = 1;
-        s->talks.partner = partner;
-        s->talks.months = 0;
-        s->talks_opened_this_month = 1;
-        sim_event(s, EV_ACCEPT, responder, proposer, 1, NULL,
-                  "accepts talks (value %.2f, p %.2f)", v, pacc);
-    } else {
-        sim_event(s, EV_REJECT, responder, proposer, 1, NULL,
-                  "rejects talks (value %.2f, p %.2f)", v, pacc);
-    }
-}
-
-static void end_agreement(sim_state_t *s, int who)
-{
-    int T = s->m->target, P = s->talks.agreement_partner;
-    int other = who == T ? P : T;
-    sim_event(s, EV_RENEGE, who, other, 1, NULL, "reneges on the %s",
-              s->talks.agreement == AG_STATEMENT ? "declaratory statement"
-              : s->talks.agreement == AG_FREEZE  ? "partial deal"
-                                                 : "comprehensive deal");
-    sim_trust_update(s, other, who, -s->m->P.trust_renege);
-    s->talks.agreement = AG_NONE;
-    s->talks.restraint = 0.0;
-    s->talks.agreement_partner = -1;
-}
-
-void sim_talks_breach(sim_state_t *s);
-/* The target tested while an agreement was in force. */
-void sim_talks_breach(sim_state_t *s)
-{
-    if (s->talks.agreement != AG_NONE)
-        end_agreement(s, s->m->target);
-    if (s->talks.open) {
-        sim_event(s, EV_TALKS_END, s->talks.partner, s->m->target, 1, NULL,
-                  "talks collapse after a test");
-        s->talks.open = 0;
-    }
-}
-
-static void implement(sim_state_t *s)
-{
-    const sc_params_t *P = &s->m->P;
-    int T = s->m->target, Pn = s->talks.agreement_partner;
-    sim_talks_t *k = &s->talks;
-    if (k->agreement == AG_STATEMENT) {
-        k->restraint *= 1.0 - P->statement_decay;
-        return;
-    }
-    /* each side keeps or reneges: logit of reneging's gain over keeping */
-    sim_bargain_in_t in;
-    sim_bargain_input(s, Pn, &in);
-    double ut, up;
-    sim_package_utility(P, &in, k->pkg, &ut, &up);
-    double gain_t = sim_talks_opportunity(s, T) - ut;
-    double gain_p = -up;
-    double h_t = 0.1 / (1.0 + exp(-s->a[T].L.lambda * gain_t));
-    /* once every phase is implemented the partner's steps are sunk: only
-     * the target can still break the agreement (by rearming) */
-    double h_p = k->phase >= (int)P->phases ? 0.0
-                                            : 0.1 / (1.0 + exp(-s->a[Pn].L.lambda * gain_p));
-    if (brink_rng_bernoulli(&s->rng, h_t)) {
-        end_agreement(s, T);
-        return;
-    }
-    if (brink_rng_bernoulli(&s->rng, h_p)) {
-        end_agreement(s, Pn);
-        return;
-    }
-    if ((s->month - k->deal_month) % 3 == 2 && k->phase < (int)P->phases) {
-        k->phase++;
-        sim_event(s, EV_KEEP, T, Pn, 1, NULL, "implements phase %d of the %s", k->phase,
-                  k->agreement == AG_FREEZE ? "partial deal" : "comprehensive deal");
-        sim_trust_update(s, T, Pn, P->trust_keep);
-        sim_trust_update(s, Pn, T, P->trust_keep);
-        double f = 1.0 / P->phases;
-        s->a[T].stock *= 1.0 - k->pkg[0] * f;
-        s->a[T].arsenal *= 1.0 - k->pkg[0] * f;
-        s->d[Pn][T].sanctions *= 1.0 - k->pkg[1] * f;
-        s->unsc_level *= 1.0 - 0.5 * k->pkg[1] * f;
-        if (k->agreement == AG_COMPREHENSIVE && k->phase >= (int)P->phases) {
-            s->outcome = OUT_DEAL;
-            s->done = 1;
+    int best = -1;
+    double nash = 0.0;
+    coef_t c;
+    coefficients(s, j, s->bite, -1, &c);
+    *ut = *up = 0.0;
+    for (int k = 1; k < SIM_NPKG; k++) {
+        sim_values_t v;
+        evaluate(&c, m->pkg[k], &v);
+        double bt = v.t_deal - v.t_out + noise_t, bp = v.p_deal - v.p_out + noise_p;
+        if (bt <= 0.0 || bp <= 0.0)
+            continue;
+        if (bt * bp > nash) {
+            nash = bt * bp;
+            best = k;
+            *ut = v.t_deal - v.t_out;
+            *up = v.p_deal - v.p_out;
         }
     }
+    return best;
 }
 
-void sim_talks_step(sim_state_t *s)
+void sim_agreement_sign(sim_state_t *s, int j, int k)
 {
     const sc_params_t *P = &s->m->P;
-    sim_talks_t *k = &s->talks;
     int T = s->m->target;
-    if (k->agreement != AG_NONE)
-        implement(s);
-    if (!k->open || s->talks_opened_this_month)
-        return;
-    k->months++;
-    if (brink_rng_bernoulli(&s->rng, P->talks_decay)) {
-        sim_event(s, EV_TALKS_END, k->partner, T, 1, NULL, "talks collapse");
-        k->open = 0;
-        return;
-    }
-    int Pn = k->partner;
-    sim_bargain_in_t in;
-    sim_bargain_out_t out;
-    sim_bargain_input(s, Pn, &in);
-    in.noise_t = P->belief_noise * brink_rng_normal(&s->rng);
-    in.noise_p = P->belief_noise * brink_rng_normal(&s->rng);
-    in.partner_proposes = k->months % 2 == 0; /* proposers alternate */
-    sim_bargain_solve(s->m, &in, &out);
-    if (out.best < 0)
-        return; /* no package either side believes acceptable: talks go on */
-    const double *pk = s->m->pkg[out.best];
-    k->summits++;
-    if (s->first_summit < 0)
-        s->first_summit = s->month;
-    s->counts[s->month / 12 - s->m->start / 12][BRINK_COUNT_SUMMITS]++;
-    s->a[T].legitimacy = sim_clamp(s->a[T].legitimacy + P->legit_summit, 0.0, 1.0);
-    sim_event(s, EV_SUMMIT, T, Pn, 1, NULL,
-              "leader summit (offer d=%.2f r=%.2f a=%.2f; %d acceptable packages)", pk[0], pk[1],
-              pk[2], out.acceptable);
-    k->open = 0;
-    if (out.u_p <= 0.0 || out.u_t <= 0.0) {
-        sim_event(s, EV_NODEAL, Pn, T, 1, NULL, "summit ends with no agreement");
-        sim_trust_update(s, T, Pn, -0.5 * P->trust_renege);
-        return;
-    }
+    const double *pk = s->m->pkg[k];
+    int kind = pk[0] >= 0.75 ? AG_COMPREHENSIVE : (pk[0] > 0.0 || pk[1] > 0.0) ? AG_FREEZE
+                                                                                : AG_STATEMENT;
     static const int kinds[4] = {EV_NODEAL, EV_STATEMENT, EV_FREEZE, EV_DEAL};
-    sim_event(s, kinds[out.outcome], T, Pn, 1, NULL,
-              "%s signed (d=%.2f r=%.2f a=%.2f)",
-              out.outcome == AG_STATEMENT ? "declaratory statement"
-              : out.outcome == AG_FREEZE  ? "partial deal / freeze"
-                                          : "comprehensive denuclearization deal",
+    sim_event(s, kinds[kind], T, j, 1, NULL, "%s signed (d=%.2f r=%.2f a=%.2f)",
+              kind == AG_STATEMENT ? "declaratory statement"
+              : kind == AG_FREEZE  ? "partial deal / freeze"
+                                   : "comprehensive denuclearization deal",
               pk[0], pk[1], pk[2]);
     if (s->first_agreement < 0)
         s->first_agreement = s->month;
-    if (out.outcome == AG_COMPREHENSIVE && s->first_deal < 0)
+    if (kind == AG_COMPREHENSIVE && s->first_deal < 0)
         s->first_deal = s->month;
-    if (out.outcome > k->agreement || k->agreement == AG_STATEMENT) {
-        k->agreement = out.outcome;
-        k->agreement_partner = Pn;
-        k->deal_month = s->month;
-        k->phase = 0;
-        k->pkg[0] = pk[0];
-        k->pkg[1] = pk[1];
-        k->pkg[2] = pk[2];
+    if (kind < s->ag.kind)
+        return; /* a statement does not replace a deal in force */
+    s->ag = (sim_agreement_t){kind, j, s->month, 0, phases_of(P), {pk[0], pk[1], pk[2]},
+                              s->bite, P->verification, 0};
+}
+
+/* Margin of keeping over reneging for one side (positive: keeps). */
+double sim_agreement_keep_margin(const sim_state_t *s, int for_target)
+{
+    const sim_agreement_t *g = &s->ag;
+    if (g->kind < AG_FREEZE)
+        return 0.0;
+    sim_values_t v;
+    sim_package_values(s, g->partner, g->pkg, g->bite0, g->phases - g->phase, &v);
+    double rep = s->m->P.reputation_cost;
+    return for_target ? v.t_deal - v.t_out + rep : v.p_deal - v.p_out + rep;
+}
+
+void sim_agreement_breach(sim_state_t *s, int who, const char *why)
+{
+    sim_agreement_t *g = &s->ag;
+    int T = s->m->target;
+    if (g->kind == AG_NONE)
+        return;
+    int other = who == T ? g->partner : T;
+    sim_event(s, EV_RENEGE, who, other, 1, NULL, "ends the %s (%s)",
+              g->kind == AG_STATEMENT ? "declaratory statement"
+              : g->kind == AG_FREEZE  ? "partial deal"
+                                      : "comprehensive deal",
+              why);
+    if (g->kind >= AG_FREEZE) {
+        sim_trust_update(s, other, who, -s->m->P.trust_renege);
+        /* snap-back: the sanctions bite returns towards its level at signing */
+        s->unsc_level = fmax(s->unsc_level, s->m->P.unsc_level);
     }
-    k->restraint = 1.0;
+    s->suspended = 0.0;
+    *g = (sim_agreement_t){0};
+    g->partner = -1;
+}
+
+static void implement_phase(sim_state_t *s)
+{
+    const sc_params_t *P = &s->m->P;
+    sim_agreement_t *g = &s->ag;
+    int T = s->m->target, j = g->partner;
+    g->phase++;
+    double f = 1.0 / g->phases;
+    sim_event(s, EV_KEEP, T, j, 1, NULL, "implements phase %d of %d of the %s", g->phase,
+              g->phases, g->kind == AG_FREEZE ? "partial deal" : "comprehensive deal");
+    sim_trust_update(s, T, j, P->trust_keep);
+    sim_trust_update(s, j, T, P->trust_keep);
+    sim_actor_t *a = &s->a[T];
+    a->stock *= 1.0 - g->pkg[0] * f;
+    a->arsenal *= 1.0 - g->pkg[0] * f;
+    for (int k = 0; k < SYS_COUNT; k++)
+        a->sys[k] *= 1.0 - 0.5 * g->pkg[0] * f;
+    for (int k = 0; k < s->m->n; k++)
+        if (s->m->hostile[k])
+            s->d[k][T].sanctions *= 1.0 - g->pkg[1] * f;
+    s->unsc_level *= 1.0 - 0.5 * g->pkg[1] * f;
+    s->aid += 0.01 * g->pkg[1];
+    if (g->kind == AG_COMPREHENSIVE && g->phase >= g->phases) {
+        /* irreversible: the programme is dismantled under verification */
+        a->disarmed = 1;
+        a->programme = 0;
+        sim_event(s, EV_DISARM, T, j, 1, NULL, "completes verified denuclearization");
+        s->outcome = OUT_DEAL;
+        s->done = 1;
+    }
+}
+
+/* Unilateral rollback (South Africa 1989-91): the programme is worth less
+ * than the relief and standing it costs once the threat has gone. */
+static void unilateral(sim_state_t *s)
+{
+    const sc_params_t *P = &s->m->P;
+    int T = s->m->target;
+    sim_actor_t *a = &s->a[T];
+    if (!a->programme || a->disarmed)
+        return;
+    double need = sim_security_need(s, T);
+    double keep = a->L.w_sec * P->deterrent_value * need * (0.2 + sim_adequacy_all(s, T, a->sys)) +
+                  a->L.w_pres * P->status_value * (a->design > 0 ? 1.0 : 0.3);
+    double give = a->L.w_eco * P->relief_value * s->bite + a->L.w_pres * P->statement_prestige;
+    double h = P->renege_base * sim_sigmoid(P->renege_precision * (give - keep));
+    if (brink_rng_bernoulli(&s->rng, h)) {
+        a->disarmed = 1;
+        a->programme = 0;
+        sim_event(s, EV_DISARM, T, -1, 1, NULL,
+                  "dismantles its nuclear programme unilaterally (threat %.2f)", need);
+        s->outcome = OUT_DEAL;
+        s->done = 1;
+    }
+}
+
+void sim_agreement_step(sim_state_t *s)
+{
+    const sc_params_t *P = &s->m->P;
+    sim_agreement_t *g = &s->ag;
+    int T = s->m->target;
+    unilateral(s);
+    if (s->done || g->kind == AG_NONE)
+        return;
+    if (g->kind == AG_STATEMENT) {
+        /* a statement binds as long as talks go on or it is young */
+        if (!sim_talks_open_any(s) && s->month - g->month > 12)
+            *g = (sim_agreement_t){0};
+        return;
+    }
+    double mt = sim_agreement_keep_margin(s, 1), mp = sim_agreement_keep_margin(s, 0);
+    double ht = P->renege_base + (1.0 - P->renege_base) * sim_sigmoid(-P->renege_precision * mt);
+    double hp = g->phase >= g->phases
+                    ? 0.0
+                    : P->renege_base + (1.0 - P->renege_base) *
+                                           sim_sigmoid(-P->renege_precision * mp);
+    /* covert production under the deal (M5): the capability the freeze
+     * forgoes against the chance of detection times what detection costs
+     * (the deal and reputation); verification raises that chance */
+    sim_actor_t *a = &s->a[T];
+    double pdet = P->detection_rate * (0.2 + g->verify);
+    double gain = forgone_capability(s);
+    double loss = pdet * (fmax(mt, 0.0) + P->reputation_cost) * 12.0;
+    if (!g->covert && brink_rng_bernoulli(&s->rng, 0.05 * sim_sigmoid(P->cheat_precision * (gain - loss)))) {
+        g->covert = 1;
+        sim_event(s, EV_COVERT, T, -1, 0, NULL,
+                  "starts a covert programme under the agreement (not observed)");
+    }
+    if (g->covert) {
+        a->stock += a->fissile_rate * 0.3 * a->byungjin / 12.0;
+        if (brink_rng_bernoulli(&s->rng, pdet)) {
+            sim_agreement_breach(s, g->partner, "covert production detected");
+            return;
+        }
+    }
+    /* reneging is decided when a phase falls due */
+    int every = (int)P->phase_months;
+    if ((s->month - g->month) % every != every - 1)
+        return;
+    if (brink_rng_bernoulli(&s->rng, 1.0 - pow(1.0 - ht, every))) {
+        sim_agreement_breach(s, T, "keeping is worth less than reneging");
+        return;
+    }
+    if (brink_rng_bernoulli(&s->rng, 1.0 - pow(1.0 - hp, every))) {
+        sim_agreement_breach(s, g->partner, "keeping is worth less than reneging");
+        return;
+    }
+    if (g->phase < g->phases)
+        implement_phase(s);
+    s->suspended = g->pkg[2];
 }

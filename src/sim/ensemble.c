@@ -16,6 +16,18 @@
 
 #define NBINS 512
 #define NCBINS 256
+#define PBINS 1000
+
+/* pattern histograms: lower end and bin width; integer patterns have
+ * width 1 (docs/validation.md) */
+static const double pat_lo[BRINK_NPATTERNS] = {0, 0, 0, 0, 0, 0, 0, 0, 0};
+static const double pat_w[BRINK_NPATTERNS] = {0.05, 0.005, 0.02, 1, 1, 1, 0.001001, 1, 1};
+static const int pat_int[BRINK_NPATTERNS] = {0, 0, 0, 1, 1, 1, 0, 1, 1};
+
+int sim_record_table(const sc_scenario_t *sc, int (*rec)[BRINK_NCOUNTS + 1], int *y0, int *y1,
+                     double observed[3]);
+double sim_record_pattern(const int (*rec)[BRINK_NCOUNTS + 1], int y0, int y1,
+                          const double observed[3], int k);
 
 typedef struct acc {
     uint64_t outcomes[BRINK_NOUTCOMES];
@@ -25,6 +37,9 @@ typedef struct acc {
     uint64_t *sums;        /* [NCOUNTS][nyears] */
     uint64_t *zerowin;     /* [NCOUNTS][nyears][nyears]: runs with count 0 in years i..j */
     uint32_t *series;      /* [NSERIES][nmonths][NBINS] */
+    uint32_t pat[BRINK_NPATTERNS][PBINS];
+    uint64_t pat_n[BRINK_NPATTERNS];
+    uint64_t pooled[4];    /* talks months, talks missiles, other months, other missiles */
 } acc_t;
 
 struct brink_ensemble {
@@ -37,6 +52,9 @@ struct brink_ensemble {
     uint32_t nmodels;      /* parameter sets the runs drew from (1: the scenario's) */
     int until, nmonths, nyears;
     acc_t a;
+    int rec[SIM_MAXYEARS][BRINK_NCOUNTS + 1]; /* the scenario's record */
+    int rec_y0, rec_y1, has_record;
+    double observed[3];
     json_t *provenance;    /* scenario_hash and command, or NULL */
 };
 
@@ -109,12 +127,25 @@ static void one_run(brink_ctx_t *ctx, const sim_model_t *m, uint64_t seed, uint3
         bin_series(a, nmonths, mi, r.last);
     a->outcomes[s.outcome]++;
     int any = 0;
-    for (int y = 2013; y <= 2017; y++) {
-        int yi = y - m->start / 12;
-        if (yi >= 0 && yi < nyears && s.counts[yi][BRINK_COUNT_NUCLEAR] > 0)
+    for (int yi = 0; yi < nyears; yi++)
+        if (s.counts[yi][BRINK_COUNT_NUCLEAR] > 0)
             any = 1;
-    }
     a->nuclear_window += (uint64_t)any;
+    brink_sim_patterns_t pt;
+    sim_patterns(&s, until, &pt);
+    for (int k = 0; k < BRINK_NPATTERNS; k++) {
+        double v = pt.v[k];
+        if (isnan(v))
+            continue;
+        long b = lround(floor((v - pat_lo[k]) / pat_w[k] + (pat_int[k] ? 0.5 : 0.0)));
+        b = b < 0 ? 0 : b >= PBINS ? PBINS - 1 : b;
+        a->pat[k][b]++;
+        a->pat_n[k]++;
+    }
+    a->pooled[0] += pt.talks_months;
+    a->pooled[1] += pt.talks_missiles;
+    a->pooled[2] += pt.out_months;
+    a->pooled[3] += pt.out_missiles;
     int ms[BRINK_NMILESTONES] = {s.first_nuclear, s.first_icbm, s.first_summit,
                                  s.first_agreement, s.first_deal};
     for (int k = 0; k < BRINK_NMILESTONES; k++) {
@@ -140,6 +171,13 @@ static void acc_add(acc_t *dst, const acc_t *src, int nmonths, int nyears)
     for (int k = 0; k < BRINK_NOUTCOMES; k++)
         dst->outcomes[k] += src->outcomes[k];
     dst->nuclear_window += src->nuclear_window;
+    for (int k = 0; k < BRINK_NPATTERNS; k++) {
+        for (int b = 0; b < PBINS; b++)
+            dst->pat[k][b] += src->pat[k][b];
+        dst->pat_n[k] += src->pat_n[k];
+    }
+    for (int k = 0; k < 4; k++)
+        dst->pooled[k] += src->pooled[k];
     size_t nm = (size_t)BRINK_NMILESTONES * (size_t)(nmonths + 1);
     for (size_t i = 0; i < nm; i++)
         dst->milestones[i] += src->milestones[i];
@@ -251,6 +289,7 @@ brink_status_t brink_sim_ensemble_mixed(brink_ctx_t *ctx, const brink_sim_t *con
     e->model.sc = NULL;
     e->m = &e->model;
     snprintf(e->name, sizeof e->name, "%s", m->sc->name);
+    e->has_record = sim_record_table(m->sc, e->rec, &e->rec_y0, &e->rec_y1, e->observed);
     e->seed = seed;
     e->runs = runs;
     e->nmodels = nsims;
@@ -473,6 +512,69 @@ double brink_ensemble_series_quantile(const brink_ensemble_t *e, int k, int mont
     return (b + 0.5) * series_max[k] / NBINS;
 }
 
+int brink_ensemble_record(const brink_ensemble_t *e, int k, int year)
+{
+    if (!e->has_record || k < 0 || k >= BRINK_NCOUNTS || year < e->rec_y0 || year > e->rec_y1)
+        return -1;
+    return e->rec[year - e->rec_y0][k];
+}
+
+int brink_ensemble_record_years(const brink_ensemble_t *e, int *y0, int *y1)
+{
+    *y0 = e->rec_y0;
+    *y1 = e->rec_y1;
+    return e->has_record;
+}
+
+double brink_ensemble_record_pattern(const brink_ensemble_t *e, int k)
+{
+    if (!e->has_record)
+        return NAN;
+    return sim_record_pattern((const int (*)[BRINK_NCOUNTS + 1])e->rec, e->rec_y0, e->rec_y1,
+                              e->observed, k);
+}
+
+static double pat_value(int k, int b)
+{
+    return pat_lo[k] + (b + (pat_int[k] ? 0.0 : 0.5)) * pat_w[k];
+}
+
+void brink_ensemble_pattern(const brink_ensemble_t *e, int k, double *defined, double *mean,
+                            double *q05, double *q50, double *q95)
+{
+    uint64_t n = e->a.pat_n[k];
+    *defined = e->runs ? (double)n / e->runs : 0.0;
+    if (n == 0) {
+        *mean = *q05 = *q50 = *q95 = NAN;
+        return;
+    }
+    double sum = 0.0;
+    for (int b = 0; b < PBINS; b++)
+        sum += e->a.pat[k][b] * pat_value(k, b);
+    *mean = sum / (double)n;
+    *q05 = pat_value(k, hist_quantile(e->a.pat[k], PBINS, n, 0.05));
+    *q50 = pat_value(k, hist_quantile(e->a.pat[k], PBINS, n, 0.5));
+    *q95 = pat_value(k, hist_quantile(e->a.pat[k], PBINS, n, 0.95));
+}
+
+double brink_ensemble_pattern_at_least(const brink_ensemble_t *e, int k, double x)
+{
+    uint64_t n = e->a.pat_n[k], c = 0;
+    if (n == 0)
+        return NAN;
+    for (int b = 0; b < PBINS; b++)
+        if (pat_value(k, b) >= x - 1e-9)
+            c += e->a.pat[k][b];
+    return (double)c / (double)n;
+}
+
+void brink_ensemble_pooled_rates(const brink_ensemble_t *e, double *in_talks, double *outside)
+{
+    const uint64_t *p = e->a.pooled;
+    *in_talks = p[0] ? (double)p[1] / (double)p[0] : NAN;
+    *outside = p[2] ? (double)p[3] / (double)p[2] : NAN;
+}
+
 static json_t *month_json(int m)
 {
     char buf[8];
@@ -525,7 +627,7 @@ brink_status_t brink_ensemble_write_json(const brink_ensemble_t *e, FILE *fp)
             snprintf(key, sizeof key, "%d", y0 + y);
             json_t *cell = json_pack("{s:f,s:i,s:i,s:i,s:i,s:i}", "mean", mean, "q05", q[0],
                                      "q25", q[1], "q50", q[2], "q75", q[3], "q95", q[4]);
-            int h = brink_sim_history(k, y0 + y);
+            int h = brink_ensemble_record(e, k, y0 + y);
             if (h >= 0)
                 json_object_set_new(cell, "historical", json_integer(h));
             json_object_set_new(byyear, key, cell);
@@ -533,18 +635,22 @@ brink_status_t brink_ensemble_write_json(const brink_ensemble_t *e, FILE *fp)
         json_object_set_new(ac, brink_sim_count_name(k), byyear);
     }
     json_object_set_new(root, "annual_counts", ac);
-    /* the historical checks of docs/validation.md, from the same histograms */
-    json_object_set_new(chk, "p_nuclear_test_2013_2017", json_real(brink_ensemble_nuclear_window(e)));
-    json_object_set_new(chk, "p_first_icbm_2016_2019",
-                        json_real(brink_ensemble_milestone_between(e, BRINK_MILESTONE_ICBM,
-                                                                   2016 * 12, 2019 * 12 + 11)));
-    json_object_set_new(chk, "p_first_summit_2018_2019",
-                        json_real(brink_ensemble_milestone_between(e, BRINK_MILESTONE_SUMMIT,
-                                                                   2018 * 12, 2019 * 12 + 11)));
-    json_object_set_new(chk, "p_comprehensive_deal_by_2019",
-                        json_real(brink_ensemble_milestone_between(e, BRINK_MILESTONE_DEAL,
-                                                                   e->m->start, 2019 * 12 + 11)));
-    json_object_set_new(root, "checks", chk);
+    /* the pattern statistics over the record's years (docs/validation.md) */
+    for (int k = 0; k < BRINK_NPATTERNS; k++) {
+        double def, mean, q05, q50, q95, rec = brink_ensemble_record_pattern(e, k);
+        brink_ensemble_pattern(e, k, &def, &mean, &q05, &q50, &q95);
+        json_t *cell = json_pack("{s:f}", "defined", def);
+        if (!isnan(mean)) {
+            json_object_set_new(cell, "mean", json_real(mean));
+            json_object_set_new(cell, "q05", json_real(q05));
+            json_object_set_new(cell, "q50", json_real(q50));
+            json_object_set_new(cell, "q95", json_real(q95));
+        }
+        if (!isnan(rec))
+            json_object_set_new(cell, "record", json_real(rec));
+        json_object_set_new(chk, brink_sim_pattern_name(k), cell);
+    }
+    json_object_set_new(root, "patterns", chk);
     int rc = json_dumpf(root, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
     fputc('\n', fp);
     json_decref(root);
@@ -608,22 +714,39 @@ brink_status_t brink_ensemble_write_text(const brink_ensemble_t *e, FILE *fp)
         fmt_month(q95, c);
         fprintf(fp, "  %-24s %6.3f  %s  %s  %s\n", brink_sim_milestone_name(k), p, a, b, c);
     }
-    fprintf(fp, "\nHistorical checks (docs/validation.md)\n");
-    fprintf(fp, "  P(a nuclear test in 2013-2017)        %.3f\n", brink_ensemble_nuclear_window(e));
-    fprintf(fp, "  P(first ICBM-class test in 2016-2019) %.3f\n",
-            brink_ensemble_milestone_between(e, BRINK_MILESTONE_ICBM, 2016 * 12, 2019 * 12 + 11));
-    fprintf(fp, "  P(first leader summit in 2018-2019)   %.3f\n",
-            brink_ensemble_milestone_between(e, BRINK_MILESTONE_SUMMIT, 2018 * 12, 2019 * 12 + 11));
-    fprintf(fp, "  P(comprehensive deal by end-2019)     %.3f\n",
-            brink_ensemble_milestone_between(e, BRINK_MILESTONE_DEAL, e->m->start, 2019 * 12 + 11));
-    fprintf(fp, "\nAnnual counts 2012-2019: mean, median [q05, q95] | historical\n");
+    int ry0, ry1;
+    if (!brink_ensemble_record_years(e, &ry0, &ry1)) {
+        ry0 = e->m->start / 12;
+        ry1 = ry0 + 7;
+    }
+    if (ry1 > e->until / 12)
+        ry1 = e->until / 12;
+    if (ry1 - ry0 > 11)
+        ry0 = ry1 - 11;
+    fprintf(fp, "\nPatterns over %d-%d: record | model mean, median [q05, q95] (share of runs defining it)\n",
+            ry0, ry1);
+    for (int k = 0; k < BRINK_NPATTERNS; k++) {
+        double def, mean, q05, q50, q95, rec = brink_ensemble_record_pattern(e, k);
+        brink_ensemble_pattern(e, k, &def, &mean, &q05, &q50, &q95);
+        char r[16];
+        if (isnan(rec))
+            snprintf(r, sizeof r, "-");
+        else
+            snprintf(r, sizeof r, "%.3g", rec);
+        if (isnan(mean))
+            fprintf(fp, "  %-26s %8s | -\n", brink_sim_pattern_name(k), r);
+        else
+            fprintf(fp, "  %-26s %8s | %.3g, %.3g [%.3g, %.3g] (%.2f)\n",
+                    brink_sim_pattern_name(k), r, mean, q50, q05, q95, def);
+    }
+    fprintf(fp, "\nAnnual counts %d-%d: mean, median [q05, q95] | historical\n", ry0, ry1);
     fprintf(fp, "  %-17s", "year");
-    for (int y = 2012; y <= 2019; y++)
+    for (int y = ry0; y <= ry1; y++)
         fprintf(fp, " %15d", y);
     fputc('\n', fp);
     for (int k = 0; k < BRINK_NCOUNTS; k++) {
         fprintf(fp, "  %-17s", brink_sim_count_name(k));
-        for (int y = 2012; y <= 2019; y++) {
+        for (int y = ry0; y <= ry1; y++) {
             double mean;
             int q[5];
             brink_ensemble_annual(e, k, y, &mean, q);
@@ -636,8 +759,8 @@ brink_status_t brink_ensemble_write_text(const brink_ensemble_t *e, FILE *fp)
             }
         }
         fprintf(fp, "\n  %-17s", "  historical");
-        for (int y = 2012; y <= 2019; y++) {
-            int h = brink_sim_history(k, y);
+        for (int y = ry0; y <= ry1; y++) {
+            int h = brink_ensemble_record(e, k, y);
             if (h < 0)
                 fprintf(fp, " %15s", "-");
             else

@@ -40,6 +40,12 @@ static const ev_info_t ev_table[EV_COUNT] = {
     [EV_LEADER] = {"leader_change", "", 0.0},
     [EV_EXOGENOUS] = {"exogenous", "", 0.0},
     [EV_TALKS_END] = {"talks_collapse", "164", -7.0},
+    [EV_MORATORIUM] = {"declare_moratorium", "081", 5.0},
+    [EV_RESUME] = {"end_moratorium", "150", -7.2},
+    [EV_DISARM] = {"denuclearize", "081", 5.0},
+    [EV_BMD] = {"deploy_missile_defence", "152", -7.2},
+    [EV_SUSPEND] = {"suspend_exercises", "081", 5.0},
+    [EV_COVERT] = {"covert_programme", "", 0.0},
 };
 
 static const char *const action_names[A_NACTIONS] = {
@@ -59,6 +65,22 @@ double sim_event_goldstein(int kind)
 const char *sim_event_name(int kind)
 {
     return ev_table[kind].name;
+}
+
+void sim_count(sim_state_t *s, int k, int n)
+{
+    int y = s->month / 12 - s->m->start / 12;
+    if (y >= 0 && y < SIM_MAXYEARS) {
+        unsigned v = s->counts[y][k] + (unsigned)n;
+        s->counts[y][k] = (uint16_t)(v > 65535u ? 65535u : v);
+    }
+    if (k == BRINK_COUNT_MISSILES) {
+        int mi = s->month - s->m->start;
+        if (mi >= 0 && mi < SIM_MAXMONTHS) {
+            unsigned v = s->mrec[mi].missiles + (unsigned)n;
+            s->mrec[mi].missiles = (uint16_t)(v > 65535u ? 65535u : v);
+        }
+    }
 }
 
 void sim_event(sim_state_t *s, int kind, int actor, int target, int count, const sim_why_t *why,

@@ -35,6 +35,9 @@ brink_status_t sim_model_init(sim_model_t *m, const sc_scenario_t *sc)
         const sc_dyad_t *d = &sc->dyads[k];
         if (d->to == m->target && (d->enmity > 0.3 || d->sanctions > 0.0))
             m->hostile[d->from] = 1;
+        if (d->to == m->target && d->from != m->target && (d->alliance > 0.0 || d->trade_share > 0.05) &&
+            !(d->enmity > 0.3 || d->sanctions > 0.0))
+            m->patron[d->from] = 1;
         if (d->to == m->target && d->trade_share > best) {
             best = d->trade_share;
             m->china = d->from;
@@ -49,6 +52,11 @@ brink_status_t sim_model_init(sim_model_t *m, const sc_scenario_t *sc)
                 m->pkg[k][2] = a / (double)(SIM_GRID - 1);
             }
     m->dec_escal = pow(0.5, 1.0 / m->P.escalation_halflife);
+    m->dec_attention = pow(0.5, 1.0 / m->P.attention_halflife);
+    m->dec_momentum = pow(0.5, 1.0 / m->P.momentum_halflife);
+    for (int i = 0; i < m->n; i++)
+        if (m->hostile[i])
+            m->patron[i] = 0;
     return BRINK_OK;
 }
 

@@ -55,8 +55,8 @@ void sim_series(const sim_state_t *s, double v[BRINK_NSERIES])
     int T = m->target, g = main_adversary(m, s);
     const sim_actor_t *a = &s->a[T];
     v[BRINK_SERIES_ARSENAL] = a->arsenal;
-    v[BRINK_SERIES_REACH] = a->reach;
-    v[BRINK_SERIES_RELIABILITY] = a->reliability;
+    v[BRINK_SERIES_REACH] = sim_reach(a);
+    v[BRINK_SERIES_RELIABILITY] = sim_reliability(a);
     v[BRINK_SERIES_BYUNGJIN] = a->byungjin;
     v[BRINK_SERIES_ECONOMY] = a->gdp / a->gdp0;
     v[BRINK_SERIES_LEGITIMACY] = a->legitimacy;

@@ -10,16 +10,19 @@ void sim_set_leader(sim_state_t *s, int i, int k)
     const sc_leader_t *l = &s->m->sc->actors[i].leaders[k];
     sim_actor_t *a = &s->a[i];
     double sum = l->w_security + l->w_economy + l->w_prestige;
+    if (sum <= 0.0)
+        sum = 1.0;
     a->leader = k;
     a->L.w_sec = l->w_security / sum;
     a->L.w_eco = l->w_economy / sum;
     a->L.w_pres = l->w_prestige / sum;
     a->L.risk = l->risk;
     a->L.discount = l->discount;
-    a->L.delay = pow(l->discount, 1.5 * s->m->P.phases);
+    a->L.horizon = 1.0 / (1.0 - fmin(l->discount, 0.999));
     a->L.lambda = l->precision;
     a->L.engagement = l->engagement;
     a->L.pressure = l->pressure;
+    a->L.since = l->start;
 }
 
 void sim_state_init(sim_state_t *s, const sim_model_t *m, uint64_t seed, uint32_t run)
@@ -33,42 +36,49 @@ void sim_state_init(sim_state_t *s, const sim_model_t *m, uint64_t seed, uint32_
     brink_rng_init(&s->rng, seed, 0, run, BRINK_STREAM_SIM);
     s->rivalry = m->P.rivalry;
     s->unsc_level = m->P.unsc_level;
+    s->attention = m->P.attention;
     s->last_nuclear = -1000;
+    s->last_resolution = -1000;
     s->first_nuclear = s->first_icbm = s->first_summit = s->first_agreement = s->first_deal = -1;
-    s->talks.partner = -1;
-    s->talks.agreement_partner = -1;
+    s->ag.partner = -1;
+    s->tv_month = -1;
+    s->mc.month = -1;
     for (int i = 0; i < m->n; i++) {
         const sc_actor_t *ac = &sc->actors[i];
         sim_actor_t *a = &s->a[i];
         a->gdp = a->gdp0 = ac->gdp;
         a->growth0 = a->growth = ac->growth;
         a->defence = a->defence0 = ac->defence;
-        a->legitimacy = a->legit0 = ac->legitimacy;
+        a->legitimacy = a->loyalty = ac->legitimacy;
         a->byungjin = ac->byungjin;
         a->power = ac->power;
         a->programme = ac->nuclear.programme;
         a->arsenal = ac->nuclear.arsenal;
         a->stock = ac->nuclear.stock;
-        a->reach = ac->nuclear.reach + ac->nuclear.progress;
-        a->reliability = ac->nuclear.reliability;
-        a->maturity = ac->nuclear.maturity;
+        a->fissile_rate = ac->nuclear.fissile_rate;
+        a->design = ac->nuclear.design;
+        a->sys[SYS_SRBM] = ac->nuclear.srbm;
+        a->sys[SYS_IRBM] = ac->nuclear.irbm;
+        a->sys[SYS_ICBM] = ac->nuclear.icbm;
+        a->sys[SYS_SLBM] = ac->nuclear.slbm;
+        a->sys[SYS_MSRBM] = ac->nuclear.msrbm;
         a->articles = ac->nuclear.articles;
+        a->bmd = ac->bmd;
         a->veto = ac->veto;
         a->democracy = ac->regime == SC_DEMOCRACY;
+        a->rents0 = 1.0;
         int k = 0;
         for (size_t l = 0; l < ac->nleaders; l++)
             if (ac->leaders[l].start <= m->start)
                 k = (int)l;
         sim_set_leader(s, i, k);
-        for (int j = 0; j < m->n; j++) {
-            sim_dyad_t *d = &s->d[i][j];
-            d->trust = 0.5;
-        }
+        for (int j = 0; j < m->n; j++)
+            s->d[i][j].trust = 0.5;
     }
     for (size_t k = 0; k < sc->ndyads; k++) {
         const sc_dyad_t *y = &sc->dyads[k];
         sim_dyad_t *d = &s->d[y->from][y->to];
-        d->threat = d->threat0 = y->threat;
+        d->threat = y->threat;
         d->trust = y->trust;
         d->enmity = y->enmity;
         d->alliance = y->alliance;
@@ -76,10 +86,10 @@ void sim_state_init(sim_state_t *s, const sim_model_t *m, uint64_t seed, uint32_
         d->sanctions = y->sanctions;
         d->enforce = d->enforce0 = d->enforce_logged = y->enforcement;
     }
-    for (int i = 0; i < m->n; i++)
-        for (int j = 0; j < m->n; j++)
-            if (i != j)
-                s->d[i][j].cap0 = sim_deterrent(s, j, i);
+    /* the rents the coalition is used to: those of the start */
+    int T = m->target;
+    s->bite = sim_bite(s, T);
+    s->a[T].rents0 = fmax(0.05, 1.0 - 0.5 * s->bite);
 }
 
 /* Step 1 of a month: leader changes and exogenous events. */
@@ -115,10 +125,28 @@ void sim_schedule(sim_state_t *s)
         case SC_EV_EXTERNAL_WAR:
             s->rivalry = sim_clamp(s->rivalry + 0.5 * e->value, 0.0, 1.0);
             break;
+        case SC_EV_THREAT_SHOCK:
+            if (e->actor >= 0 && e->to >= 0) {
+                sim_dyad_t *d = &s->d[e->actor][e->to];
+                d->enmity = sim_clamp(d->enmity + e->value, 0.0, 1.0);
+                d->threat = sim_clamp(d->threat + e->value, 0.0, 1.0);
+            }
+            break;
+        case SC_EV_UN_MEASURES:
+            s->unsc_level = sim_clamp(s->unsc_level + e->value, 0.0, 1.0);
+            break;
+        case SC_EV_REGIME_CHANGE:
+            if (e->actor >= 0)
+                s->a[e->actor].democracy = e->value > 0.5;
+            break;
+        case SC_EV_SANCTIONS:
+            if (e->actor >= 0 && e->to >= 0)
+                s->d[e->actor][e->to].sanctions = sim_clamp(e->value, 0.0, 1.0);
+            break;
         default:
             break;
         }
-        sim_event(s, EV_EXOGENOUS, e->actor, -1, 0, NULL, "%s",
+        sim_event(s, EV_EXOGENOUS, e->actor, e->to, 0, NULL, "%s",
                   e->note ? e->note : "exogenous event");
     }
 }

@@ -17,6 +17,28 @@
 
 #define DATA BRINK_SOURCE_DIR "/data/"
 
+/* The record a shipped scenario carries (its record: list). */
+static int record_of(const char *scenario, int k, int year)
+{
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    brink_diags_t d;
+    brink_diags_init(&d);
+    brink_scenario_t *sc = NULL;
+    brink_sim_t *sim = NULL;
+    int v = -2;
+    if (brink_scenario_load(ctx, scenario, NULL, 0, &sc, &d) == BRINK_OK &&
+        brink_sim_new(ctx, sc, &sim) == BRINK_OK)
+        v = brink_sim_record(sim, k, year);
+    brink_sim_free(sim);
+    brink_scenario_free(sc);
+    brink_diags_clear(ctx, &d);
+    brink_ctx_free(ctx);
+    return v;
+}
+
+#define KOREA BRINK_SOURCE_DIR "/scenarios/korea.yaml"
+#define brink_sim_history(k, y) record_of(KOREA, k, y)
+
 static void test_annual_record(void **state)
 {
     (void)state;
@@ -40,6 +62,7 @@ static void test_annual_record(void **state)
     fclose(fp);
     assert_int_equal(rows, 8);
     assert_int_equal(brink_sim_history(BRINK_COUNT_MISSILES, 2020), -1);
+    assert_int_equal(brink_sim_history(BRINK_COUNT_MISSILES, 2011), 0);
 }
 
 /* launch days: distinct launch dates per year in the CNS database */
@@ -68,6 +91,27 @@ static void test_launch_days(void **state)
         assert_int_equal(brink_sim_history(BRINK_COUNT_LAUNCH_DAYS, y), days[y - 2012]);
         assert_int_equal(brink_sim_history(BRINK_COUNT_MISSILES, y), missiles[y - 2012]);
     }
+}
+
+/* the DPRK 1994-2008 case's missiles against the same CNS database */
+static void test_case_1994_record(void **state)
+{
+    (void)state;
+    FILE *fp = fopen(DATA "dprk_missile_tests_1984_2019.csv", "r");
+    assert_non_null(fp);
+    char line[4096];
+    int missiles[15] = {0};
+    assert_non_null(fgets(line, sizeof line, fp));
+    while (fgets(line, sizeof line, fp)) {
+        int y = atoi(line);
+        if (y >= 1994 && y <= 2008)
+            missiles[y - 1994]++;
+    }
+    fclose(fp);
+    for (int y = 1994; y <= 2008; y++)
+        assert_int_equal(record_of(BRINK_SOURCE_DIR "/scenarios/cases/dprk-1994.yaml",
+                                   BRINK_COUNT_MISSILES, y),
+                         missiles[y - 1994]);
 }
 
 static void test_goldstein(void **state)
@@ -113,6 +157,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_annual_record),
         cmocka_unit_test(test_launch_days),
+        cmocka_unit_test(test_case_1994_record),
         cmocka_unit_test(test_goldstein),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -175,21 +175,40 @@ static void test_china_enforcement(void **state)
     brink_ensemble_free(strict);
 }
 
-/* Removing the 2011 succession (Kim Jong-il's profile continuing) lowers
- * nuclear-test counts.  Margin: the difference of the 2012-2019 totals
- * must exceed four standard errors of a Poisson total of 1000 runs. */
-static void test_no_succession(void **state)
+/* Larger allied exercises raise DPRK tests (reciprocity; Bernhardt and
+ * Sukin 2021).  Margin: the difference of the 2012-2019 missile totals must
+ * exceed four standard errors (the totals are overdispersed: the standard
+ * error uses the ensemble's variance bound 10 x the mean). */
+static void test_exercises_raise_tests(void **state)
 {
     (void)state;
-    brink_ensemble_t *base = ens(NULL, 13);
-    brink_ensemble_t *kji = ens("actors[DPRK].leaders[1].start=2099-01", 13);
-    double a = count_mean(base, BRINK_COUNT_NUCLEAR, 2012, 2019);
-    double b = count_mean(kji, BRINK_COUNT_NUCLEAR, 2012, 2019);
-    double se = sqrt((a + b) / 1000.0);
-    print_message("nuclear tests 2012-2019: succession %.3f, none %.3f\n", a, b);
-    assert_true(b < a - 4 * se);
-    brink_ensemble_free(base);
-    brink_ensemble_free(kji);
+    brink_ensemble_t *small = ens("params.exercise_scale=0.5", 13);
+    brink_ensemble_t *large = ens("params.exercise_scale=2", 13);
+    double a = count_mean(small, BRINK_COUNT_MISSILES, 2012, 2019);
+    double b = count_mean(large, BRINK_COUNT_MISSILES, 2012, 2019);
+    double se = sqrt(10.0 * (a + b) / 1000.0);
+    print_message("missiles 2012-2019: exercises x0.5 %.2f, x2 %.2f\n", a, b);
+    assert_true(b > a + 4 * se);
+    brink_ensemble_free(small);
+    brink_ensemble_free(large);
+}
+
+/* Higher great-power rivalry raises the share of runs with a veto (the
+ * threshold of M7).  Margin: shares of 1000 runs, 0.2 apart is more than
+ * ten binomial standard errors. */
+static void test_rivalry_vetoes(void **state)
+{
+    (void)state;
+    brink_ensemble_t *lo = ens("params.rivalry=0.2", 19);
+    brink_ensemble_t *hi = ens("params.rivalry=0.6", 19);
+    double d, m, q5, q50, q95, a, b;
+    brink_ensemble_pattern(lo, BRINK_PATTERN_VETO, &d, &a, &q5, &q50, &q95);
+    brink_ensemble_pattern(hi, BRINK_PATTERN_VETO, &d, &b, &q5, &q50, &q95);
+    (void)m;
+    print_message("P(any veto 2011-2019): rivalry 0.2 %.3f, 0.6 %.3f\n", a, b);
+    assert_true(b > a + 0.2);
+    brink_ensemble_free(lo);
+    brink_ensemble_free(hi);
 }
 
 /* A higher DPRK risk attitude raises the escalation index. */
@@ -225,7 +244,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_seed_same_log), cmocka_unit_test(test_threads_identical),
         cmocka_unit_test(test_statistics),         cmocka_unit_test(test_china_enforcement),
-        cmocka_unit_test(test_no_succession),      cmocka_unit_test(test_risk_escalation),
+        cmocka_unit_test(test_exercises_raise_tests), cmocka_unit_test(test_rivalry_vetoes),      cmocka_unit_test(test_risk_escalation),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -23,7 +23,20 @@ static void test_flagship_rules(void **state)
                                          &sc, &d),
                      BRINK_OK);
     const sc_scenario_t *s = scenario_data(sc);
-    assert_int_equal(s->nevents, 0); /* no scheduled tests, talks, summits, deals */
+    /* only exogenous shocks from outside the system, each with its source,
+     * none after 2019: no scheduled tests, talks, summits or deals (the
+     * scenario format has no such event kinds) */
+    for (size_t k = 0; k < s->nevents; k++) {
+        const sc_event_t *e = &s->events[k];
+        assert_true(e->kind == SC_EV_RIVALRY_SHOCK || e->kind == SC_EV_EXTERNAL_WAR ||
+                    e->kind == SC_EV_THREAT_SHOCK || e->kind == SC_EV_BORDER_CLOSURE ||
+                    e->kind == SC_EV_BORDER_OPEN);
+        assert_non_null(e->note);
+        assert_true(e->date <= 2019 * 12 + 11);
+    }
+    /* the record stops at 2019 */
+    for (size_t k = 0; k < s->nrecord; k++)
+        assert_true(s->record[k].year <= 2019);
     assert_int_equal(s->start, 2012 * 12);
     assert_int_equal(s->end, 2030 * 12 + 11);
     assert_int_equal(s->nactors, 6);

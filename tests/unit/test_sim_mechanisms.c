@@ -1,7 +1,17 @@
-/* test_sim_mechanisms.c - mechanisms on a small synthetic scenario: a test
- * raises the target's threat perception in its adversary; laxer enforcement
- * by the main trade partner lowers the sanctions bite; lower trust shrinks
- * the set of acceptable deals; Kydd's Bayesian trust update. */
+/* test_sim_mechanisms.c - mechanisms of the crisis model on a small
+ * synthetic scenario, and the consistency checks of self-enforcing
+ * agreements (docs/model.md, M5):
+ *   - a test raises the adversary's threat perception and lowers its trust;
+ *   - the bite is trade x enforcement x level less the patron's leakage,
+ *     which grows with rivalry; rivalry lowers the patron's enforcement;
+ *   - Kydd's Bayesian trust update; the Byungjin optimum;
+ *   - at signing every party's value of keeping exceeds its value of
+ *     reneging, and right after signing in an unchanged state each party
+ *     values the deal exactly as at signing;
+ *   - a deal's value to the target does not fall as its relief is
+ *     implemented (relief is valued at the bite at signing);
+ *   - threat perception falls when trust grows (no fixed anchor);
+ *   - vetoes switch on above the rivalry threshold. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,9 +28,9 @@ static const char yaml[] =
     "format: 1\nname: synthetic\nstart: 2012-01\nend: 2013-12\ntarget: T\n"
     "actors:\n"
     "  - {id: T, regime: autocracy, power: 0.01, gdp: 30, nuclear: {programme: true, arsenal: 5,"
-    " reach: 1.5, reliability: 0.5, stock: 6}, leaders: [{name: t, start: 2000-01}]}\n"
+    " stock: 6, fissile_rate: 4, design: 1, srbm: 0.8, irbm: 0.4}, leaders: [{name: t, start: 2000-01}]}\n"
     "  - {id: A, regime: democracy, veto: true, power: 0.15, gdp: 15000, reach_needed: 1,"
-    " leaders: [{name: a, start: 2000-01}]}\n"
+    " leaders: [{name: a, start: 2000-01, engagement: 0.8}]}\n"
     "  - {id: P, regime: autocracy, veto: true, power: 0.2, gdp: 8000,"
     " leaders: [{name: p, start: 2000-01}]}\n"
     "dyads:\n"
@@ -65,15 +75,17 @@ static void test_test_raises_threat(void **state)
     sim_state_init(&with, sim_model_of(f->sim), 7, 0);
     sim_state_init(&without, sim_model_of(f->sim), 7, 0);
     assert_true(with.m->hostile[1]);
+    assert_true(with.m->patron[2]);
     sim_nuclear_test(&with, 0, 1, NULL);
     sim_perception(&with);
     sim_perception(&without);
     assert_true(with.d[1][0].threat > without.d[1][0].threat);
-    /* and lowers the adversary's trust */
     assert_true(with.d[1][0].trust < without.d[1][0].trust);
-    /* a missile day too */
+    /* a missile day too, and it adds attention (M1) */
     sim_state_init(&with, sim_model_of(f->sim), 7, 0);
-    sim_missile_day(&with, 0, 1, NULL);
+    double att = with.attention;
+    sim_missile_day(&with, 0, SYS_IRBM, 1, NULL);
+    assert_true(with.attention > att);
     sim_perception(&with);
     assert_true(with.d[1][0].threat > without.d[1][0].threat);
 }
@@ -84,14 +96,16 @@ static void test_enforcement_bite(void **state)
     sim_state_t s;
     sim_state_init(&s, sim_model_of(f->sim), 1, 0);
     assert_int_equal(s.m->china, 2);
-    s.d[2][0].enforce = 0.9;
-    double strict = sim_bite(&s, 0);
     s.d[2][0].enforce = 0.3;
-    double lax = sim_bite(&s, 0);
-    assert_true(lax < strict);
-    /* bite = trade x enforcement x level, summed over partners */
+    s.rivalry = 0.0;
     double level = s.unsc_level;
-    assert_true(fabs(lax - 0.9 * 0.3 * level) < 1e-12);
+    /* bite = trade x enforcement x level with no leakage at zero rivalry */
+    assert_true(fabs(sim_bite(&s, 0) - (0.9 * 0.3 * level + 0.0)) < 1e-12);
+    /* leakage = leakage_max x rivalry x alliance x trade (Early 2015) */
+    s.rivalry = 0.8;
+    double leak = s.m->P.leakage_max * 0.8 * 0.5 * 0.9;
+    assert_true(fabs(sim_leakage(&s) - leak) < 1e-12);
+    assert_true(fabs(sim_bite(&s, 0) - 0.9 * 0.3 * level * (1.0 - leak)) < 1e-12);
     /* rising rivalry lowers the patron's enforcement (policy.c) */
     sim_state_t a, b;
     sim_state_init(&a, sim_model_of(f->sim), 1, 0);
@@ -102,37 +116,6 @@ static void test_enforcement_bite(void **state)
         sim_policies(&b);
     }
     assert_true(b.d[2][0].enforce < a.d[2][0].enforce);
-}
-
-static void test_trust_shrinks_deals(void **state)
-{
-    fx_t *f = *state;
-    const sim_model_t *m = sim_model_of(f->sim);
-    sim_bargain_in_t in = {.bite = 0.6, .deter = 0.3, .threat_t = 0.6, .threat_p = 0.8,
-                           .sequencing = 0.5, .phases = 4, .democracy = 1,
-                           .t = {0.4, 0.4, 0.2, 0.9, 0.6, 0.886},
-                           .p = {0.5, 0.2, 0.3, 0.9, 0.8, 0.886}};
-    sim_bargain_out_t hi, lo;
-    sim_bargain_solve(m, &in, &hi);
-    in.t.trust = in.p.trust = 0.1;
-    sim_bargain_solve(m, &in, &lo);
-    assert_true(hi.acceptable > 0);
-    assert_true(lo.acceptable < hi.acceptable);
-    /* the solver's utilities agree with sim_package_utility */
-    double ut, up;
-    sim_package_utility(&m->P, &in, m->pkg[lo.best >= 0 ? lo.best : 0], &ut, &up);
-    if (lo.best >= 0) {
-        assert_true(fabs(ut - lo.u_t) < 1e-12);
-        assert_true(fabs(up - lo.u_p) < 1e-12);
-    }
-    /* a big deal (target disarms first) puts the risk on the target: with
-     * low trust it leaves no more acceptable packages than action for action */
-    sim_bargain_out_t big, afa;
-    in.sequencing = 1.0;
-    sim_bargain_solve(m, &in, &big);
-    in.sequencing = 0.0;
-    sim_bargain_solve(m, &in, &afa);
-    assert_true(big.acceptable <= afa.acceptable);
 }
 
 /* Kydd: pi' = pi s / (pi s + (1 - pi) g) for likelihoods s, g */
@@ -148,7 +131,8 @@ static void test_kydd(void **state)
 }
 
 /* Byungjin optimum: s* = alpha/beta - 1/k maximises alpha ln(1+ks) + beta(1-s):
- * higher sanctions bite (a more valuable economy) lowers it */
+ * higher sanctions bite (a more valuable economy) lowers it, and so does an
+ * adequate deterrent */
 static void test_byungjin(void **state)
 {
     fx_t *f = *state;
@@ -158,19 +142,113 @@ static void test_byungjin(void **state)
     double lo_bite = sim_byungjin_optimum(&s, 0);
     s.bite = 0.8;
     double hi_bite = sim_byungjin_optimum(&s, 0);
-    assert_true(hi_bite <= lo_bite);
+    assert_true(hi_bite < lo_bite);
     s.bite = 0.0;
-    s.a[0].reach = 3.0;
-    s.a[0].reliability = 1.0;
-    assert_true(sim_byungjin_optimum(&s, 0) <= lo_bite);
+    for (int k = 0; k < SYS_COUNT; k++)
+        s.a[0].sys[k] = 1.0;
+    s.a[0].design = 3;
+    s.a[0].arsenal = s.a[0].stock = 20;
+    assert_true(sim_byungjin_optimum(&s, 0) < lo_bite);
+}
+
+/* A state in which a deal is within reach: trusting sides, a biting
+ * sanctions regime, an engaged partner. */
+static void deal_state(fx_t *f, sim_state_t *s)
+{
+    sim_state_init(s, sim_model_of(f->sim), 3, 0);
+    s->d[0][1].trust = s->d[1][0].trust = 0.8;
+    s->d[2][0].enforce = 0.9;
+    s->unsc_level = 0.8;
+    s->d[1][0].threat = 0.8;
+    s->bite = sim_bite(s, 0);
+}
+
+static void test_signing_is_self_enforcing(void **state)
+{
+    fx_t *f = *state;
+    sim_state_t s;
+    deal_state(f, &s);
+    double ut, up;
+    int k = sim_bargain_best(&s, 1, 0.0, 0.0, &ut, &up);
+    assert_true(k >= 0);
+    assert_true(ut > 0.0 && up > 0.0);
+    sim_values_t v0;
+    sim_package_values(&s, 1, s.m->pkg[k], s.bite, -1, &v0);
+    assert_true(fabs(v0.t_deal - ut) < 1e-12 && fabs(v0.p_deal - up) < 1e-12);
+    sim_agreement_sign(&s, 1, k);
+    assert_true(s.ag.kind >= AG_FREEZE);
+    /* keeping beats reneging for both at signing */
+    double rep = s.m->P.reputation_cost;
+    double mt = sim_agreement_keep_margin(&s, 1), mp = sim_agreement_keep_margin(&s, 0);
+    assert_true(mt > 0.0 && mp > 0.0);
+    /* right after signing, in an unchanged state, each side values the
+     * deal exactly as when it signed (no re-valuation with other inputs) */
+    assert_true(fabs((mt - rep) - ut) < 1e-12);
+    assert_true(fabs((mp - rep) - up) < 1e-12);
+}
+
+static void test_relief_does_not_devalue_deal(void **state)
+{
+    fx_t *f = *state;
+    sim_state_t s;
+    deal_state(f, &s);
+    double ut, up;
+    int k = sim_bargain_best(&s, 1, 0.0, 0.0, &ut, &up);
+    assert_true(k >= 0);
+    sim_agreement_sign(&s, 1, k);
+    double prev = sim_agreement_keep_margin(&s, 1);
+    /* implement the relief step by step: the bite falls, the value kept by
+     * the target must not */
+    for (int p = 1; p <= s.ag.phases; p++) {
+        s.ag.phase = p;
+        s.unsc_level *= 1.0 - s.ag.pkg[1] / s.ag.phases;
+        s.d[1][0].sanctions *= 1.0 - s.ag.pkg[1] / s.ag.phases;
+        s.bite = sim_bite(&s, 0);
+        double now = sim_agreement_keep_margin(&s, 1);
+        assert_true(now >= prev - 1e-12);
+        prev = now;
+    }
+}
+
+static void test_threat_can_fall(void **state)
+{
+    fx_t *f = *state;
+    sim_state_t s;
+    sim_state_init(&s, sim_model_of(f->sim), 1, 0);
+    double t0 = s.d[0][1].threat;
+    /* trust and no hostility: the threat perception falls below its start */
+    s.d[0][1].trust = 0.95;
+    s.d[0][1].enmity = 0.1;
+    for (int m = 0; m < 36; m++)
+        sim_perception(&s);
+    assert_true(s.d[0][1].threat < t0);
+}
+
+static void test_veto_threshold(void **state)
+{
+    fx_t *f = *state;
+    sim_state_t s;
+    sim_state_init(&s, sim_model_of(f->sim), 1, 0);
+    s.rivalry = 0.3;
+    double lo = sim_veto_probability(&s, 2, 0.5);
+    s.rivalry = 0.9;
+    double hi = sim_veto_probability(&s, 2, 0.5);
+    assert_true(lo < 0.05 && hi > 0.5);
+    /* severity lowers it */
+    assert_true(sim_veto_probability(&s, 2, 1.0) < hi);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_test_raises_threat), cmocka_unit_test(test_enforcement_bite),
-        cmocka_unit_test(test_trust_shrinks_deals), cmocka_unit_test(test_kydd),
+        cmocka_unit_test(test_test_raises_threat),
+        cmocka_unit_test(test_enforcement_bite),
+        cmocka_unit_test(test_kydd),
         cmocka_unit_test(test_byungjin),
+        cmocka_unit_test(test_signing_is_self_enforcing),
+        cmocka_unit_test(test_relief_does_not_devalue_deal),
+        cmocka_unit_test(test_threat_can_fall),
+        cmocka_unit_test(test_veto_threshold),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

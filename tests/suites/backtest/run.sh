@@ -18,8 +18,8 @@ cmp -s "$T/a/backtest.json" "$T/b/backtest.json" && ok || ko "json differs acros
 cmp -s "$T/a/backtest.txt" "$T/b/backtest.txt" && ok || ko "txt differs across threads"
 cmp -s "$T/a/backtest.json" "$T/c/backtest.json" && ko "seed ignored" || ok
 for key in '"observed"' '"predicted"' '"crps"' '"baseline_crps"' '"poisson"' '"persistence"' \
-           '"pit"' '"p_leader_talks_usa_or_rok_2018_2019"' '"p_no_nuclear_test_2018_2019"' \
-           '"p_no_comprehensive_deal_by_2019"'; do
+           '"pit"' '"p_summit_last2"' '"p_no_nuclear_test_last2"' '"negative_binomial"' '"inside_90"' \
+           '"p_no_comprehensive_deal"' '"patterns_inside_90"'; do
     grep -q "$key" "$T/a/backtest.json" && ok || ko "backtest.json lacks $key"
 done
 # bad input: exit 2, a located message, no output directory content
@@ -30,6 +30,7 @@ expect2() {
     [ ! -e "$T/bad/backtest.json" ] && ok || ko "$name: left output"
 }
 expect2 window backtest "$SC" --window 2012-2020 --out "$T/bad"
+expect2 window-record backtest "$SC" --window 2005-2012 --out "$T/bad"
 expect2 noout backtest "$SC"
 expect2 option backtest "$SC" --out "$T/bad" --rnus 3
 mkdir -p "$T/p1" "$T/p2" "$T/p3"

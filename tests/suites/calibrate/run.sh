@@ -44,7 +44,7 @@ expect2 no-free calibrate "$T/nofree.yaml" --targets "$TG" --out "$T/bad"
 grep -q "marks no parameter as free" "$T/err" && ok || ko "no-free message: $(cat "$T/err")"
 { cat "$SC"; printf '  - {path: name, prior: uniform, a: 0, b: 1}\n'; } > "$T/badfree.yaml"
 expect2 free-not-number calibrate "$T/badfree.yaml" --targets "$TG" --out "$T/bad"
-grep -q "badfree.yaml:[0-9]*:[0-9]*: error: free\[9\].path: 'name' is not a numeric key" "$T/err" && ok ||
+grep -q "badfree.yaml:[0-9]*:[0-9]*: error: free\[8\].path: 'name' is not a numeric key" "$T/err" && ok ||
     ko "free-not-number not located: $(cat "$T/err")"
 rm -rf "$T"
 echo "calibrate: $pass passed, $fail failed"
