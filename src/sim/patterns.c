@@ -6,7 +6,7 @@
 #include "sim/sim_internal.h"
 
 static const char *const pattern_names[BRINK_NPATTERNS] = {
-    "overdispersion", "moratorium", "rebound", "summits12", "nuclear_tests",
+    "overdispersion", "moratorium", "rebound", "summits12", "nuclear_total",
     "no_nuclear_last2", "resolutions_after_severe", "resolutions_mild_years", "any_veto"};
 
 const char *brink_sim_pattern_name(int k)
