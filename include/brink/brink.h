@@ -25,6 +25,9 @@
 #include "brink/report.h"
 #include "brink/experiment.h"
 #include "brink/calib.h"
+#include "brink/record.h"
+#include "brink/baseline.h"
+#include "brink/smc.h"
 
 #ifdef __cplusplus
 extern "C" {
