@@ -10,8 +10,7 @@
  * added to the last cell (choose len well above the counts, e.g. 4 x the
  * largest count + 50), so CRPS and log score are exact below len-1.
  *
- * Negative binomial NB(mu, r): mean mu, variance mu + mu^2/r,
- *   P(k) = G(k+r)/(G(r) k!) (r/(r+mu))^r (mu/(r+mu))^k.
+ * Negative binomial NB(mu, r) as in brink/smc.h (brink_nb_pmf).
  *
  * The baselines (each fitted on y[0..n-1] only):
  *   POISSON      Poisson at the training mean.
@@ -45,6 +44,7 @@
 #include <stdint.h>
 
 #include "brink/core.h"
+#include "brink/smc.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -72,17 +72,6 @@ const char *brink_baseline_name(brink_baseline_t b);
  *  O(n x 600 + h x len^2); MSNB O(n x 3000 + len). */
 brink_status_t brink_baseline_forecast(brink_ctx_t *ctx, brink_baseline_t b, const long *y,
                                        size_t n, int h, double *pmf, size_t len);
-
-/** NB(mu, r) pmf at k; r = INFINITY gives Poisson(mu); mu = 0 a point
- *  mass at 0. */
-double brink_nb_pmf(long k, double mu, double r);
-
-/** log of brink_nb_pmf (-HUGE_VAL for an impossible k). */
-double brink_nb_logpmf(long k, double mu, double r);
-
-/** Fills pmf[0..len-1] with NB(mu, r), the tail above len-1 in the last
- *  cell. */
-void brink_nb_fill(double *pmf, size_t len, double mu, double r);
 
 /** Maximum-likelihood dispersion r of NB for y[0..n-1] with mu = the
  *  sample mean; INFINITY when the sample variance (divisor n) is at most

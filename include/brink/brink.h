@@ -28,6 +28,7 @@
 #include "brink/record.h"
 #include "brink/baseline.h"
 #include "brink/smc.h"
+#include "brink/stepper.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -140,6 +140,8 @@ uint32_t brink_smc_nparticles(const brink_smc_t *f);
 const double *brink_smc_weights(const brink_smc_t *f);
 /** Particle i's parameters (borrowed). */
 const double *brink_smc_theta(const brink_smc_t *f, uint32_t i);
+/** Particle i (borrowed; its layout is the model's). */
+const void *brink_smc_particle(const brink_smc_t *f, uint32_t i);
 /** Weighted mean of parameter j. */
 double brink_smc_param_mean(const brink_smc_t *f, size_t j);
 /** Log marginal likelihood of the observations so far. */
@@ -150,6 +152,22 @@ const double *brink_smc_ess(const brink_smc_t *f, size_t *n);
 /** Number of resamplings and of ESS collapses so far. */
 uint32_t brink_smc_resamplings(const brink_smc_t *f);
 uint32_t brink_smc_collapses(const brink_smc_t *f);
+
+/* ---- count distributions ----------------------------------------------------
+ *
+ * Negative binomial NB(mu, r): mean mu, variance mu + mu^2/r,
+ *   P(k) = G(k+r)/(G(r) k!) (r/(r+mu))^r (mu/(r+mu))^k. */
+
+/** NB(mu, r) pmf at k; r = INFINITY gives Poisson(mu); mu = 0 a point
+ *  mass at 0. */
+double brink_nb_pmf(long k, double mu, double r);
+
+/** log of brink_nb_pmf (-HUGE_VAL for an impossible k). */
+double brink_nb_logpmf(long k, double mu, double r);
+
+/** Fills pmf[0..len-1] with NB(mu, r), the tail above len-1 in the last
+ *  cell. */
+void brink_nb_fill(double *pmf, size_t len, double mu, double r);
 
 #ifdef __cplusplus
 }

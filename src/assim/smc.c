@@ -55,6 +55,7 @@ uint32_t brink_smc_nparticles(const brink_smc_t *f) { return f->n; }
 const double *brink_smc_weights(const brink_smc_t *f) { return f->w; }
 const double *brink_smc_theta(const brink_smc_t *f, uint32_t i) { return f->theta + (size_t)i * f->np; }
 double brink_smc_log_evidence(const brink_smc_t *f) { return f->logz; }
+const void *brink_smc_particle(const brink_smc_t *f, uint32_t i) { return f->part[i]; }
 uint32_t brink_smc_resamplings(const brink_smc_t *f) { return f->resamples; }
 uint32_t brink_smc_collapses(const brink_smc_t *f) { return f->collapses; }
 
