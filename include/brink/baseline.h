@@ -78,6 +78,11 @@ brink_status_t brink_baseline_forecast(brink_ctx_t *ctx, brink_baseline_t b, con
  *  the mean (no finite maximum).  */
 double brink_nb_ml_r(const long *y, size_t n);
 
+/** As brink_baseline_forecast for every horizon 1 .. hmax at once (one
+ *  fit): the pmf of horizon h into pmfs[(h-1) * len .. h * len - 1]. */
+brink_status_t brink_baseline_forecasts(brink_ctx_t *ctx, brink_baseline_t b, const long *y,
+                                        size_t n, int hmax, double *pmfs, size_t len);
+
 /** NB-AR(1) parameters and fit. */
 typedef struct brink_nbar1 {
     double a, b, r;  /* mean of y_t given y_{t-1}: a + b y_{t-1}; dispersion r */

@@ -29,6 +29,7 @@
 #include "brink/baseline.h"
 #include "brink/smc.h"
 #include "brink/stepper.h"
+#include "brink/rolling.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -53,6 +53,10 @@ brink_status_t brink_record_load_string(brink_ctx_t *ctx, const char *name, cons
                                         size_t len, brink_record_t **out,
                                         brink_diags_t *diags);
 
+/** The path of the shipped DPRK record (data/records/dprk.yaml of the
+ *  source tree the library was built from; static). */
+const char *brink_record_shipped(void);
+
 /** Frees a record; NULL does nothing. */
 void brink_record_free(brink_record_t *r);
 

@@ -100,6 +100,9 @@ typedef struct brink_smc_config {
     int obs;               /* BRINK_SMC_OBS_* */
     double floor;          /* added to every count's mean, >= 0 (0.05) */
     double dispersion;     /* NB dispersion r > 0 (5) */
+    int forecast_obs;      /* forecasts: 0 the model's counts as they are (models whose
+                              counts are simulated events), 1 drawn from the observation
+                              model (models whose counts are expected values) (0) */
 } brink_smc_config_t;
 
 /** The defaults given in brackets above (particles 1000, seed 1). */
@@ -128,14 +131,30 @@ void brink_smc_free(brink_smc_t *f);
 brink_status_t brink_smc_condition(brink_ctx_t *ctx, brink_smc_t *f, int through);
 
 /** Runs every particle months further without weighting and writes into
- *  totals[i * nseries + s] the sum over those months of counts drawn from
- *  the observation model (so forecasts include the observation noise).
+ *  totals[i * nseries + s] the sum over those months of its counts (with
+ *  forecast_obs, of counts drawn from the observation model given them).
  *  The weights stay.  Returns as brink_smc_condition. */
 brink_status_t brink_smc_forecast(brink_ctx_t *ctx, brink_smc_t *f, int months, double *totals);
+
+/** Runs every particle `years` periods of 12 months further (as
+ *  brink_smc_forecast) and writes the weighted predictive pmf of each
+ *  model series' total in period h (1 .. years) over 0 .. len-1 (the tail
+ *  in the last cell) into pmfs[(s * years + h - 1) * len + k].  Returns as
+ *  brink_smc_forecast, or BRINK_ENOMEM. */
+brink_status_t brink_smc_forecast_pmfs(brink_ctx_t *ctx, brink_smc_t *f, int years, size_t len,
+                                       double *pmfs);
+
+/** The weighted quantile q (0 <= q <= 1) of x[0..n-1] with weights w
+ *  (>= 0, not all 0): the smallest x with cumulative weight >= q x total.
+ *  Returns BRINK_OK, BRINK_EINVAL or BRINK_ENOMEM. */
+brink_status_t brink_weighted_quantile(brink_ctx_t *ctx, const double *x, const double *w,
+                                       size_t n, double q, double *out);
 
 /** The last month advanced. */
 int brink_smc_month(const brink_smc_t *f);
 uint32_t brink_smc_nparticles(const brink_smc_t *f);
+/** The number of series the model produces. */
+size_t brink_smc_nseries(const brink_smc_t *f);
 /** The normalised weights (N entries, borrowed). */
 const double *brink_smc_weights(const brink_smc_t *f);
 /** Particle i's parameters (borrowed). */

@@ -50,6 +50,11 @@ void brink_sim_particles_free(brink_sim_particles_t *p);
  *  filter must start at the models' start month. */
 const brink_smc_model_t *brink_sim_particles_model(const brink_sim_particles_t *p);
 
+/** The actor and kind of model series k (0 <= k < BRINK_NCOUNTS, the
+ *  BRINK_COUNT_* order), borrowed. */
+void brink_sim_particles_series_name(const brink_sim_particles_t *p, int k, const char **actor,
+                                     const char **kind);
+
 /** The parameter set (index into sims) a particle of this model runs. */
 uint32_t brink_sim_particle_set(const void *particle);
 

@@ -120,6 +120,8 @@ struct brink_record {
     rseries_t *s;
 };
 
+const char *brink_record_shipped(void) { return BRINK_DATA_DIR "/records/dprk.yaml"; }
+
 void brink_record_free(brink_record_t *r)
 {
     if (!r)

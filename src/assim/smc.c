@@ -52,6 +52,7 @@ void brink_smc_config_default(brink_smc_config_t *cfg)
 
 int brink_smc_month(const brink_smc_t *f) { return f->month; }
 uint32_t brink_smc_nparticles(const brink_smc_t *f) { return f->n; }
+size_t brink_smc_nseries(const brink_smc_t *f) { return f->ns; }
 const double *brink_smc_weights(const brink_smc_t *f) { return f->w; }
 const double *brink_smc_theta(const brink_smc_t *f, uint32_t i) { return f->theta + (size_t)i * f->np; }
 double brink_smc_log_evidence(const brink_smc_t *f) { return f->logz; }
@@ -514,8 +515,9 @@ brink_status_t brink_smc_forecast(brink_ctx_t *ctx, brink_smc_t *f, int months, 
             brink_rng_t rng;
             brink_rng_init(&rng, f->cfg.seed, f->step, (uint32_t)i, BRINK_STREAM_SMC_OBS);
             for (size_t s = 0; s < ns; s++) {
-                double mu = f->cnt[(size_t)i * ns + s] + f->cfg.floor;
-                double y = f->cfg.obs == BRINK_SMC_OBS_NEGBIN
+                double c = f->cnt[(size_t)i * ns + s], mu = c + f->cfg.floor;
+                double y = !f->cfg.forecast_obs ? c
+                           : f->cfg.obs == BRINK_SMC_OBS_NEGBIN
                                ? brink_rng_negbin(&rng, mu, f->cfg.dispersion)
                                : brink_rng_poisson(&rng, mu);
                 totals[(size_t)i * ns + s] += y;

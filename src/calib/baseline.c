@@ -223,8 +223,8 @@ static void point_mass(double *pmf, size_t len, long x)
     pmf[(size_t)x < len ? (size_t)x : len - 1] = 1.0;
 }
 
-static brink_status_t nbar1_forecast(brink_ctx_t *ctx, const long *y, size_t n, int h,
-                                     double *pmf, size_t len)
+static brink_status_t nbar1_forecast(brink_ctx_t *ctx, const long *y, size_t n, int hmax,
+                                     double *pmfs, size_t len)
 {
     brink_nbar1_t p;
     brink_status_t st = brink_nbar1_fit(ctx, y, n, &p);
@@ -238,7 +238,8 @@ static brink_status_t nbar1_forecast(brink_ctx_t *ctx, const long *y, size_t n, 
         goto cleanup;
     }
     point_mass(cur, len, y[n - 1]);
-    for (int step = 0; step < h; step++) {
+    for (int step = 0; step < hmax; step++) {
+        double *pmf = pmfs + (size_t)step * len;
         memset(pmf, 0, len * sizeof *pmf);
         for (size_t x = 0; x < len; x++) {
             if (cur[x] == 0)
@@ -255,35 +256,41 @@ cleanup:
     return st;
 }
 
-static brink_status_t msnb_forecast(brink_ctx_t *ctx, const long *y, size_t n, int h,
-                                    double *pmf, size_t len)
+static brink_status_t msnb_forecast(brink_ctx_t *ctx, const long *y, size_t n, int hmax,
+                                    double *pmfs, size_t len)
 {
     brink_msnb_t p;
-    double *row = NULL;
     brink_status_t st = brink_msnb_fit(ctx, y, n, &p);
     if (st != BRINK_OK)
         return st;
+    double *row = brink_malloc(ctx, 2 * len * sizeof *row);
+    if (!row)
+        return BRINK_ENOMEM;
+    brink_nb_fill(row, len, p.mu[0], p.r);
+    brink_nb_fill(row + len, len, p.mu[1], p.r);
     double q[2] = {p.filt[0], p.filt[1]};
-    for (int step = 0; step < h; step++) {
+    for (int step = 0; step < hmax; step++) {
         double q0 = q[0] * p.p00 + q[1] * (1.0 - p.p11);
         q[1] = q[0] * (1.0 - p.p00) + q[1] * p.p11;
         q[0] = q0;
+        double *pmf = pmfs + (size_t)step * len;
+        for (size_t k = 0; k < len; k++)
+            pmf[k] = q[0] * row[k] + q[1] * row[len + k];
     }
-    row = brink_malloc(ctx, len * sizeof *row);
-    if (!row)
-        return BRINK_ENOMEM;
-    brink_nb_fill(pmf, len, p.mu[0], p.r);
-    brink_nb_fill(row, len, p.mu[1], p.r);
-    for (size_t k = 0; k < len; k++)
-        pmf[k] = q[0] * pmf[k] + q[1] * row[k];
     brink_free(ctx, row);
     return BRINK_OK;
 }
 
-brink_status_t brink_baseline_forecast(brink_ctx_t *ctx, brink_baseline_t b, const long *y,
-                                       size_t n, int h, double *pmf, size_t len)
+static void repeat(double *pmfs, size_t len, int hmax)
 {
-    if (!y || !pmf || n < 1 || h < 1 || len < 2 || (unsigned)b >= BRINK_BASELINE_COUNT)
+    for (int h = 1; h < hmax; h++)
+        memcpy(pmfs + (size_t)h * len, pmfs, len * sizeof *pmfs);
+}
+
+brink_status_t brink_baseline_forecasts(brink_ctx_t *ctx, brink_baseline_t b, const long *y,
+                                        size_t n, int hmax, double *pmfs, size_t len)
+{
+    if (!y || !pmfs || n < 1 || hmax < 1 || len < 2 || (unsigned)b >= BRINK_BASELINE_COUNT)
         return brink_ctx_error(ctx, BRINK_EINVAL, "baseline forecast: bad arguments");
     for (size_t i = 0; i < n; i++)
         if (y[i] < 0)
@@ -295,47 +302,71 @@ brink_status_t brink_baseline_forecast(brink_ctx_t *ctx, brink_baseline_t b, con
     double *tmp = NULL;
     switch (b) {
     case BRINK_BASELINE_POISSON:
-        brink_nb_fill(pmf, len, mean, INFINITY);
+        brink_nb_fill(pmfs, len, mean, INFINITY);
+        repeat(pmfs, len, hmax);
         break;
     case BRINK_BASELINE_NB_MOM:
-        brink_nb_fill(pmf, len, mean, n >= 2 && v1 > mean ? mean * mean / (v1 - mean) : INFINITY);
+        brink_nb_fill(pmfs, len, mean, n >= 2 && v1 > mean ? mean * mean / (v1 - mean) : INFINITY);
+        repeat(pmfs, len, hmax);
         break;
     case BRINK_BASELINE_NB_ML:
-        brink_nb_fill(pmf, len, mean, brink_nb_ml_r(y, n));
+        brink_nb_fill(pmfs, len, mean, brink_nb_ml_r(y, n));
+        repeat(pmfs, len, hmax);
         break;
     case BRINK_BASELINE_PERSISTENCE:
-        point_mass(pmf, len, y[n - 1]);
+        point_mass(pmfs, len, y[n - 1]);
+        repeat(pmfs, len, hmax);
         break;
     case BRINK_BASELINE_NBAR1:
-        if (n < 4)
-            brink_nb_fill(pmf, len, mean, brink_nb_ml_r(y, n));
-        else
-            st = nbar1_forecast(ctx, y, n, h, pmf, len);
+        if (n < 4) {
+            brink_nb_fill(pmfs, len, mean, brink_nb_ml_r(y, n));
+            repeat(pmfs, len, hmax);
+        } else {
+            st = nbar1_forecast(ctx, y, n, hmax, pmfs, len);
+        }
         break;
     case BRINK_BASELINE_MSNB:
-        if (n < 6)
-            brink_nb_fill(pmf, len, mean, brink_nb_ml_r(y, n));
-        else
-            st = msnb_forecast(ctx, y, n, h, pmf, len);
+        if (n < 6) {
+            brink_nb_fill(pmfs, len, mean, brink_nb_ml_r(y, n));
+            repeat(pmfs, len, hmax);
+        } else {
+            st = msnb_forecast(ctx, y, n, hmax, pmfs, len);
+        }
         break;
     default: {
         static const brink_baseline_t parts[] = {BRINK_BASELINE_POISSON, BRINK_BASELINE_NB_ML,
                                                  BRINK_BASELINE_PERSISTENCE,
                                                  BRINK_BASELINE_NBAR1, BRINK_BASELINE_MSNB};
-        tmp = brink_malloc(ctx, len * sizeof *tmp);
+        size_t tot = (size_t)hmax * len;
+        tmp = brink_malloc(ctx, tot * sizeof *tmp);
         if (!tmp) {
             st = BRINK_ENOMEM;
             break;
         }
-        memset(pmf, 0, len * sizeof *pmf);
+        memset(pmfs, 0, tot * sizeof *pmfs);
         for (size_t i = 0; i < 5 && st == BRINK_OK; i++) {
-            st = brink_baseline_forecast(ctx, parts[i], y, n, h, tmp, len);
-            for (size_t k = 0; st == BRINK_OK && k < len; k++)
-                pmf[k] += tmp[k] / 5.0;
+            st = brink_baseline_forecasts(ctx, parts[i], y, n, hmax, tmp, len);
+            for (size_t k = 0; st == BRINK_OK && k < tot; k++)
+                pmfs[k] += tmp[k] / 5.0;
         }
         break;
     }
     }
     brink_free(ctx, tmp);
+    return st;
+}
+
+brink_status_t brink_baseline_forecast(brink_ctx_t *ctx, brink_baseline_t b, const long *y,
+                                       size_t n, int h, double *pmf, size_t len)
+{
+    if (h < 1 || len < 2 || !pmf)
+        return brink_ctx_error(ctx, BRINK_EINVAL, "baseline forecast: bad arguments");
+    double *all = brink_malloc(ctx, (size_t)h * len * sizeof *all);
+    if (!all)
+        return BRINK_ENOMEM;
+    brink_status_t st = brink_baseline_forecasts(ctx, b, y, n, h, all, len);
+    if (st == BRINK_OK)
+        memcpy(pmf, all + (size_t)(h - 1) * len, len * sizeof *pmf);
+    brink_free(ctx, all);
     return st;
 }

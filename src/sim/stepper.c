@@ -101,23 +101,28 @@ static void free_particle(void *ud, void *particle)
     brink_free(((const brink_sim_particles_t *)ud)->ctx, particle);
 }
 
+/* the record's kind of each count (BRINK_COUNT_* order); UNSC's is its own */
+static const char *const kinds[BRINK_NCOUNTS] = {"missile", "launch_day", "nuclear_test",
+                                                 "icbm_launch", "resolution", "leader_summit"};
+
+void brink_sim_particles_series_name(const brink_sim_particles_t *p, int k, const char **actor,
+                                     const char **kind)
+{
+    *actor = k == BRINK_COUNT_UNSC ? "UNSC"
+                                   : brink_sim_actor_id(p->sims[0],
+                                                        sim_model_of(p->sims[0])->target);
+    *kind = kinds[k];
+}
+
 static long series_index(void *ud, const char *actor, const char *kind)
 {
     const brink_sim_particles_t *p = ud;
-    const sim_model_t *m = sim_model_of(p->sims[0]);
-    if (strcmp(actor, "UNSC") == 0)
-        return strcmp(kind, "resolution") == 0 ? BRINK_COUNT_UNSC : -1;
-    if (strcmp(actor, brink_sim_actor_id(p->sims[0], m->target)) != 0)
-        return -1;
-    static const struct {
-        const char *kind;
-        int k;
-    } kinds[] = {{"missile", BRINK_COUNT_MISSILES},   {"launch_day", BRINK_COUNT_LAUNCH_DAYS},
-                 {"nuclear_test", BRINK_COUNT_NUCLEAR}, {"icbm_launch", BRINK_COUNT_ICBM},
-                 {"leader_summit", BRINK_COUNT_SUMMITS}};
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (strcmp(kind, kinds[i].kind) == 0)
-            return kinds[i].k;
+    for (int k = 0; k < BRINK_NCOUNTS; k++) {
+        const char *a, *b;
+        brink_sim_particles_series_name(p, k, &a, &b);
+        if (strcmp(actor, a) == 0 && strcmp(kind, b) == 0)
+            return k;
+    }
     return -1;
 }
 

@@ -126,6 +126,7 @@ static brink_smc_config_t exact_config(int threads)
     cfg.threads = threads;
     cfg.rejuvenate = BRINK_SMC_REJUV_NONE;
     cfg.floor = 0.0;
+    cfg.forecast_obs = 1; /* the model's counts are expected values */
     return cfg;
 }
 
