@@ -63,8 +63,14 @@ static json_t *jnum(double v) { return isfinite(v) ? json_real(v) : json_null();
 
 static void print_interval(FILE *out, double s, double lo, double hi)
 {
+    char a[16], b[16];
+    if (lo < -9.99)
+        snprintf(a, sizeof a, "<-9.99"); /* a resample whose baseline scored near 0 */
+    else
+        snprintf(a, sizeof a, "%+6.2f", lo);
+    snprintf(b, sizeof b, "%+6.2f", hi);
     if (isfinite(s))
-        fprintf(out, "  %+6.2f [%+6.2f, %+6.2f]", s, lo, hi);
+        fprintf(out, "  %+6.2f [%s, %s]", s, a, b);
     else
         fprintf(out, "  %24s", "(subject)");
 }
