@@ -135,7 +135,8 @@ brink_status_t brink_skill_bootstrap(brink_ctx_t *ctx, const double *sm, const d
  *  and the two-sided p-value of DM* under Student's t with n - 1 degrees
  *  of freedom.  Negative statistics favour s1.  A long-run variance <= 0
  *  falls back to the lag-0 variance.  Returns BRINK_OK or BRINK_EINVAL
- *  (n < 2, h < 1, every d_t equal). */
+ *  (n < 2, h < 1, every d_t equal, or n + 1 - 2h + h(h-1)/n <= 0: too few
+ *  forecasts for the horizon). */
 brink_status_t brink_dm_test(brink_ctx_t *ctx, const double *s1, const double *s2, size_t n,
                              int h, double *stat, double *pvalue);
 

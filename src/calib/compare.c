@@ -209,7 +209,10 @@ brink_status_t brink_dm_test(brink_ctx_t *ctx, const double *s1, const double *s
     double nd = (double)n, hd = (double)h;
     double dm = dbar / sqrt(v / nd);
     double f = (nd + 1.0 - 2.0 * hd + hd * (hd - 1.0) / nd) / nd;
-    double dms = dm * sqrt(f > 0 ? f : 0);
+    if (!(f > 0))
+        return brink_ctx_error(ctx, BRINK_EINVAL, "Diebold-Mariano: %zu forecasts are too few "
+                               "for horizon %d (the HLN correction is not positive)", n, h);
+    double dms = dm * sqrt(f);
     *stat = dms;
     *pvalue = 2.0 * (1.0 - brink_student_t_cdf(fabs(dms), nd - 1.0));
     return BRINK_OK;

@@ -261,6 +261,8 @@ static void test_dm(void **state)
     assert_int_equal(brink_dm_test(ctx, s2, s1, 4, 1, &stat, &p), BRINK_OK);
     EQ(stat, -dm, 1e-12);
     assert_int_equal(brink_dm_test(ctx, s2, s2, 4, 1, &stat, &p), BRINK_EINVAL);
+    /* n = 3, h = 3: n + 1 - 2h + h(h-1)/n = 0, no test */
+    assert_int_equal(brink_dm_test(ctx, s1, s2, 3, 3, &stat, &p), BRINK_EINVAL);
     brink_ctx_free(ctx);
 }
 
