@@ -117,11 +117,22 @@ static brink_status_t score_origins(work_t *w, const brink_record_t *rec,
             for (int k = 0; k < n; k++)
                 y[k] = brink_record_year(rec, s, y0 + k);
             for (int b = 0; b < BRINK_BASELINE_COUNT; b++) {
+                if (b == BRINK_BASELINE_MIXTURE)
+                    continue;
                 st = brink_baseline_forecasts(ctx, (brink_baseline_t)b, y, (size_t)n, cfg->hmax,
                                               bp + (size_t)b * H * len, len);
                 if (st != BRINK_OK)
                     goto cleanup;
             }
+            /* the mixture from its parts, as brink_baseline_forecasts makes it */
+            static const brink_baseline_t parts[] = {BRINK_BASELINE_POISSON, BRINK_BASELINE_NB_ML,
+                                                     BRINK_BASELINE_PERSISTENCE,
+                                                     BRINK_BASELINE_NBAR1, BRINK_BASELINE_MSNB};
+            double *mix = bp + (size_t)BRINK_BASELINE_MIXTURE * H * len;
+            memset(mix, 0, H * len * sizeof *mix);
+            for (size_t i = 0; i < 5; i++)
+                for (size_t k = 0; k < H * len; k++)
+                    mix[k] += bp[(size_t)parts[i] * H * len + k] / 5.0;
             for (int h = 1; h <= cfg->hmax; h++) {
                 long obs = brink_record_year(rec, s, o + h);
                 if (obs < 0)
@@ -203,7 +214,6 @@ static brink_status_t summarise(work_t *w, size_t ns)
                     c->n = 0;
                     continue;
                 }
-                double ps = 0, os = 0;
                 for (size_t i = 0; i < n; i++) {
                     const brink_rolling_row_t *row = &r->rows[idx[i]];
                     const double *pmf = w->pmfs + (idx[i] * BRINK_ROLLING_NF + (size_t)f) * len;
@@ -215,8 +225,6 @@ static brink_status_t summarise(work_t *w, size_t ns)
                     double p = 1.0 - pmf[0], o = row->observed > 0;
                     c->brier += (p - o) * (p - o) / (double)n;
                     cf[i] = row->crps[f];
-                    ps += p;
-                    os += o;
                 }
                 st = brink_pit_histogram(ctx, pm, len, obs, n, 5, c->pit, &c->pit_chi2,
                                          &c->pit_p);

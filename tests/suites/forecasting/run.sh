@@ -37,7 +37,7 @@ expect 2 impossible run "$SC" --condition-through 2012-12 --runs 50 --floor 0 --
 grep -q "2012-01: every particle gives the record probability 0 (DPRK/icbm_launch observed 1" \
     "$T/err" && ok || ko "impossible message: $(cat "$T/err")"
 # ... and with the default floor the same record conditions
-expect 0 impossible-floor run "$SC" --condition-through 2012-12 --runs 50 --years 1 --record "$D/impossible.yaml"
+expect 0 impossible-floor run "$SC" --condition-through 2012-12 --runs 20 --years 1 --record "$D/impossible.yaml"
 # usage errors
 expect 2 month run "$SC" --condition-through 2013-13
 expect 2 before-start run "$SC" --condition-through 2010-12
@@ -55,17 +55,17 @@ cat >> "$T/synth.yaml" <<'SYN'
   - {date: 2020-03-21, actor: DPRK, kind: missile, count: 2, note: synthetic}
   - {date: 2021-01-15, actor: DPRK, kind: missile, count: 3, note: synthetic}
 SYN
-expect 0 synth-run run "$SC" --condition-through 2021-12 --runs 100 --years 1 --record "$T/synth.yaml" --out "$T/s"
+expect 0 synth-run run "$SC" --condition-through 2021-12 --runs 40 --years 1 --record "$T/synth.yaml" --out "$T/s"
 grep -q '"conditioned_through": "2021-12"' "$T/s/forecast.json" && ok || ko "synth: conditioning date"
 grep -q '"through": "2021-12"' "$T/s/forecast.json" && ok || ko "synth: record through"
-expect 0 synth-rolling backtest --origins 2015-2020 --horizons 1-1 --bootstrap 100 --record "$T/synth.yaml" --format json
+expect 0 synth-rolling backtest --origins 2015-2020 --horizons 1-1 --bootstrap 50 --record "$T/synth.yaml" --format json
 python3 - "$T/out" <<'PY' && ok || ko "synth rolling: years past 2019 not scored"
 import json, sys
 r = json.load(open(sys.argv[1]))
 s = [x for x in r["series"] if x["kind"] == "missile"][0]
 assert s["horizons"][0]["forecasters"]["poisson"]["n"] == 6  # targets 2016-2021
 PY
-expect 0 shipped-rolling backtest --origins 2015-2020 --horizons 1-1 --bootstrap 100 --format json
+expect 0 shipped-rolling backtest --origins 2015-2020 --horizons 1-1 --bootstrap 50 --format json
 python3 - "$T/out" <<'PY' && ok || ko "shipped rolling: expected targets 2016-2019 only"
 import json, sys
 r = json.load(open(sys.argv[1]))
@@ -73,11 +73,11 @@ s = [x for x in r["series"] if x["kind"] == "missile"][0]
 assert s["horizons"][0]["forecasters"]["poisson"]["n"] == 4
 PY
 # 1 and 2 threads: byte-identical
-expect 0 t1 run "$SC" --condition-through 2014-12 --runs 200 --threads 1 --years 2 --out "$T/t1"
-expect 0 t2 run "$SC" --condition-through 2014-12 --runs 200 --threads 2 --years 2 --out "$T/t2"
+expect 0 t1 run "$SC" --condition-through 2014-12 --runs 100 --threads 1 --years 2 --out "$T/t1"
+expect 0 t2 run "$SC" --condition-through 2014-12 --runs 100 --threads 2 --years 2 --out "$T/t2"
 cmp -s "$T/t1/forecast.json" "$T/t2/forecast.json" && ok || ko "forecast.json differs across threads"
-expect 0 r1 backtest "$SC" --origins 2013-2014 --horizons 1-2 --runs 100 --threads 1 --bootstrap 100 --out "$T/r1"
-expect 0 r2 backtest "$SC" --origins 2013-2014 --horizons 1-2 --runs 100 --threads 2 --bootstrap 100 --out "$T/r2"
+expect 0 r1 backtest "$SC" --origins 2013-2014 --horizons 1-2 --runs 40 --threads 1 --bootstrap 100 --out "$T/r1"
+expect 0 r2 backtest "$SC" --origins 2013-2014 --horizons 1-2 --runs 40 --threads 2 --bootstrap 100 --out "$T/r2"
 cmp -s "$T/r1/rolling.json" "$T/r2/rolling.json" && ok || ko "rolling.json differs across threads"
 # scoring a hand-made forecast against closed forms
 expect 0 score backtest --score "$D/score-forecast.json" --record "$D/score-record.yaml" --format json
