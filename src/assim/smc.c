@@ -196,13 +196,27 @@ brink_status_t brink_smc_new(brink_ctx_t *ctx, const brink_smc_model_t *m,
         f->st[i] = s;
     }
     st = first_error(f);
-    if (st != BRINK_OK)
+    if (st != BRINK_OK) {
+        st = brink_ctx_error(ctx, st, "particle filter: the model could not create a particle "
+                             "(%s)", brink_strerror(st));
         goto cleanup;
+    }
     *out = f;
     f = NULL;
 cleanup:
     brink_smc_free(f);
     return st;
+}
+
+/* the message of a failed advance or copy */
+static brink_status_t model_error(brink_smc_t *f, brink_status_t st, int m)
+{
+    char mm[8];
+    fmt_month(m, mm);
+    if (st == BRINK_ENOMEM)
+        return brink_ctx_error(f->ctx, st, "particle filter: %s: out of memory", mm);
+    return brink_ctx_error(f->ctx, st, "particle filter: %s: the model could not advance a "
+                           "particle (%s)", mm, brink_strerror(st));
 }
 
 /* advances every particle one month; counts into cnt, the year's into acc */
@@ -437,7 +451,7 @@ brink_status_t brink_smc_condition(brink_ctx_t *ctx, brink_smc_t *f, int through
             return brink_ctx_error(ctx, BRINK_EINTERRUPT, "particle filter: interrupted");
         st = advance_all(f, m);
         if (st != BRINK_OK)
-            return st;
+            return model_error(f, st, m);
         if (!f->rec)
             continue;
         int any = 0;
@@ -490,7 +504,7 @@ brink_status_t brink_smc_condition(brink_ctx_t *ctx, brink_smc_t *f, int through
         if (ess < f->cfg.ess_threshold * (double)f->n) {
             st = resample(f);
             if (st != BRINK_OK)
-                return st;
+                return model_error(f, st, m);
         }
     }
     return BRINK_OK;
@@ -508,7 +522,7 @@ brink_status_t brink_smc_forecast(brink_ctx_t *ctx, brink_smc_t *f, int months, 
             return brink_ctx_error(ctx, BRINK_EINTERRUPT, "particle filter: interrupted");
         brink_status_t st = advance_all(f, f->month + 1);
         if (st != BRINK_OK)
-            return st;
+            return model_error(f, st, f->month);
         int64_t nn = (int64_t)f->n;
 #pragma omp parallel for num_threads(f->threads) schedule(static)
         for (int64_t i = 0; i < nn; i++) {
