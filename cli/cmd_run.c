@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "forecasting.h"
 #include "opts.h"
 #include "models.h"
 
@@ -41,6 +42,25 @@ const char cmd_run_usage[] =
     "                    (atomically; an ensemble's events.csv holds its first\n"
     "                    100 runs, its series.csv quantile bands)\n"
     "  --format F        stdout format: text (default) or json (summary.json)\n"
+    "\n"
+    "Conditioned on the record (docs/conditioning.md):\n"
+    "  brink run SCENARIO --condition-through YYYY-MM [--record FILE] [--params DIR]\n"
+    "            [--runs N] [--years N] [--seed N] [--threads N] [--set PATH=VALUE]...\n"
+    "            [--obs poisson|negbin] [--floor X] [--dispersion R]\n"
+    "            [--rejuvenate liu-west|none] [--out DIR] [--format text|json]\n"
+    "  runs a particle filter: N particles (--runs, default 1000) advance month by\n"
+    "  month from the scenario start and are weighted by the likelihood of the\n"
+    "  record's counts of each month (--record FILE, default the shipped DPRK record\n"
+    "  data/records/dprk.yaml; docs/record-format.md) through YYYY-MM, resampled when\n"
+    "  the effective sample size falls below half; then the ensemble runs free for\n"
+    "  --years 12-month periods (default 3).  Prints the log marginal likelihood, the\n"
+    "  effective sample size, the filtered state, the parameter posterior (with\n"
+    "  --params) and the forecast with intervals; --out DIR writes the dated forecast\n"
+    "  DIR/forecast.json (brink version, scenario and record hashes, conditioning\n"
+    "  date), which 'brink backtest --score' scores later.\n"
+    "  --obs, --floor, --dispersion  the observation model: a month's count is\n"
+    "                    Poisson (default) or negative binomial (dispersion R,\n"
+    "                    default 5) with mean the simulated count + X (default 0.05)\n"
     "\n"
     "Exit status: 0 success, 1 failure, 2 usage or input error.\n";
 
@@ -164,6 +184,8 @@ static brink_status_t set_provenance(brink_ensemble_t *ens, const char *scenario
 
 int cmd_run(int argc, char **argv)
 {
+    if (cli_has_option(argc, argv, "--condition-through"))
+        return cli_run_conditioned(argc, argv);
     enum { O_SEED, O_RUNS, O_THREADS, O_UNTIL, O_SET, O_OUT, O_FORMAT, O_PARAMS };
     static const cli_opt_t table[] = {
         {"--seed", 0, 1, O_SEED},   {"--runs", 0, 1, O_RUNS},     {"--threads", 0, 1, O_THREADS},

@@ -27,5 +27,10 @@
 #include "brink/report.h"
 #include "brink/experiment.h"
 #include "brink/calib.h"
+#include "brink/record.h"
+#include "brink/baseline.h"
+#include "brink/smc.h"
+#include "brink/stepper.h"
+#include "brink/rolling.h"
 
 #endif

@@ -68,8 +68,10 @@ check("{milestone: first_icbm_test, reached: true, month: %s}" % first_icbm in t
 check("{milestone: first_nuclear_test, reached: true, month: %s}" % first_nuc_kju in text, "first test %s" % first_nuc_kju)
 check(first_summit > "2017-12" and "{milestone: first_leader_summit, reached: false}" in text,
       "no summit by 2017-12 (first %s)" % first_summit)
-# nothing after 2019 in data/
-for f in sorted(os.listdir(d)):
+# nothing after 2019 in data/ (subdirectories included: records/)
+files = sorted(os.path.relpath(os.path.join(r, f), d) for r, _, fs in os.walk(d) for f in fs)
+check("records/dprk.yaml" in files, "data/records/dprk.yaml is checked")
+for f in files:
     for i, line in enumerate(open(os.path.join(d, f), errors="replace")):
         for m in re.finditer(r"(?<![0-9])(20[2-9][0-9])-[01][0-9]", line):
             check(False, "%s:%d: date %s after 2019" % (f, i + 1, m.group(0)))

@@ -1,0 +1,105 @@
+/*
+ * brink/rolling.h - rolling-origin backtests of annual counts against the
+ * baselines of brink/baseline.h (docs/validation.md, "Rolling origins").
+ *
+ * For each origin year o in [first, last] and each series of the record:
+ * the training data are the series' annual totals from its first fully
+ * observed year through o (every year must be observed; at least
+ * min_train years, else the series is skipped at that origin); every
+ * baseline is refitted on them and forecasts o + 1 .. o + hmax; the model
+ * (a callback, optional) forecasts the same years from the record up to
+ * the end of o.  A forecast is scored when its year is fully observed in
+ * the record: CRPS and log score (brink/calib.h, smoothed with log_eps),
+ * whether the 50% and 90% central intervals cover the outcome, the Brier
+ * score of P(at least one event), and the PIT histogram (5 bins,
+ * non-randomised, with its chi-square test).
+ *
+ * The subject is the model when given, else the mixture.  Per series and
+ * horizon: skill 1 - CRPS_subject / CRPS_f against every other forecaster
+ * f with a moving-block bootstrap interval over origins (blocks of h + 1
+ * origins, at most n; B resamples; level 1 - alpha), and the
+ * Diebold-Mariano test (HLN) of the subject against the mixture (against
+ * Poisson when the subject is the mixture).
+ */
+#ifndef BRINK_ROLLING_H
+#define BRINK_ROLLING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "brink/baseline.h"
+#include "brink/core.h"
+#include "brink/record.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Forecasters: the baselines (BRINK_BASELINE_*), then the model. */
+#define BRINK_ROLLING_MODEL BRINK_BASELINE_COUNT
+#define BRINK_ROLLING_NF (BRINK_BASELINE_COUNT + 1)
+
+/** The model's forecasts made at the end of origin year `origin`: for each
+ *  record series s and year h = 1 .. years the pmf of the series' total in
+ *  origin + h over 0 .. len-1 into pmfs[(s * years + h - 1) * len + k]. */
+typedef brink_status_t (*brink_rolling_model_fn)(brink_ctx_t *ctx, void *ud, int origin,
+                                                 int years, size_t len, double *pmfs);
+
+typedef struct brink_rolling_config {
+    int first, last;     /* origin years */
+    int hmax;            /* horizons 1 .. hmax years (1 .. 10) */
+    size_t len;          /* pmf support (256) */
+    uint32_t bootstrap;  /* resamples (1000) */
+    double alpha;        /* interval level 1 - alpha (0.1) */
+    uint64_t seed;       /* bootstrap seed (1) */
+    double log_eps;      /* log-score smoothing (0.01) */
+    int min_train;       /* fewest training years (3) */
+} brink_rolling_config_t;
+
+void brink_rolling_config_default(brink_rolling_config_t *cfg);
+
+/** One scored forecast. */
+typedef struct brink_rolling_row {
+    size_t series;
+    int origin, h, year;
+    long observed;
+    double crps[BRINK_ROLLING_NF], logs[BRINK_ROLLING_NF], mean[BRINK_ROLLING_NF];
+    long q05[BRINK_ROLLING_NF], q50[BRINK_ROLLING_NF], q95[BRINK_ROLLING_NF];
+} brink_rolling_row_t;
+
+/** The summary of one forecaster for one series and horizon. */
+typedef struct brink_rolling_cell {
+    size_t n;                      /* forecasts scored */
+    double crps, logs, brier;      /* means */
+    double cover50, cover90;       /* shares covered */
+    double pit[5], pit_chi2, pit_p;
+    double skill, skill_lo, skill_hi; /* the subject against this forecaster (NaN: n/a) */
+} brink_rolling_cell_t;
+
+typedef struct brink_rolling {
+    int has_model, subject, hmax;
+    size_t nseries, nrows;
+    brink_rolling_row_t *rows;
+    brink_rolling_cell_t *cells; /* [series][h-1][forecaster] */
+    double *dm, *dm_p;           /* [series][h-1]: subject vs the mixture (NaN: n/a) */
+    int dm_against;              /* the forecaster of the DM test */
+} brink_rolling_t;
+
+/** The cell of forecaster f, series s, horizon h. */
+const brink_rolling_cell_t *brink_rolling_cell(const brink_rolling_t *r, size_t s, int h, int f);
+
+/** Runs the backtest.  model may be NULL (baselines only).  Returns
+ *  BRINK_OK, BRINK_EINVAL (bad config, reason on ctx), BRINK_ENOMEM or the
+ *  model's status.  Free the result with brink_rolling_free. */
+brink_status_t brink_rolling_run(brink_ctx_t *ctx, const brink_record_t *rec,
+                                 const brink_rolling_config_t *cfg, brink_rolling_model_fn model,
+                                 void *ud, brink_rolling_t **out);
+void brink_rolling_free(brink_ctx_t *ctx, brink_rolling_t *r);
+
+/** The forecaster's name: a baseline's, or "model". */
+const char *brink_rolling_name(int f);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* BRINK_ROLLING_H */
