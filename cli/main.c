@@ -113,5 +113,6 @@ int main(int argc, char **argv)
             return EXIT_OK;
         }
     }
+    cli_signals_install();
     return c->run(argc - 1, argv + 1);
 }
