@@ -119,7 +119,7 @@ int cli_next_option(const char *cmd, int argc, char **argv, int *i, const char *
 
 int cli_parse_u64(const char *s, uint64_t *out)
 {
-    if (!s || !*s || *s == '-' || *s == '+')
+    if (!s || !*s || *s < '0' || *s > '9')
         return -1;
     char *end;
     errno = 0;
@@ -134,10 +134,8 @@ int cli_parse_double(const char *s, double *out)
 {
     if (!s || !*s)
         return -1;
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || *end || !isfinite(v))
+    double v = 0;
+    if (brink_parse_decimal(s, strlen(s), &v) != 0)
         return -1;
     *out = v;
     return 0;

@@ -94,7 +94,7 @@ brink_status_t exp_read_csv_design(brink_experiment_t *exp, const char *path,
                     }
                 col_of[col] = i;
             } else {
-                char tmp[64], *end = NULL;
+                char tmp[64];
                 if (col >= ncols) {
                     brink_diags_add(ctx, diags, path, lineno, column, "",
                                     "row has more than the %zu columns of the header", ncols);
@@ -102,12 +102,8 @@ brink_status_t exp_read_csv_design(brink_experiment_t *exp, const char *path,
                     goto cleanup;
                 }
                 double v = NAN;
-                if (len > 0 && len < sizeof tmp) {
-                    memcpy(tmp, f, len);
-                    tmp[len] = '\0';
-                    v = strtod(tmp, &end);
-                }
-                if (len == 0 || len >= sizeof tmp || *end != '\0' || !isfinite(v)) {
+                (void)tmp;
+                if (brink_parse_decimal(f, len, &v) != 0) {
                     brink_diags_add(ctx, diags, path, lineno, column, "",
                                     "'%.*s' is not a finite number", (int)(len > 40 ? 40 : len), f);
                     st = BRINK_EVALIDATE;
