@@ -105,6 +105,11 @@ void cli_outdir_abort(brink_outdir_t **od);
  * SIGINT, SIGTERM, SIGHUP and SIGPIPE, then die of the same signal. */
 void cli_signals_install(void);
 
+/* Routes GMP's allocations through a function that, when memory runs out,
+ * removes the staging files and exits with status 1 ("out of memory")
+ * instead of GMP's abort. */
+void cli_gmp_install(void);
+
 /* Creates directory dir (and parents) if missing; 0 on success. */
 int cli_mkdirs(const char *dir);
 

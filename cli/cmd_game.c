@@ -65,6 +65,7 @@ static int cmd_game_regret(const char *gpath, const char *ppath, int strategic)
     if (!ctx)
         return cli_fail("out of memory");
     brink_game_t *g = NULL;
+    brink_status_t rst;
     int rc = EXIT_OK;
     double *prof = NULL;
     char *line = NULL;
@@ -90,9 +91,9 @@ static int cmd_game_regret(const char *gpath, const char *ppath, int strategic)
         rc = cli_fail("out of memory");
         goto done;
     }
-    if (brink_game_read_file(ctx, gpath, &g, NULL) != BRINK_OK) {
+    if ((rst = brink_game_read_file(ctx, gpath, &g, NULL)) != BRINK_OK) {
         fprintf(stderr, "%s\n", brink_ctx_errmsg(ctx));
-        rc = EXIT_USAGE;
+        rc = rst == BRINK_ENOMEM ? EXIT_FAIL : EXIT_USAGE; /* out of memory is a failure */
         goto done;
     }
     const brink_game_t *form = g;
@@ -185,10 +186,11 @@ int cmd_game(int argc, char **argv)
     if (!ctx)
         return cli_fail("out of memory");
     brink_game_t *g = NULL;
+    brink_status_t rst;
     int rc = EXIT_OK;
-    if (brink_game_read_file(ctx, argv[2], &g, NULL) != BRINK_OK) {
+    if ((rst = brink_game_read_file(ctx, argv[2], &g, NULL)) != BRINK_OK) {
         fprintf(stderr, "%s\n", brink_ctx_errmsg(ctx));
-        rc = EXIT_USAGE;
+        rc = rst == BRINK_ENOMEM ? EXIT_FAIL : EXIT_USAGE; /* out of memory is a failure */
         goto done;
     }
     int np = brink_game_num_players(g);

@@ -107,8 +107,15 @@ int cmd_solve(int argc, char **argv)
             if (cli_parse_u64(argv[++i], &n) != 0)
                 return cli_usage_error("solve: --max expects a count, got '%s'", argv[i]);
             opts.max_eq = (size_t)n;
-        } else if (a[0] == '-' && a[1])
+        } else if (a[0] == '-' && a[1]) {
+            /* a known option at the end, without its value */
+            for (int k = 0; known[k]; k++)
+                if (strcmp(a, known[k]) == 0 && strcmp(a, "--strategic") != 0 &&
+                    strcmp(a, "--branch") != 0)
+                    return cli_usage_error("solve: %s expects a value (see 'brink help solve')",
+                                           a);
             return cli_unknown_option("solve", a, known);
+        }
         else if (!path)
             path = a;
         else
@@ -135,7 +142,7 @@ int cmd_solve(int argc, char **argv)
     brink_status_t st = brink_game_read_file(ctx, path, &g, NULL);
     if (st != BRINK_OK) {
         fprintf(stderr, "%s\n", brink_ctx_errmsg(ctx));
-        rc = EXIT_USAGE;
+        rc = st == BRINK_ENOMEM ? EXIT_FAIL : EXIT_USAGE; /* out of memory is a failure */
         goto done;
     }
     if (fit) {

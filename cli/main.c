@@ -114,5 +114,6 @@ int main(int argc, char **argv)
         }
     }
     cli_signals_install();
+    cli_gmp_install();
     return c->run(argc - 1, argv + 1);
 }

@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <gmp.h>
+
 #include "cli.h"
 
 /* What a signal handler must remove: the process's staging paths.  The
@@ -236,4 +238,50 @@ void cli_outdir_abort(brink_outdir_t **od)
     stage_dir = NULL;
     brink_outdir_free(*od);
     *od = NULL;
+}
+
+/* Out of memory inside GMP (exact arithmetic of the game solvers): GMP
+ * cannot report a failed allocation to its caller and would abort, so the
+ * command removes its staging files, says so and exits with status 1. */
+static void gmp_oom(void)
+{
+    static const char msg[] = "brink: out of memory (exact arithmetic)\n";
+    for (int i = 0; i < TMP_SLOTS; i++) {
+        char *p = tmp_slots[i];
+        if (p)
+            unlink(p);
+    }
+    brink_outdir_abort_signal_safe(stage_dir);
+    if (write(2, msg, sizeof msg - 1) < 0) {
+        /* nothing more to say */
+    }
+    _exit(EXIT_FAIL);
+}
+
+static void *gmp_alloc(size_t n)
+{
+    void *p = malloc(n);
+    if (!p)
+        gmp_oom();
+    return p;
+}
+
+static void *gmp_realloc(void *ptr, size_t old, size_t n)
+{
+    (void)old;
+    void *p = realloc(ptr, n);
+    if (!p)
+        gmp_oom();
+    return p;
+}
+
+static void gmp_free(void *ptr, size_t n)
+{
+    (void)n;
+    free(ptr);
+}
+
+void cli_gmp_install(void)
+{
+    mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
 }
