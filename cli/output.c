@@ -198,12 +198,16 @@ int cli_outdir_begin(const char *cmd, const char *dir, const char *const *owned,
         return -1;
     }
     int rc = 0;
-    if (brink_outdir_begin(ctx, dir, owned, od) != BRINK_OK) {
-        fprintf(stderr, "brink: %s: %s\n", cmd, brink_ctx_errmsg(ctx));
+    /* no signal between the stage's creation and its registration */
+    sigset_t saved;
+    block_signals(&saved, 1);
+    if (brink_outdir_begin(ctx, dir, owned, od) != BRINK_OK)
         rc = -1;
-    } else {
+    else
         stage_dir = *od;
-    }
+    block_signals(&saved, 0);
+    if (rc != 0)
+        fprintf(stderr, "brink: %s: %s\n", cmd, brink_ctx_errmsg(ctx));
     brink_ctx_free(ctx);
     return rc;
 }
@@ -235,9 +239,12 @@ void cli_outdir_abort(brink_outdir_t **od)
 {
     if (!*od)
         return;
+    sigset_t saved;
+    block_signals(&saved, 1);
     stage_dir = NULL;
     brink_outdir_free(*od);
     *od = NULL;
+    block_signals(&saved, 0);
 }
 
 /* Out of memory inside GMP (exact arithmetic of the game solvers): GMP
