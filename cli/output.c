@@ -20,8 +20,17 @@ static brink_outdir_t *volatile stage_dir;
 
 static const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 
+/* Set while the main thread creates, commits or frees a stage: a signal
+ * delivered then (to any thread: OpenMP workers do not share the main
+ * thread's signal mask) is held and raised again when that is done. */
+static volatile sig_atomic_t critical, pending;
+
 static void on_signal(int sig)
 {
+    if (critical) {
+        pending = sig;
+        return;
+    }
     for (int i = 0; i < TMP_SLOTS; i++) {
         char *p = tmp_slots[i];
         if (p)
@@ -49,18 +58,24 @@ void cli_signals_install(void)
     }
 }
 
-/* Blocks (how = SIG_BLOCK) or restores the cleanup signals. */
+/* Enters (block = 1) or leaves a critical section of the stage: the
+ * signals are blocked in this thread and held by the handler in others;
+ * one that arrived meanwhile is raised on leaving. */
 static void block_signals(sigset_t *saved, int block)
 {
-    if (block) {
-        sigset_t set;
-        sigemptyset(&set);
-        for (size_t i = 0; i < sizeof cleanup_signals / sizeof *cleanup_signals; i++)
-            sigaddset(&set, cleanup_signals[i]);
-        sigprocmask(SIG_BLOCK, &set, saved);
-    } else {
+    if (!block) {
+        critical = 0;
         sigprocmask(SIG_SETMASK, saved, NULL);
+        if (pending)
+            raise(pending);
+        return;
     }
+    critical = 1;
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t i = 0; i < sizeof cleanup_signals / sizeof *cleanup_signals; i++)
+        sigaddset(&set, cleanup_signals[i]);
+    sigprocmask(SIG_BLOCK, &set, saved);
 }
 
 static int tmp_register(char *path)
