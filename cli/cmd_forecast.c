@@ -274,7 +274,11 @@ static void emit_bdm(FILE *out, int json, const void *data)
                 fprintf(out, "%s%.17g", i ? ", " : "", r->pos[t * r->n + i]);
             fprintf(out, "]}%s\n", t < r->rounds ? "," : "");
         }
-        fprintf(out, " ]\n}\n");
+        fprintf(out, " ],\n \"convergence\": {\"status\": \"%s\", \"settled_round\": %zu, "
+                     "\"period\": %zu}\n}\n",
+                r->convergence == BRINK_BDM_SETTLED ? "settled"
+                : r->convergence == BRINK_BDM_CYCLE ? "cycle" : "unsettled",
+                r->settled_round, r->period);
         return;
     }
     fprintf(out, "BDM expected-utility model (Scholz et al. 2011), dimension '%s'\n%-18s", dim,
@@ -296,6 +300,14 @@ static void emit_bdm(FILE *out, int json, const void *data)
         fprintf(out, " %8.3f", r->median[t]);
     fprintf(out, "\nForecast: %.3f (pairwise winner after %zu rounds); weighted mean %.3f\n",
             r->median[r->rounds], r->rounds, r->mean[r->rounds]);
+    if (r->convergence == BRINK_BDM_SETTLED)
+        fprintf(out, "The positions settled at round %zu.\n", r->settled_round);
+    else if (r->convergence == BRINK_BDM_CYCLE)
+        fprintf(out, "Warning: the positions cycle with a period of %zu rounds; the forecast "
+                     "depends on --rounds.\n", r->period);
+    else
+        fprintf(out, "Warning: the positions did not settle in %zu rounds; the forecast depends "
+                     "on --rounds.\n", r->rounds);
 }
 
 typedef struct static_view {
@@ -606,6 +618,10 @@ int cmd_forecast(int argc, char **argv)
             goto done;
         }
         bdm_view_t v = {s, bo.dim, &r};
+        if (r.convergence != BRINK_BDM_SETTLED && strcmp(a.format, "json") == 0)
+            fprintf(stderr, "brink: forecast: warning: the BDM positions %s in %zu rounds; the "
+                            "forecast depends on --rounds\n",
+                    r.convergence == BRINK_BDM_CYCLE ? "cycle" : "did not settle", r.rounds);
         if (emit(&a, emit_bdm, &v) != 0)
             rc = cli_fail("forecast: cannot write %s/forecast.json", a.out);
         brink_bdm_result_clear(ctx, &r);

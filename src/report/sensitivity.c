@@ -417,16 +417,17 @@ brink_status_t rp_read_sweep_db(brink_ctx_t *ctx, const char *path, json_t *payl
                           "the result store is damaged (SQLite's integrity check: %s)", what);
             goto cleanup;
         }
-        /* a brink store has a manifest with its format version */
+        /* a brink store has a manifest */
         int ok = 0;
-        if (sqlite3_prepare_v2(db, "SELECT value FROM manifest WHERE key = 'format_version'",
+        if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE name = 'manifest' AND "
+                                   "type IN ('table', 'view')",
                                -1, &q, NULL) == SQLITE_OK &&
             sqlite3_step(q) == SQLITE_ROW)
             ok = 1;
         sqlite3_finalize(q);
         if (!ok) {
             st = rp_error(ctx, BRINK_EPARSE, path, 0,
-                          "not a brink result store (no manifest with a format_version)");
+                          "not a brink result store (it has no manifest)");
             goto cleanup;
         }
     }
