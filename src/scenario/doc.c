@@ -370,6 +370,14 @@ static brink_status_t on_event(builder_t *b, struct fy_event *fye)
                 brink_free(b->ctx, n);
                 return BRINK_ENOMEM;
             }
+            if (memchr(n->text, '\0', n->len)) {
+                /* an escaped "\0": C strings would cut the text there */
+                brink_free(b->ctx, n->text);
+                brink_free(b->ctx, n);
+                int q = style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED;
+                return located_at(b, m, q ? -1 : 0, "%sa NUL character in a string; expected text",
+                                  "");
+            }
             return attach(b, n);
         }
         n->type = fye->type == FYET_SEQUENCE_START ? DOC_SEQ : DOC_MAP;
