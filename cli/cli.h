@@ -70,14 +70,20 @@ void cli_progress_cb(uint64_t done, uint64_t total, void *ud);
 /* Monotonic seconds. */
 double cli_now(void);
 
-/* Atomic output: write to a temporary file beside path, then rename, so a
- * reader never sees a partial file.  cli_atomic_open returns NULL and
- * prints an error on failure; cli_atomic_commit returns 0 on success
- * (fsync + rename), and on failure removes the temporary file. */
+/* Atomic output (cli/output.c): write to a temporary file beside path
+ * (PARENT/.BASE.brink-tmp.PID), then rename, so a reader never sees a
+ * partial file.  A path that exists and is not a regular file (a device
+ * such as /dev/null, a named pipe) and "-" (standard output) are written
+ * directly, never replaced.  cli_atomic_open returns nonzero and prints an
+ * error on failure; cli_atomic_commit returns 0 on success (flush, fsync,
+ * rename) and on failure removes the temporary file.  The temporary file is
+ * also removed on SIGINT, SIGTERM, SIGHUP and SIGPIPE (cli_signals_install). */
 typedef struct cli_atomic {
     FILE *fp;
     char *path;
-    char *tmp;
+    char *tmp;   /* NULL when written directly */
+    int direct;  /* 1: a device or pipe opened by path; 2: standard output */
+    int slot;    /* in the signal cleanup table, or -1 */
 } cli_atomic_t;
 int cli_atomic_open(cli_atomic_t *a, const char *path);
 int cli_atomic_commit(cli_atomic_t *a);
@@ -92,6 +98,27 @@ char *cli_read_stream(FILE *fp, size_t *len);
  * values.  Returns 0, -1 (cannot open), -2 (value number *bad is not a
  * non-negative number) or -3 (out of memory). */
 int cli_read_counts(const char *path, double **out, size_t *count, size_t *bad);
+
+/* Result directories (cli/output.c), through brink_outdir_*: the command
+ * writes into cli_outdir_stage() and commits the whole set at once.
+ * cli_outdir_begin prints "brink: CMD: ..." and returns nonzero on failure;
+ * the stage is removed on SIGINT, SIGTERM, SIGHUP and SIGPIPE.
+ * cli_outdir_commit blocks those signals while it renames, prints an error
+ * and returns nonzero on failure; both it and cli_outdir_abort release the
+ * handle (NULL is allowed). */
+int cli_outdir_begin(const char *cmd, const char *dir, const char *const *owned,
+                     brink_outdir_t **od);
+int cli_outdir_commit(const char *cmd, brink_outdir_t **od);
+void cli_outdir_abort(brink_outdir_t **od);
+
+/* Installs the handlers that remove staging files and directories on
+ * SIGINT, SIGTERM, SIGHUP and SIGPIPE, then die of the same signal. */
+void cli_signals_install(void);
+
+/* Routes GMP's allocations through a function that, when memory runs out,
+ * removes the staging files and exits with status 1 ("out of memory")
+ * instead of GMP's abort. */
+void cli_gmp_install(void);
 
 /* Creates directory dir (and parents) if missing; 0 on success. */
 int cli_mkdirs(const char *dir);

@@ -13,6 +13,9 @@
 #include "forecasting.h"
 #include "models.h"
 
+/* every file the command writes in its result directory */
+static const char *const own_files[] = {"backtest.json", "backtest.txt", NULL};
+
 const char cmd_backtest_usage[] =
     "usage: brink backtest SCENARIO --out DIR [--params DIR] [--window 2012-2019]\n"
     "                      [--runs N] [--seed N] [--threads N] [--set PATH=VALUE]...\n"
@@ -318,6 +321,7 @@ int cmd_backtest(int argc, char **argv)
     size_t txtlen = 0;
     FILE *txt = NULL;
     cli_atomic_t aj = {0}, at = {0};
+    brink_outdir_t *od = NULL;
     int open_j = 0, open_t = 0;
     if (!sets)
         return cli_fail("out of memory");
@@ -503,18 +507,18 @@ int cmd_backtest(int argc, char **argv)
         rc = cli_fail("backtest: out of memory");
         goto cleanup;
     }
-    if (cli_mkdirs(outdir) != 0) {
-        rc = cli_fail("backtest: cannot create the directory %s", outdir);
+    if (cli_outdir_begin("backtest", outdir, own_files, &od) != 0) {
+        rc = EXIT_FAIL;
         goto cleanup;
     }
     char path[4096];
-    snprintf(path, sizeof path, "%s/backtest.json", outdir);
+    snprintf(path, sizeof path, "%s/backtest.json", brink_outdir_stage(od));
     if (cli_atomic_open(&aj, path) != 0) {
         rc = EXIT_FAIL;
         goto cleanup;
     }
     open_j = 1;
-    snprintf(path, sizeof path, "%s/backtest.txt", outdir);
+    snprintf(path, sizeof path, "%s/backtest.txt", brink_outdir_stage(od));
     if (cli_atomic_open(&at, path) != 0) {
         rc = EXIT_FAIL;
         goto cleanup;
@@ -529,7 +533,8 @@ int cmd_backtest(int argc, char **argv)
         goto cleanup;
     }
     open_j = open_t = 0;
-    if ((cli_atomic_commit(&aj) | cli_atomic_commit(&at)) != 0) {
+    if ((cli_atomic_commit(&aj) | cli_atomic_commit(&at)) != 0 ||
+        cli_outdir_commit("backtest", &od) != 0) {
         rc = cli_fail("backtest: cannot write the results to %s", outdir);
         goto cleanup;
     }
@@ -541,6 +546,7 @@ cleanup:
         cli_atomic_abort(&aj);
     if (open_t)
         cli_atomic_abort(&at);
+    cli_outdir_abort(&od);
     if (txt)
         fclose(txt);
     free(txtbuf);

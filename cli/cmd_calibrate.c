@@ -10,6 +10,10 @@
 #include "cli.h"
 #include "commands.h"
 
+/* every file the command writes in its result directory */
+static const char *const own_files[] = {"posterior.csv", "history.csv",
+                                          "distances.csv", "summary.json", NULL};
+
 const char cmd_calibrate_usage[] =
     "usage: brink calibrate SCENARIO --targets FILE --out DIR [--budget N]\n"
     "                       [--particles N] [--alpha A] [--seed N] [--threads N]\n"
@@ -106,6 +110,7 @@ int cmd_calibrate(int argc, char **argv)
     brink_abc_result_t *res = NULL;
     double *pairs = NULL;
     cli_atomic_t f[4];
+    brink_outdir_t *od = NULL;
     int nopen = 0;
     static const char *const names[4] = {"posterior.csv", "history.csv", "distances.csv",
                                          "summary.json"};
@@ -216,13 +221,13 @@ int cmd_calibrate(int argc, char **argv)
         rc = cli_fail("out of memory");
         goto cleanup;
     }
-    if (cli_mkdirs(outdir) != 0) {
-        rc = cli_fail("calibrate: cannot create the directory %s", outdir);
+    if (cli_outdir_begin("calibrate", outdir, own_files, &od) != 0) {
+        rc = EXIT_FAIL;
         goto cleanup;
     }
     for (nopen = 0; nopen < 4; nopen++) {
         char p[4096];
-        snprintf(p, sizeof p, "%s/%s", outdir, names[nopen]);
+        snprintf(p, sizeof p, "%s/%s", brink_outdir_stage(od), names[nopen]);
         if (cli_atomic_open(&f[nopen], p) != 0) {
             rc = EXIT_FAIL;
             goto cleanup;
@@ -327,13 +332,14 @@ int cmd_calibrate(int argc, char **argv)
     for (int i = 0; i < 4; i++)
         bad |= cli_atomic_commit(&f[i]) != 0;
     nopen = 0;
-    if (bad)
+    if (bad || cli_outdir_commit("calibrate", &od) != 0)
         rc = cli_fail("calibrate: cannot write the results to %s", outdir);
     if (fflush(stdout) != 0)
         rc = cli_fail("calibrate: cannot write to stdout");
 cleanup:
     for (int i = 0; i < nopen; i++)
         cli_atomic_abort(&f[i]);
+    cli_outdir_abort(&od);
     free(pairs);
     brink_abc_result_free(ctx, res);
     if (ctx)

@@ -63,12 +63,13 @@ int cmd_convert(int argc, char **argv)
     if (!ctx)
         return cli_fail("out of memory");
     brink_game_t *g = NULL;
+    brink_status_t rst;
     char *text = NULL;
     size_t len = 0;
     int rc = EXIT_OK;
-    if (brink_game_read_file(ctx, in, &g, NULL) != BRINK_OK) {
+    if ((rst = brink_game_read_file(ctx, in, &g, NULL)) != BRINK_OK) {
         fprintf(stderr, "%s\n", brink_ctx_errmsg(ctx));
-        rc = EXIT_USAGE;
+        rc = rst == BRINK_ENOMEM ? EXIT_FAIL : EXIT_USAGE; /* out of memory is a failure */
         goto done;
     }
     if (brink_game_write(ctx, g, fmt, &text, &len) != BRINK_OK) {

@@ -9,6 +9,10 @@
 #include "commands.h"
 #include "opts.h"
 
+/* every file the command writes in its result directory */
+static const char *const own_files[] = {"forecast.json", "forecast.db",
+                                          "forecast.db.tmp*", NULL};
+
 const char cmd_forecast_usage[] =
     "usage: brink forecast INPUT [--model smp|bdm|compromise|median] [--seed N]\n"
     "                      [--runs N] [--threads N] [--out DIR] [--format text|json]\n"
@@ -165,6 +169,7 @@ typedef struct fc_args {
     uint64_t seed, runs, threads, rounds, dim;
     double pos_sd, sal_sd, cap_cv, dropout;
     int have_seed, verbose, log_challenges;
+    const char *stage; /* with --out: the staging directory the files go to */
 } fc_args_t;
 
 /* s as the inside of a JSON string (quotes, backslashes, controls escaped). */
@@ -208,7 +213,7 @@ static int emit(const fc_args_t *a, emit_fn fn, const void *data)
     if (!a->out)
         return 0;
     cli_atomic_t af;
-    if (open_out(&af, a->out) != 0)
+    if (open_out(&af, a->stage) != 0)
         return -1;
     fn(af.fp, 1, data);
     return cli_atomic_commit(&af);
@@ -270,7 +275,11 @@ static void emit_bdm(FILE *out, int json, const void *data)
                 fprintf(out, "%s%.17g", i ? ", " : "", r->pos[t * r->n + i]);
             fprintf(out, "]}%s\n", t < r->rounds ? "," : "");
         }
-        fprintf(out, " ]\n}\n");
+        fprintf(out, " ],\n \"convergence\": {\"status\": \"%s\", \"settled_round\": %zu, "
+                     "\"period\": %zu}\n}\n",
+                r->convergence == BRINK_BDM_SETTLED ? "settled"
+                : r->convergence == BRINK_BDM_CYCLE ? "cycle" : "unsettled",
+                r->settled_round, r->period);
         return;
     }
     fprintf(out, "BDM expected-utility model (Scholz et al. 2011), dimension '%s'\n%-18s", dim,
@@ -292,6 +301,14 @@ static void emit_bdm(FILE *out, int json, const void *data)
         fprintf(out, " %8.3f", r->median[t]);
     fprintf(out, "\nForecast: %.3f (pairwise winner after %zu rounds); weighted mean %.3f\n",
             r->median[r->rounds], r->rounds, r->mean[r->rounds]);
+    if (r->convergence == BRINK_BDM_SETTLED)
+        fprintf(out, "The positions settled at round %zu.\n", r->settled_round);
+    else if (r->convergence == BRINK_BDM_CYCLE)
+        fprintf(out, "Warning: the positions cycle with a period of %zu rounds; the forecast "
+                     "depends on --rounds.\n", r->period);
+    else
+        fprintf(out, "Warning: the positions did not settle in %zu rounds; the forecast depends "
+                     "on --rounds.\n", r->rounds);
 }
 
 typedef struct static_view {
@@ -372,7 +389,7 @@ static int run_mc(brink_ctx_t *ctx, const brink_fc_scenario_t *s, const fc_args_
 int cmd_forecast(int argc, char **argv)
 {
     fc_args_t a = {NULL, "smp", NULL, "text", 15455440707583219804ULL, 1, 0, 10, 1,
-                   0, 0, 0, 0, 0, 0, 0};
+                   0, 0, 0, 0, 0, 0, 0, NULL};
     brink_ctx_t *ctx = brink_ctx_new(NULL);
     if (!ctx)
         return cli_fail("out of memory");
@@ -381,6 +398,7 @@ int cmd_forecast(int argc, char **argv)
     brink_bdm_options_t bo;
     brink_bdm_options_default(&bo);
     int rc = EXIT_OK;
+    brink_outdir_t *od = NULL;
     char setn[32][64];
     const char *setv[32];
     size_t nset = 0;
@@ -526,9 +544,12 @@ int cmd_forecast(int argc, char **argv)
     }
     int model = strcmp(a.model, "smp") == 0 ? 0 : strcmp(a.model, "bdm") == 0 ? 1
               : strcmp(a.model, "compromise") == 0 ? 2 : 3;
-    if (a.out && cli_mkdirs(a.out) != 0) {
-        rc = cli_fail("forecast: cannot create directory %s", a.out);
-        goto done;
+    if (a.out) {
+        if (cli_outdir_begin("forecast", a.out, own_files, &od) != 0) {
+            rc = EXIT_FAIL;
+            goto done;
+        }
+        a.stage = brink_outdir_stage(od);
     }
     if (a.runs > 1 || a.pos_sd > 0 || a.sal_sd > 0 || a.cap_cv > 0 || a.dropout > 0) {
         rc = run_mc(ctx, s, &a, &so, &bo, model);
@@ -560,14 +581,14 @@ int cmd_forecast(int argc, char **argv)
             print_smp_text(s, h);
         }
         if (a.out) {
-            size_t l = strlen(a.out) + 16;
+            size_t l = strlen(a.stage) + 16;
             char *p = malloc(l);
             if (!p) {
                 brink_free(ctx, js);
                 rc = cli_fail("out of memory");
                 goto done;
             }
-            snprintf(p, l, "%s/forecast.db", a.out);
+            snprintf(p, l, "%s/forecast.db", a.stage);
             st = brink_smp_write_sqlite(ctx, s, &so, h, p);
             free(p);
             if (st != BRINK_OK) {
@@ -581,7 +602,7 @@ int cmd_forecast(int argc, char **argv)
                 memcpy(jn, js, jl);
                 memcpy(jn + jl, "\n", 2);
             }
-            if (!jn || write_text_file(a.out, "forecast.json", jn) != 0) {
+            if (!jn || write_text_file(a.stage, "forecast.json", jn) != 0) {
                 free(jn);
                 brink_free(ctx, js);
                 rc = cli_fail("forecast: cannot write %s/forecast.json", a.out);
@@ -599,6 +620,10 @@ int cmd_forecast(int argc, char **argv)
             goto done;
         }
         bdm_view_t v = {s, bo.dim, &r};
+        if (r.convergence != BRINK_BDM_SETTLED && strcmp(a.format, "json") == 0)
+            fprintf(stderr, "brink: forecast: warning: the BDM positions %s in %zu rounds; the "
+                            "forecast depends on --rounds\n",
+                    r.convergence == BRINK_BDM_CYCLE ? "cycle" : "did not settle", r.rounds);
         if (emit(&a, emit_bdm, &v) != 0)
             rc = cli_fail("forecast: cannot write %s/forecast.json", a.out);
         brink_bdm_result_clear(ctx, &r);
@@ -618,6 +643,9 @@ int cmd_forecast(int argc, char **argv)
         free(nash);
     }
 done:
+    if (od && rc == EXIT_OK && cli_outdir_commit("forecast", &od) != 0)
+        rc = EXIT_FAIL;
+    cli_outdir_abort(&od);
     brink_fc_history_free(h);
     brink_fc_scenario_free(s);
     brink_diags_clear(ctx, &dg);

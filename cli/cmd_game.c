@@ -39,29 +39,18 @@ static int profile_width(const brink_game_t *g, int strategic)
     return w;
 }
 
-/* one value "x", "x.y", "1e-5" or "p/q"; returns 0 on success */
+/* one value "x", "x.y", "1e-5" or "p/q" (decimal only); 0 on success */
 static int parse_value(const char *s, size_t len, double *out)
 {
-    char buf[128];
-    if (len == 0 || len >= sizeof buf)
-        return -1;
-    memcpy(buf, s, len);
-    buf[len] = 0;
-    char *slash = strchr(buf, '/'), *end;
-    errno = 0;
-    double num = strtod(buf, &end);
-    if (end == buf || (errno && !(errno == ERANGE && fabs(num) < 1)))
-        return -1; /* underflow to a subnormal or 0 is a probability */
+    const char *slash = memchr(s, '/', len);
+    double num = 0, den = 1;
     if (slash) {
-        if (end != slash)
-            return -1;
-        char *e2;
-        errno = 0;
-        double den = strtod(slash + 1, &e2);
-        if (e2 == slash + 1 || *e2 || den == 0)
+        if (brink_parse_decimal(s, (size_t)(slash - s), &num) != 0 ||
+            brink_parse_decimal(slash + 1, len - (size_t)(slash - s) - 1, &den) != 0 ||
+            den == 0)
             return -1;
         num /= den;
-    } else if (*end) {
+    } else if (brink_parse_decimal(s, len, &num) != 0) {
         return -1;
     }
     if (!isfinite(num))
@@ -76,18 +65,35 @@ static int cmd_game_regret(const char *gpath, const char *ppath, int strategic)
     if (!ctx)
         return cli_fail("out of memory");
     brink_game_t *g = NULL;
+    brink_status_t rst;
     int rc = EXIT_OK;
     double *prof = NULL;
     char *line = NULL;
     size_t cap = 0;
-    FILE *f = strcmp(ppath, "-") == 0 ? stdin : fopen(ppath, "r");
-    if (!f) {
-        rc = cli_usage_error("%s: %s", ppath, strerror(errno));
+    char *text = NULL;
+    size_t tlen = 0;
+    FILE *f = NULL;
+    /* the profiles, bounded by the input limit (also from a pipe) */
+    brink_status_t rs = brink_read_file(ctx, strcmp(ppath, "-") == 0 ? "/dev/stdin" : ppath,
+                                        &text, &tlen);
+    if (rs != BRINK_OK) {
+        fprintf(stderr, "%s\n", brink_ctx_errmsg(ctx));
+        rc = rs == BRINK_ENOMEM ? EXIT_FAIL : EXIT_USAGE;
         goto done;
     }
-    if (brink_game_read_file(ctx, gpath, &g, NULL) != BRINK_OK) {
+    if (memchr(text, '\0', tlen)) {
+        rc = cli_usage_error("%s: a NUL byte at offset %zu; expected text", ppath,
+                             (size_t)((const char *)memchr(text, '\0', tlen) - text));
+        goto done;
+    }
+    f = tlen ? fmemopen(text, tlen, "r") : NULL;
+    if (tlen && !f) {
+        rc = cli_fail("out of memory");
+        goto done;
+    }
+    if ((rst = brink_game_read_file(ctx, gpath, &g, NULL)) != BRINK_OK) {
         fprintf(stderr, "%s\n", brink_ctx_errmsg(ctx));
-        rc = EXIT_USAGE;
+        rc = rst == BRINK_ENOMEM ? EXIT_FAIL : EXIT_USAGE; /* out of memory is a failure */
         goto done;
     }
     const brink_game_t *form = g;
@@ -106,7 +112,7 @@ static int cmd_game_regret(const char *gpath, const char *ppath, int strategic)
     }
     long lineno = 0;
     ssize_t n;
-    while ((n = getline(&line, &cap, f)) >= 0) {
+    while (f && (n = getline(&line, &cap, f)) >= 0) {
         lineno++;
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
             line[--n] = 0;
@@ -157,8 +163,10 @@ static int cmd_game_regret(const char *gpath, const char *ppath, int strategic)
         printf("regret %.17g\n", r);
     }
 done:
-    if (f && f != stdin)
+    if (f)
         fclose(f);
+    if (text)
+        brink_free(ctx, text);
     free(line);
     free(prof);
     brink_game_free(ctx, g);
@@ -178,10 +186,11 @@ int cmd_game(int argc, char **argv)
     if (!ctx)
         return cli_fail("out of memory");
     brink_game_t *g = NULL;
+    brink_status_t rst;
     int rc = EXIT_OK;
-    if (brink_game_read_file(ctx, argv[2], &g, NULL) != BRINK_OK) {
+    if ((rst = brink_game_read_file(ctx, argv[2], &g, NULL)) != BRINK_OK) {
         fprintf(stderr, "%s\n", brink_ctx_errmsg(ctx));
-        rc = EXIT_USAGE;
+        rc = rst == BRINK_ENOMEM ? EXIT_FAIL : EXIT_USAGE; /* out of memory is a failure */
         goto done;
     }
     int np = brink_game_num_players(g);

@@ -71,6 +71,7 @@ int cmd_report(int argc, char **argv)
     int rc = EXIT_OK, id;
     brink_ctx_t *ctx = NULL;
     brink_report_t *r = NULL;
+    brink_outdir_t *od = NULL;
     cli_opts_t op;
     cli_opts_init(&op, "report", argc, argv, table);
     while ((id = cli_opts_next(&op, &v)) != CLI_OPTS_END) {
@@ -120,20 +121,21 @@ int cmd_report(int argc, char **argv)
         out = defout;
     }
     if (figdir) {
-        if (cli_mkdirs(figdir) != 0) {
-            rc = cli_fail("report: cannot create directory %s", figdir);
+        static const char *const own_figures[] = {"*.svg", NULL};
+        if (cli_outdir_begin("report", figdir, own_figures, &od) != 0) {
+            rc = EXIT_FAIL;
             goto cleanup;
         }
         for (size_t i = 0; i < brink_report_figure_count(r); i++) {
             const char *name, *svg;
             brink_report_figure(r, i, &name, &svg);
-            size_t l = strlen(figdir) + strlen(name) + 8;
+            size_t l = strlen(brink_outdir_stage(od)) + strlen(name) + 8;
             char *p = malloc(l);
             if (!p) {
                 rc = cli_fail("out of memory");
                 goto cleanup;
             }
-            snprintf(p, l, "%s/%s.svg", figdir, name);
+            snprintf(p, l, "%s/%s.svg", brink_outdir_stage(od), name);
             int bad = write_string(p, svg);
             free(p);
             if (bad) {
@@ -170,12 +172,18 @@ int cmd_report(int argc, char **argv)
         rc = cli_fail("report: %s", brink_ctx_errmsg(ctx));
         goto cleanup;
     }
+    if (od && cli_outdir_commit("report", &od) != 0) {
+        cli_atomic_abort(&a);
+        rc = EXIT_FAIL;
+        goto cleanup;
+    }
     if (cli_atomic_commit(&a) != 0) {
         rc = EXIT_FAIL;
         goto cleanup;
     }
     printf("%s\n", out);
 cleanup:
+    cli_outdir_abort(&od);
     if (payload)
         brink_free(ctx, payload);
     brink_report_free(r);

@@ -11,6 +11,9 @@
 #include "opts.h"
 #include "models.h"
 
+/* every file the command writes in its result directory */
+static const char *const own_files[] = {"events.csv", "series.csv", "summary.json", NULL};
+
 const char cmd_run_usage[] =
     "usage: brink run SCENARIO [--seed N] [--runs N] [--threads N] [--until YYYY-MM]\n"
     "                 [--set PATH=VALUE]... [--params DIR] [--out DIR] [--format text|json]\n"
@@ -82,6 +85,7 @@ static int parse_month(const char *s, int *out)
 }
 
 typedef struct outs {
+    brink_outdir_t *od; /* the result directory, staged beside it */
     cli_atomic_t ev, se, su;
     int open;
 } outs_t;
@@ -90,38 +94,42 @@ static int outs_open(outs_t *o, const char *dir)
 {
     char p[4096];
     memset(o, 0, sizeof *o);
-    if (cli_mkdirs(dir) != 0) {
-        fprintf(stderr, "brink: run: cannot create the directory %s\n", dir);
+    if (cli_outdir_begin("run", dir, own_files, &o->od) != 0)
         return -1;
-    }
-    snprintf(p, sizeof p, "%s/events.csv", dir);
+    const char *stage = brink_outdir_stage(o->od);
+    snprintf(p, sizeof p, "%s/events.csv", stage);
     if (cli_atomic_open(&o->ev, p) != 0)
-        return -1;
-    snprintf(p, sizeof p, "%s/series.csv", dir);
+        goto fail;
+    snprintf(p, sizeof p, "%s/series.csv", stage);
     if (cli_atomic_open(&o->se, p) != 0) {
         cli_atomic_abort(&o->ev);
-        return -1;
+        goto fail;
     }
-    snprintf(p, sizeof p, "%s/summary.json", dir);
+    snprintf(p, sizeof p, "%s/summary.json", stage);
     if (cli_atomic_open(&o->su, p) != 0) {
         cli_atomic_abort(&o->ev);
         cli_atomic_abort(&o->se);
-        return -1;
+        goto fail;
     }
     o->open = 1;
     return 0;
+fail:
+    cli_outdir_abort(&o->od);
+    return -1;
 }
 
 static void outs_abort(outs_t *o)
 {
-    if (!o->open)
-        return;
-    cli_atomic_abort(&o->ev);
-    cli_atomic_abort(&o->se);
-    cli_atomic_abort(&o->su);
-    o->open = 0;
+    if (o->open) {
+        cli_atomic_abort(&o->ev);
+        cli_atomic_abort(&o->se);
+        cli_atomic_abort(&o->su);
+        o->open = 0;
+    }
+    cli_outdir_abort(&o->od);
 }
 
+/* Commits the three files together: all or none. */
 static int outs_commit(outs_t *o)
 {
     int rc = 0;
@@ -133,7 +141,11 @@ static int outs_commit(outs_t *o)
     rc |= cli_atomic_commit(&o->se);
     rc |= cli_atomic_commit(&o->su);
     o->open = 0;
-    return rc;
+    if (rc != 0) {
+        outs_abort(o);
+        return -1;
+    }
+    return cli_outdir_commit("run", &o->od);
 }
 
 /* The provenance of the results: the SHA-256 of the scenario file's bytes

@@ -183,7 +183,7 @@ int cmd_solve(int argc, char **argv)
     }
     if (st != BRINK_OK) {
         fprintf(stderr, "%s\n", brink_ctx_errmsg(ctx));
-        rc = EXIT_USAGE;
+        rc = st == BRINK_ENOMEM ? EXIT_FAIL : EXIT_USAGE; /* out of memory is a failure */
         goto done;
     }
     if (fit) {

@@ -113,5 +113,7 @@ int main(int argc, char **argv)
             return EXIT_OK;
         }
     }
+    cli_signals_install();
+    cli_gmp_install();
     return c->run(argc - 1, argv + 1);
 }

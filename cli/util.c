@@ -119,7 +119,7 @@ int cli_next_option(const char *cmd, int argc, char **argv, int *i, const char *
 
 int cli_parse_u64(const char *s, uint64_t *out)
 {
-    if (!s || !*s || *s == '-' || *s == '+')
+    if (!s || !*s || *s < '0' || *s > '9')
         return -1;
     char *end;
     errno = 0;
@@ -134,10 +134,8 @@ int cli_parse_double(const char *s, double *out)
 {
     if (!s || !*s)
         return -1;
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || *end || !isfinite(v))
+    double v = 0;
+    if (brink_parse_decimal(s, strlen(s), &v) != 0)
         return -1;
     *out = v;
     return 0;
@@ -210,60 +208,4 @@ int cli_mkdirs(const char *dir)
     }
     struct stat st;
     return (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) ? 0 : -1;
-}
-
-int cli_atomic_open(cli_atomic_t *a, const char *path)
-{
-    memset(a, 0, sizeof *a);
-    size_t n = strlen(path) + 32;
-    a->path = malloc(strlen(path) + 1);
-    a->tmp = malloc(n);
-    if (!a->path || !a->tmp) {
-        free(a->path);
-        free(a->tmp);
-        fprintf(stderr, "brink: out of memory\n");
-        return -1;
-    }
-    strcpy(a->path, path);
-    snprintf(a->tmp, n, "%s.tmp.%ld", path, (long)getpid());
-    a->fp = fopen(a->tmp, "wb");
-    if (!a->fp) {
-        fprintf(stderr, "brink: cannot write %s: %s\n", path, strerror(errno));
-        free(a->path);
-        free(a->tmp);
-        a->path = a->tmp = NULL;
-        return -1;
-    }
-    return 0;
-}
-
-void cli_atomic_abort(cli_atomic_t *a)
-{
-    if (a->fp)
-        fclose(a->fp);
-    if (a->tmp)
-        remove(a->tmp);
-    free(a->path);
-    free(a->tmp);
-    memset(a, 0, sizeof *a);
-}
-
-int cli_atomic_commit(cli_atomic_t *a)
-{
-    int rc = 0;
-    if (fflush(a->fp) != 0 || ferror(a->fp) || fsync(fileno(a->fp)) != 0)
-        rc = -1;
-    if (fclose(a->fp) != 0)
-        rc = -1;
-    a->fp = NULL;
-    if (rc == 0 && rename(a->tmp, a->path) != 0)
-        rc = -1;
-    if (rc != 0) {
-        fprintf(stderr, "brink: cannot write %s: %s\n", a->path, strerror(errno));
-        remove(a->tmp);
-    }
-    free(a->path);
-    free(a->tmp);
-    memset(a, 0, sizeof *a);
-    return rc;
 }

@@ -63,24 +63,24 @@ typedef enum brink_baseline {
 
 /** "poisson", "nb_mom", "nb_ml", "persistence", "nb_ar1", "ms_nb",
  *  "mixture" (static); "?" for other values. */
-const char *brink_baseline_name(brink_baseline_t b);
+BRINK_API const char *brink_baseline_name(brink_baseline_t b);
 
 /** The predictive pmf of y[n-1+h] under baseline b fitted on y[0..n-1]
  *  (every y >= 0, n >= 1, h >= 1, len >= 2) into pmf[0..len-1].
  *  Returns BRINK_OK, BRINK_EINVAL (bad arguments, reason on ctx) or
  *  BRINK_ENOMEM.  Cost: POISSON, NB, PERSISTENCE O(n + len); NBAR1
  *  O(n x 600 + h x len^2); MSNB O(n x 3000 + len). */
-brink_status_t brink_baseline_forecast(brink_ctx_t *ctx, brink_baseline_t b, const long *y,
+BRINK_API brink_status_t brink_baseline_forecast(brink_ctx_t *ctx, brink_baseline_t b, const long *y,
                                        size_t n, int h, double *pmf, size_t len);
 
 /** Maximum-likelihood dispersion r of NB for y[0..n-1] with mu = the
  *  sample mean; INFINITY when the sample variance (divisor n) is at most
  *  the mean (no finite maximum).  */
-double brink_nb_ml_r(const long *y, size_t n);
+BRINK_API double brink_nb_ml_r(const long *y, size_t n);
 
 /** As brink_baseline_forecast for every horizon 1 .. hmax at once (one
  *  fit): the pmf of horizon h into pmfs[(h-1) * len .. h * len - 1]. */
-brink_status_t brink_baseline_forecasts(brink_ctx_t *ctx, brink_baseline_t b, const long *y,
+BRINK_API brink_status_t brink_baseline_forecasts(brink_ctx_t *ctx, brink_baseline_t b, const long *y,
                                         size_t n, int hmax, double *pmfs, size_t len);
 
 /** NB-AR(1) parameters and fit. */
@@ -90,11 +90,11 @@ typedef struct brink_nbar1 {
 } brink_nbar1_t;
 
 /** Conditional log-likelihood of y[1..n-1] given y[0] under p. */
-double brink_nbar1_loglik(const brink_nbar1_t *p, const long *y, size_t n);
+BRINK_API double brink_nbar1_loglik(const brink_nbar1_t *p, const long *y, size_t n);
 
 /** Maximum-likelihood NB-AR(1) for y[0..n-1], n >= 3.  Returns BRINK_OK or
  *  BRINK_EINVAL. */
-brink_status_t brink_nbar1_fit(brink_ctx_t *ctx, const long *y, size_t n, brink_nbar1_t *out);
+BRINK_API brink_status_t brink_nbar1_fit(brink_ctx_t *ctx, const long *y, size_t n, brink_nbar1_t *out);
 
 /** Two-state Markov-switching NB parameters and fit. */
 typedef struct brink_msnb {
@@ -108,10 +108,10 @@ typedef struct brink_msnb {
 /** Log-likelihood of y[0..n-1] under p by the forward filter, the regime
  *  starting at the stationary law; writes P(S_{n-1} = s | y) into filt
  *  (may be NULL). */
-double brink_msnb_loglik(const brink_msnb_t *p, const long *y, size_t n, double filt[2]);
+BRINK_API double brink_msnb_loglik(const brink_msnb_t *p, const long *y, size_t n, double filt[2]);
 
 /** Maximum-likelihood fit, n >= 2.  Returns BRINK_OK or BRINK_EINVAL. */
-brink_status_t brink_msnb_fit(brink_ctx_t *ctx, const long *y, size_t n, brink_msnb_t *out);
+BRINK_API brink_status_t brink_msnb_fit(brink_ctx_t *ctx, const long *y, size_t n, brink_msnb_t *out);
 
 /* ---- comparing forecasts ------------------------------------------------- */
 
@@ -123,7 +123,7 @@ brink_status_t brink_msnb_fit(brink_ctx_t *ctx, const long *y, size_t n, brink_m
  *  (alpha/2, 1 - alpha/2) quantiles of the B skills (type 7).  A resample
  *  whose baseline mean is 0 is skipped.  Returns BRINK_OK, BRINK_EINVAL
  *  (n < 1, L < 1 or L > n, B < 1, mean(sb) = 0) or BRINK_ENOMEM. */
-brink_status_t brink_skill_bootstrap(brink_ctx_t *ctx, const double *sm, const double *sb,
+BRINK_API brink_status_t brink_skill_bootstrap(brink_ctx_t *ctx, const double *sm, const double *sb,
                                      size_t n, size_t L, uint32_t B, double alpha,
                                      uint64_t seed, double *skill, double *lo, double *hi);
 
@@ -137,13 +137,13 @@ brink_status_t brink_skill_bootstrap(brink_ctx_t *ctx, const double *sm, const d
  *  falls back to the lag-0 variance.  Returns BRINK_OK or BRINK_EINVAL
  *  (n < 2, h < 1, every d_t equal, or n + 1 - 2h + h(h-1)/n <= 0: too few
  *  forecasts for the horizon). */
-brink_status_t brink_dm_test(brink_ctx_t *ctx, const double *s1, const double *s2, size_t n,
+BRINK_API brink_status_t brink_dm_test(brink_ctx_t *ctx, const double *s1, const double *s2, size_t n,
                              int h, double *stat, double *pvalue);
 
 /** Student's t distribution function with df > 0 degrees of freedom. */
-double brink_student_t_cdf(double t, double df);
+BRINK_API double brink_student_t_cdf(double t, double df);
 /** Upper tail of the chi-square distribution with df > 0 degrees of freedom. */
-double brink_chisq_sf(double x, double df);
+BRINK_API double brink_chisq_sf(double x, double df);
 
 /** Non-randomised PIT histogram of count forecasts (Czado, Gneiting and
  *  Held 2009): forecast t is the pmf pmfs + t*len over 0 .. len-1 with
@@ -154,13 +154,13 @@ double brink_chisq_sf(double x, double df);
  *  degrees of freedom (*chi2, *pvalue may be NULL); this treats the
  *  n hist[j] as counts, an approximation for counts (say so when
  *  reporting).  Returns BRINK_OK or BRINK_EINVAL. */
-brink_status_t brink_pit_histogram(brink_ctx_t *ctx, const double *pmfs, size_t len,
+BRINK_API brink_status_t brink_pit_histogram(brink_ctx_t *ctx, const double *pmfs, size_t len,
                                    const long *y, size_t n, size_t J, double *hist,
                                    double *chi2, double *pvalue);
 
 /** Brier score mean_t (p[t] - o[t])^2 of probabilities p of binary events
  *  with outcomes o (0 or 1). */
-double brink_brier(const double *p, const int *o, size_t n);
+BRINK_API double brink_brier(const double *p, const int *o, size_t n);
 
 #ifdef __cplusplus
 }

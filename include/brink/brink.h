@@ -19,6 +19,7 @@
 #define BRINK_BRINK_H
 
 #include "brink/core.h"
+#include "brink/outdir.h"
 #include "brink/rng.h"
 #include "brink/scenario.h"
 #include "brink/forecast.h"

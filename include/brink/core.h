@@ -134,6 +134,34 @@ BRINK_API char *brink_strdup(brink_ctx_t *ctx, const char *s);
 /** Copies len bytes and appends a NUL. */
 BRINK_API char *brink_strndup(brink_ctx_t *ctx, const char *s, size_t len);
 
+/** The input size limit: every reader of brink (scenarios, experiments,
+ *  designs, posteriors, targets, forecast inputs, games) refuses an input
+ *  larger than this many bytes with BRINK_ELIMIT, also when reading from a
+ *  pipe or a device such as /dev/zero.  A new context takes it from the
+ *  environment variable BRINK_MAX_INPUT_MB (a whole number of MiB, 1 to
+ *  1048576) or else BRINK_INPUT_LIMIT_DEFAULT; a child context inherits it. */
+#define BRINK_INPUT_LIMIT_DEFAULT ((size_t)64 << 20)
+BRINK_API void brink_ctx_set_input_limit(brink_ctx_t *ctx, size_t bytes);
+BRINK_API size_t brink_ctx_input_limit(const brink_ctx_t *ctx);
+
+/** Reads the whole file at path (a regular file, a pipe or a device) into
+ *  *buf, NUL-terminated (the NUL not counted in *len); free it with
+ *  brink_free.  Stops at the input limit.  Returns BRINK_OK, BRINK_EIO
+ *  (cannot open or read: the message names the path and the reason),
+ *  BRINK_ELIMIT (larger than the limit: the message names the path, the
+ *  limit and BRINK_MAX_INPUT_MB) or BRINK_ENOMEM.  On failure *buf is NULL
+ *  and errno says EIO/ENOMEM for callers that report by errno.
+ *  Complexity: O(size). */
+BRINK_API brink_status_t brink_read_file(brink_ctx_t *ctx, const char *path, char **buf, size_t *len);
+
+/** Parses the n bytes at s as one decimal number, the only number syntax
+ *  brink's readers accept: an optional sign, digits with an optional
+ *  fraction (or a fraction alone), an optional exponent; nothing else (no
+ *  hexadecimal, no inf or nan, no spaces, no NUL bytes).  A value too
+ *  small for a double becomes a subnormal or zero (not an error).  Returns
+ *  0 and sets *out, -1 on bad syntax, -2 when the value overflows a double. */
+BRINK_API int brink_parse_decimal(const char *s, size_t n, double *out);
+
 /** Writes the SHA-256 (FIPS 180-4) of len bytes as 64 lowercase hex digits
  *  and a NUL into hex, for the provenance of result files. */
 BRINK_API void brink_sha256_hex(const void *data, size_t len, char hex[65]);

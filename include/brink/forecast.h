@@ -299,10 +299,22 @@ typedef struct brink_bdm_result {
     double *mean;    /**< rounds+1 capability x salience weighted means */
     double *median;  /**< rounds+1 pairwise-vote (Condorcet) winners */
     double *risk;    /**< rounds x n risk exponents r_i used in each round */
+    /** How the rounds ended (positions compared within 1e-9 of the range of
+     *  the initial positions): BRINK_BDM_SETTLED (every position has stayed
+     *  put since round settled_round), BRINK_BDM_CYCLE (the positions of the
+     *  last rounds repeat those `period` rounds earlier, period >= 2, at
+     *  least once over: the forecast depends on the number of rounds) or
+     *  BRINK_BDM_UNSETTLED (neither within the rounds run). */
+    int convergence;
+    size_t settled_round; /**< BRINK_BDM_SETTLED: first round of the fixed point */
+    size_t period;        /**< BRINK_BDM_CYCLE: the cycle's length in rounds */
 } brink_bdm_result_t;
 
+enum { BRINK_BDM_SETTLED = 0, BRINK_BDM_CYCLE = 1, BRINK_BDM_UNSETTLED = 2 };
+
 /** Runs the model.  Returns BRINK_OK, BRINK_EINVAL or BRINK_ENOMEM; free
- *  the result with brink_bdm_result_clear (safe on a zeroed result). */
+ *  the result with brink_bdm_result_clear (safe on a zeroed result).
+ *  Cycles and non-convergence are not errors: r->convergence says which. */
 BRINK_API brink_status_t brink_bdm_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
                                        const brink_bdm_options_t *o, brink_bdm_result_t *r);
 BRINK_API void brink_bdm_result_clear(brink_ctx_t *ctx, brink_bdm_result_t *r);

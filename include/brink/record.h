@@ -44,55 +44,55 @@ typedef struct brink_record brink_record_t;
  *  BRINK_EIO (the file cannot be read: the reason is on ctx and in diags),
  *  BRINK_EPARSE (not YAML), BRINK_EVALIDATE (diags say why), BRINK_ELIMIT
  *  or BRINK_ENOMEM.  Cost: linear in the file plus O(series x months). */
-brink_status_t brink_record_load(brink_ctx_t *ctx, const char *path, brink_record_t **out,
+BRINK_API brink_status_t brink_record_load(brink_ctx_t *ctx, const char *path, brink_record_t **out,
                                  brink_diags_t *diags);
 
 /** As brink_record_load, from len bytes of text; name is the file name in
  *  diagnostics. */
-brink_status_t brink_record_load_string(brink_ctx_t *ctx, const char *name, const char *text,
+BRINK_API brink_status_t brink_record_load_string(brink_ctx_t *ctx, const char *name, const char *text,
                                         size_t len, brink_record_t **out,
                                         brink_diags_t *diags);
 
 /** The path of the shipped DPRK record (data/records/dprk.yaml of the
  *  source tree the library was built from; static). */
-const char *brink_record_shipped(void);
+BRINK_API const char *brink_record_shipped(void);
 
 /** Frees a record; NULL does nothing. */
-void brink_record_free(brink_record_t *r);
+BRINK_API void brink_record_free(brink_record_t *r);
 
 /** The file name given to the loader (borrowed). */
-const char *brink_record_file(const brink_record_t *r);
+BRINK_API const char *brink_record_file(const brink_record_t *r);
 /** SHA-256 of the file's bytes, 64 lowercase hex digits (borrowed). */
-const char *brink_record_hash(const brink_record_t *r);
+BRINK_API const char *brink_record_hash(const brink_record_t *r);
 /** The case name (borrowed). */
-const char *brink_record_case(const brink_record_t *r);
+BRINK_API const char *brink_record_case(const brink_record_t *r);
 /** The last month covered (a month index). */
-int brink_record_through(const brink_record_t *r);
+BRINK_API int brink_record_through(const brink_record_t *r);
 /** The first month any series covers. */
-int brink_record_first(const brink_record_t *r);
+BRINK_API int brink_record_first(const brink_record_t *r);
 
 /** Number of series (at least 1). */
-size_t brink_record_nseries(const brink_record_t *r);
+BRINK_API size_t brink_record_nseries(const brink_record_t *r);
 /** Actor and kind of series s (borrowed). */
-const char *brink_record_actor(const brink_record_t *r, size_t s);
-const char *brink_record_kind(const brink_record_t *r, size_t s);
+BRINK_API const char *brink_record_actor(const brink_record_t *r, size_t s);
+BRINK_API const char *brink_record_kind(const brink_record_t *r, size_t s);
 /** First month series s covers. */
-int brink_record_from(const brink_record_t *r, size_t s);
+BRINK_API int brink_record_from(const brink_record_t *r, size_t s);
 /** 1 if series s is observed only as annual totals, 0 if month by month. */
-int brink_record_annual(const brink_record_t *r, size_t s);
+BRINK_API int brink_record_annual(const brink_record_t *r, size_t s);
 /** Where series s is declared in the file (1-based line and column). */
-void brink_record_locate(const brink_record_t *r, size_t s, int *line, int *column);
+BRINK_API void brink_record_locate(const brink_record_t *r, size_t s, int *line, int *column);
 /** The index of the series (actor, kind), or -1 if the record has none. */
-long brink_record_find(const brink_record_t *r, const char *actor, const char *kind);
+BRINK_API long brink_record_find(const brink_record_t *r, const char *actor, const char *kind);
 
 /** The count of monthly series s in month m, or -1 when unobserved (before
  *  from, after through, or an annual series).  O(1). */
-long brink_record_month(const brink_record_t *r, size_t s, int m);
+BRINK_API long brink_record_month(const brink_record_t *r, size_t s, int m);
 
 /** The total of series s in calendar year y, or -1 unless the whole year
  *  is observed (a monthly series covering January to December, or an
  *  annual series with a total for y).  O(12). */
-long brink_record_year(const brink_record_t *r, size_t s, int y);
+BRINK_API long brink_record_year(const brink_record_t *r, size_t s, int y);
 
 #ifdef __cplusplus
 }

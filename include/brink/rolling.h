@@ -56,7 +56,7 @@ typedef struct brink_rolling_config {
     int min_train;       /* fewest training years (3) */
 } brink_rolling_config_t;
 
-void brink_rolling_config_default(brink_rolling_config_t *cfg);
+BRINK_API void brink_rolling_config_default(brink_rolling_config_t *cfg);
 
 /** One scored forecast. */
 typedef struct brink_rolling_row {
@@ -86,18 +86,18 @@ typedef struct brink_rolling {
 } brink_rolling_t;
 
 /** The cell of forecaster f, series s, horizon h. */
-const brink_rolling_cell_t *brink_rolling_cell(const brink_rolling_t *r, size_t s, int h, int f);
+BRINK_API const brink_rolling_cell_t *brink_rolling_cell(const brink_rolling_t *r, size_t s, int h, int f);
 
 /** Runs the backtest.  model may be NULL (baselines only).  Returns
  *  BRINK_OK, BRINK_EINVAL (bad config, reason on ctx), BRINK_ENOMEM or the
  *  model's status.  Free the result with brink_rolling_free. */
-brink_status_t brink_rolling_run(brink_ctx_t *ctx, const brink_record_t *rec,
+BRINK_API brink_status_t brink_rolling_run(brink_ctx_t *ctx, const brink_record_t *rec,
                                  const brink_rolling_config_t *cfg, brink_rolling_model_fn model,
                                  void *ud, brink_rolling_t **out);
-void brink_rolling_free(brink_ctx_t *ctx, brink_rolling_t *r);
+BRINK_API void brink_rolling_free(brink_ctx_t *ctx, brink_rolling_t *r);
 
 /** The forecaster's name: a baseline's, or "model". */
-const char *brink_rolling_name(int f);
+BRINK_API const char *brink_rolling_name(int f);
 
 #ifdef __cplusplus
 }

@@ -106,7 +106,7 @@ typedef struct brink_smc_config {
 } brink_smc_config_t;
 
 /** The defaults given in brackets above (particles 1000, seed 1). */
-void brink_smc_config_default(brink_smc_config_t *cfg);
+BRINK_API void brink_smc_config_default(brink_smc_config_t *cfg);
 
 typedef struct brink_smc brink_smc_t;
 
@@ -116,11 +116,11 @@ typedef struct brink_smc brink_smc_t;
  *  BRINK_OK, BRINK_EINVAL (bad config, reason on ctx), BRINK_EVALIDATE (a
  *  record series the model cannot produce), BRINK_ENOMEM, or a callback's
  *  status. */
-brink_status_t brink_smc_new(brink_ctx_t *ctx, const brink_smc_model_t *m,
+BRINK_API brink_status_t brink_smc_new(brink_ctx_t *ctx, const brink_smc_model_t *m,
                              const brink_smc_config_t *cfg, const brink_record_t *rec,
                              int start, brink_smc_t **out);
 /** Frees the filter and its particles; NULL does nothing. */
-void brink_smc_free(brink_smc_t *f);
+BRINK_API void brink_smc_free(brink_smc_t *f);
 
 /** Filters through month through (inclusive; months after the record's
  *  through are advanced unweighted).  Returns BRINK_OK, BRINK_EINVAL
@@ -128,49 +128,49 @@ void brink_smc_free(brink_smc_t *f);
  *  zero likelihood: the month, series and count on ctx), BRINK_ENOMEM,
  *  BRINK_EINTERRUPT or a callback's status.  Cost: O(N x months) callback
  *  calls plus O(N x nparams^2) per rejuvenation. */
-brink_status_t brink_smc_condition(brink_ctx_t *ctx, brink_smc_t *f, int through);
+BRINK_API brink_status_t brink_smc_condition(brink_ctx_t *ctx, brink_smc_t *f, int through);
 
 /** Runs every particle months further without weighting and writes into
  *  totals[i * nseries + s] the sum over those months of its counts (with
  *  forecast_obs, of counts drawn from the observation model given them).
  *  The weights stay.  Returns as brink_smc_condition. */
-brink_status_t brink_smc_forecast(brink_ctx_t *ctx, brink_smc_t *f, int months, double *totals);
+BRINK_API brink_status_t brink_smc_forecast(brink_ctx_t *ctx, brink_smc_t *f, int months, double *totals);
 
 /** Runs every particle `years` periods of 12 months further (as
  *  brink_smc_forecast) and writes the weighted predictive pmf of each
  *  model series' total in period h (1 .. years) over 0 .. len-1 (the tail
  *  in the last cell) into pmfs[(s * years + h - 1) * len + k].  Returns as
  *  brink_smc_forecast, or BRINK_ENOMEM. */
-brink_status_t brink_smc_forecast_pmfs(brink_ctx_t *ctx, brink_smc_t *f, int years, size_t len,
+BRINK_API brink_status_t brink_smc_forecast_pmfs(brink_ctx_t *ctx, brink_smc_t *f, int years, size_t len,
                                        double *pmfs);
 
 /** The weighted quantile q (0 <= q <= 1) of x[0..n-1] with weights w
  *  (>= 0, not all 0): the smallest x with cumulative weight >= q x total.
  *  Returns BRINK_OK, BRINK_EINVAL or BRINK_ENOMEM. */
-brink_status_t brink_weighted_quantile(brink_ctx_t *ctx, const double *x, const double *w,
+BRINK_API brink_status_t brink_weighted_quantile(brink_ctx_t *ctx, const double *x, const double *w,
                                        size_t n, double q, double *out);
 
 /** The last month advanced. */
-int brink_smc_month(const brink_smc_t *f);
-uint32_t brink_smc_nparticles(const brink_smc_t *f);
+BRINK_API int brink_smc_month(const brink_smc_t *f);
+BRINK_API uint32_t brink_smc_nparticles(const brink_smc_t *f);
 /** The number of series the model produces. */
-size_t brink_smc_nseries(const brink_smc_t *f);
+BRINK_API size_t brink_smc_nseries(const brink_smc_t *f);
 /** The normalised weights (N entries, borrowed). */
-const double *brink_smc_weights(const brink_smc_t *f);
+BRINK_API const double *brink_smc_weights(const brink_smc_t *f);
 /** Particle i's parameters (borrowed). */
-const double *brink_smc_theta(const brink_smc_t *f, uint32_t i);
+BRINK_API const double *brink_smc_theta(const brink_smc_t *f, uint32_t i);
 /** Particle i (borrowed; its layout is the model's). */
-const void *brink_smc_particle(const brink_smc_t *f, uint32_t i);
+BRINK_API const void *brink_smc_particle(const brink_smc_t *f, uint32_t i);
 /** Weighted mean of parameter j. */
-double brink_smc_param_mean(const brink_smc_t *f, size_t j);
+BRINK_API double brink_smc_param_mean(const brink_smc_t *f, size_t j);
 /** Log marginal likelihood of the observations so far. */
-double brink_smc_log_evidence(const brink_smc_t *f);
+BRINK_API double brink_smc_log_evidence(const brink_smc_t *f);
 /** Effective sample size after each month so far (before resampling),
  *  *n entries (borrowed). */
-const double *brink_smc_ess(const brink_smc_t *f, size_t *n);
+BRINK_API const double *brink_smc_ess(const brink_smc_t *f, size_t *n);
 /** Number of resamplings and of ESS collapses so far. */
-uint32_t brink_smc_resamplings(const brink_smc_t *f);
-uint32_t brink_smc_collapses(const brink_smc_t *f);
+BRINK_API uint32_t brink_smc_resamplings(const brink_smc_t *f);
+BRINK_API uint32_t brink_smc_collapses(const brink_smc_t *f);
 
 /* ---- count distributions ----------------------------------------------------
  *
@@ -179,14 +179,14 @@ uint32_t brink_smc_collapses(const brink_smc_t *f);
 
 /** NB(mu, r) pmf at k; r = INFINITY gives Poisson(mu); mu = 0 a point
  *  mass at 0. */
-double brink_nb_pmf(long k, double mu, double r);
+BRINK_API double brink_nb_pmf(long k, double mu, double r);
 
 /** log of brink_nb_pmf (-HUGE_VAL for an impossible k). */
-double brink_nb_logpmf(long k, double mu, double r);
+BRINK_API double brink_nb_logpmf(long k, double mu, double r);
 
 /** Fills pmf[0..len-1] with NB(mu, r), the tail above len-1 in the last
  *  cell. */
-void brink_nb_fill(double *pmf, size_t len, double mu, double r);
+BRINK_API void brink_nb_fill(double *pmf, size_t len, double mu, double r);
 
 #ifdef __cplusplus
 }

@@ -41,25 +41,25 @@ typedef struct brink_sim_particles brink_sim_particles_t;
  *  it and share their start month), drawn by weights (NULL: equal
  *  weights; else nsims finite weights >= 0, not all 0, borrowed).  Returns
  *  BRINK_OK, BRINK_EINVAL (reason on ctx) or BRINK_ENOMEM. */
-brink_status_t brink_sim_particles_new(brink_ctx_t *ctx, const brink_sim_t *const *sims,
+BRINK_API brink_status_t brink_sim_particles_new(brink_ctx_t *ctx, const brink_sim_t *const *sims,
                                        const double *weights, uint32_t nsims,
                                        brink_sim_particles_t **out);
-void brink_sim_particles_free(brink_sim_particles_t *p);
+BRINK_API void brink_sim_particles_free(brink_sim_particles_t *p);
 
 /** The callbacks for brink_smc_new (borrowed; valid while p lives).  The
  *  filter must start at the models' start month. */
-const brink_smc_model_t *brink_sim_particles_model(const brink_sim_particles_t *p);
+BRINK_API const brink_smc_model_t *brink_sim_particles_model(const brink_sim_particles_t *p);
 
 /** The actor and kind of model series k (0 <= k < BRINK_NCOUNTS, the
  *  BRINK_COUNT_* order), borrowed. */
-void brink_sim_particles_series_name(const brink_sim_particles_t *p, int k, const char **actor,
+BRINK_API void brink_sim_particles_series_name(const brink_sim_particles_t *p, int k, const char **actor,
                                      const char **kind);
 
 /** The parameter set (index into sims) a particle of this model runs. */
-uint32_t brink_sim_particle_set(const void *particle);
+BRINK_API uint32_t brink_sim_particle_set(const void *particle);
 
 /** The monthly series (BRINK_SERIES_*) of a particle's current state. */
-void brink_sim_particle_series(const void *particle, double v[BRINK_NSERIES]);
+BRINK_API void brink_sim_particle_series(const void *particle, double v[BRINK_NSERIES]);
 
 #ifdef __cplusplus
 }

@@ -99,18 +99,10 @@ static void problem(reader_t *r, int line, int col, const char *path, const char
         r->fatal = BRINK_ENOMEM;
 }
 
-/* A strict finite number: the whole field, as strtod reads it. */
+/* A strict finite decimal number: the whole field. */
 static int parse_number(const char *s, double *out)
 {
-    if (!*s)
-        return -1;
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || *end || !isfinite(v))
-        return -1;
-    *out = v;
-    return 0;
+    return brink_parse_decimal(s, strlen(s), out) == 0 ? 0 : -1;
 }
 
 /* Splits s at commas in place into f (nf entries, counted beforehand) and
@@ -354,36 +346,12 @@ brink_status_t brink_posterior_load(brink_ctx_t *ctx, const char *dir, brink_pos
     snprintf(path, plen, "%s/posterior.csv", dir);
     brink_status_t st = BRINK_OK;
     char *text = NULL;
-    size_t n = 0, cap = 0;
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        st = brink_ctx_error(ctx, BRINK_EIO, "cannot open %s: %s", path, strerror(errno));
+    size_t n = 0;
+    st = brink_read_file(ctx, path, &text, &n);
+    if (st != BRINK_OK)
         goto cleanup;
-    }
-    for (;;) {
-        if (n == cap) {
-            size_t nc = cap ? cap * 2 : 65536;
-            char *nt = brink_realloc(ctx, text, nc);
-            if (!nt) {
-                st = brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory reading %s", path);
-                goto cleanup;
-            }
-            text = nt;
-            cap = nc;
-        }
-        size_t got = fread(text + n, 1, cap - n, fp);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(fp)) {
-        st = brink_ctx_error(ctx, BRINK_EIO, "cannot read %s", path);
-        goto cleanup;
-    }
     st = brink_posterior_load_string(ctx, path, text, n, out, diags);
 cleanup:
-    if (fp)
-        fclose(fp);
     brink_free(ctx, text);
     brink_free(ctx, path);
     return st;

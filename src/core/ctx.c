@@ -15,6 +15,7 @@ struct brink_ctx {
     void *log_ud;
     brink_interrupt_fn interrupt;
     void *interrupt_ud;
+    size_t input_limit;
 };
 
 static void *std_malloc(size_t size, void *ud)
@@ -45,6 +46,14 @@ brink_ctx_t *brink_ctx_new(const brink_allocator_t *alloc)
         return NULL;
     memset(ctx, 0, sizeof *ctx);
     ctx->alloc = a;
+    ctx->input_limit = BRINK_INPUT_LIMIT_DEFAULT;
+    const char *env = getenv("BRINK_MAX_INPUT_MB");
+    if (env && *env) {
+        char *end = NULL;
+        unsigned long long mb = strtoull(env, &end, 10);
+        if (*end == '\0' && env[0] >= '0' && env[0] <= '9' && mb >= 1 && mb <= 1048576)
+            ctx->input_limit = (size_t)mb << 20;
+    }
     return ctx;
 }
 
@@ -61,6 +70,7 @@ brink_ctx_t *brink_ctx_new_child(const brink_ctx_t *parent)
     ctx->log_ud = parent->log_ud;
     ctx->interrupt = parent->interrupt;
     ctx->interrupt_ud = parent->interrupt_ud;
+    ctx->input_limit = parent->input_limit;
     return ctx;
 }
 
@@ -194,4 +204,15 @@ char *brink_strndup(brink_ctx_t *ctx, const char *s, size_t len)
 char *brink_strdup(brink_ctx_t *ctx, const char *s)
 {
     return s ? brink_strndup(ctx, s, strlen(s)) : NULL;
+}
+
+void brink_ctx_set_input_limit(brink_ctx_t *ctx, size_t bytes)
+{
+    if (ctx && bytes > 0)
+        ctx->input_limit = bytes;
+}
+
+size_t brink_ctx_input_limit(const brink_ctx_t *ctx)
+{
+    return ctx ? ctx->input_limit : BRINK_INPUT_LIMIT_DEFAULT;
 }

@@ -123,14 +123,9 @@ brink_status_t exp_read_csv_design(brink_experiment_t *exp, const char *path,
             const char *f = c.field[col];
             size_t len = strlen(f);
             trim(&f, &len);
-            char tmp[64], *end = NULL;
             double v = NAN;
-            if (len > 0 && len < sizeof tmp) {
-                memcpy(tmp, f, len);
-                tmp[len] = '\0';
-                v = strtod(tmp, &end);
-            }
-            if (len == 0 || len >= sizeof tmp || *end != '\0' || !isfinite(v)) {
+            /* one decimal number syntax: no hex, inf, nan or blanks inside */
+            if (len == 0 || brink_parse_decimal(f, len, &v) != 0 || !isfinite(v)) {
                 brink_diags_add(ctx, diags, path, (int)c.fline[col], (int)c.fcol[col], "",
                                 "'%.*s' is not a finite number", (int)(len > 40 ? 40 : len), f);
                 st = BRINK_EVALIDATE;

@@ -475,32 +475,9 @@ static void check_posterior(loader_t *l, brink_experiment_t *exp, const char *fl
  * memory). */
 static char *slurp(brink_ctx_t *ctx, const char *path, size_t *len)
 {
-    FILE *fp = fopen(path, "rb");
     char *buf = NULL;
-    size_t cap = 0, n = 0;
-    if (!fp)
+    if (brink_read_file(ctx, path, &buf, len) != BRINK_OK)
         return NULL;
-    for (;;) {
-        if (n == cap) {
-            size_t nc = cap ? cap * 2 : 65536;
-            char *nb = brink_realloc(ctx, buf, nc + 1);
-            if (!nb) {
-                brink_free(ctx, buf);
-                fclose(fp);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = nb;
-            cap = nc;
-        }
-        size_t r = fread(buf + n, 1, cap - n, fp);
-        n += r;
-        if (r == 0)
-            break;
-    }
-    fclose(fp);
-    buf[n] = '\0';
-    *len = n;
     return buf;
 }
 
@@ -579,7 +556,7 @@ static brink_status_t load_text(brink_ctx_t *ctx, const char *name, const char *
                 l.fatal = BRINK_ENOMEM;
             else
                 report(&l, "scenario", root, "cannot read '%s': %s", exp->scenario_path,
-                       strerror(errno));
+                       errno == EFBIG ? "larger than the input limit" : strerror(errno));
             goto checked;
         }
         brink_sha256_hex(bytes, slen, exp->scenario_hash);
@@ -682,9 +659,13 @@ brink_status_t brink_experiment_load_params(brink_ctx_t *ctx, const char *path,
     if (!text) {
         if (errno == ENOMEM)
             return brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory reading %s", path);
-        brink_diags_add(ctx, diags, path, 0, 0, "", "cannot read the file: %s",
-                        strerror(errno));
-        return BRINK_EIO;
+        brink_status_t st = brink_ctx_errcode(ctx);
+        const char *m = brink_ctx_errmsg(ctx);
+        size_t pl = strlen(path);
+        if (strncmp(m, path, pl) == 0 && m[pl] == ':' && m[pl + 1] == ' ')
+            m += pl + 2;
+        brink_diags_add(ctx, diags, path, 0, 0, "", "%s", m);
+        return st == BRINK_ELIMIT ? BRINK_ELIMIT : BRINK_EIO;
     }
     brink_status_t st = load_text(ctx, path, text, len, params, out, diags);
     brink_free(ctx, text);

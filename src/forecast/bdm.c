@@ -124,6 +124,43 @@ static double median_of(const bdm_t *b)
     return w;
 }
 
+/* Are the positions of rounds a and b the same within tol? */
+static int same_round(const brink_bdm_result_t *r, size_t a, size_t b, double tol)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (fabs(r->pos[a * r->n + i] - r->pos[b * r->n + i]) > tol)
+            return 0;
+    return 1;
+}
+
+/* Settled, cycling or neither: see brink_bdm_result_t. */
+static void classify(brink_bdm_result_t *r, double tol)
+{
+    const size_t T = r->rounds;
+    r->period = 0;
+    r->settled_round = 0;
+    if (same_round(r, T, T - 1, tol)) {
+        size_t k = T - 1;
+        while (k > 0 && same_round(r, k, k - 1, tol))
+            k--;
+        r->convergence = BRINK_BDM_SETTLED;
+        r->settled_round = k;
+        return;
+    }
+    /* the shortest period p whose last 2p rounds repeat, p >= 2 */
+    for (size_t p = 2; 2 * p <= T; p++) {
+        int rep = 1;
+        for (size_t k = 0; k < p && rep; k++)
+            rep = same_round(r, T - k, T - k - p, tol);
+        if (rep) {
+            r->convergence = BRINK_BDM_CYCLE;
+            r->period = p;
+            return;
+        }
+    }
+    r->convergence = BRINK_BDM_UNSETTLED;
+}
+
 brink_status_t brink_bdm_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
                              const brink_bdm_options_t *o, brink_bdm_result_t *r)
 {
@@ -222,6 +259,7 @@ brink_status_t brink_bdm_run(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
         r->mean[t + 1] = mean_of(&b);
         r->median[t + 1] = median_of(&b);
     }
+    classify(r, 1e-9 * (xmax - xmin));
 done:
     brink_free(ctx, c);
     brink_free(ctx, sal);

@@ -146,13 +146,11 @@ static int parse_num(csv_reader_t *r, int line, const char *what, double *out)
                 what, NULL);
         return -1;
     }
-    char *end;
-    errno = 0;
-    double v = strtod(p, &end);
-    const char *q = end;
-    while (is_blank(*q))
-        q++;
-    if (end == p || *q || !isfinite(v) || errno == ERANGE) {
+    const char *q = p + strlen(p);
+    while (q > p && is_blank(q[-1]))
+        q--;
+    double v = 0;
+    if (brink_parse_decimal(p, (size_t)(q - p), &v) != 0) {
         csv_err(r, BRINK_EPARSE, line, r->field_col, "expected a number for %s, found '%s'", what,
                 r->field);
         return -1;

@@ -61,10 +61,8 @@ static void known_children(xr_t *r, const xml_el_t *el, const char *const *names
 
 static int num(xr_t *r, const xml_el_t *e, double lo, double hi, double *out)
 {
-    char *end;
-    errno = 0;
-    double v = strtod(e->text, &end);
-    if (!e->text[0] || *end || errno == ERANGE) {
+    double v = 0;
+    if (brink_parse_decimal(e->text, strlen(e->text), &v) != 0) {
         xerr(r, e, "<%s> must hold a number, found '%s'", e->name, e->text);
         return -1;
     }

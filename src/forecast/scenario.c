@@ -95,6 +95,31 @@ static int grow(brink_fc_scenario_t *s)
     return 0;
 }
 
+/* Is s well-formed UTF-8 (no overlong forms, surrogates or code points
+ * beyond U+10FFFF)? */
+static int utf8_valid(const char *str)
+{
+    const unsigned char *p = (const unsigned char *)str;
+    while (*p) {
+        unsigned c = *p;
+        size_t k = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2
+                 : (c & 0xF8) == 0xF0 ? 3 : 9;
+        if (k == 9 || (k == 1 && c < 0xC2))
+            return 0;
+        unsigned cp = k == 0 ? c : c & (0x3Fu >> k);
+        for (size_t i = 1; i <= k; i++) {
+            if ((p[i] & 0xC0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (p[i] & 0x3Fu);
+        }
+        if ((k == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+            (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+            return 0;
+        p += k + 1;
+    }
+    return 1;
+}
+
 brink_status_t brink_fc_scenario_add_actor(brink_fc_scenario_t *s, const char *name,
                                            const char *desc, double cap, const double *pos,
                                            const double *sal)
@@ -102,6 +127,10 @@ brink_status_t brink_fc_scenario_add_actor(brink_fc_scenario_t *s, const char *n
     if (!s || !name || !pos || !sal)
         return BRINK_EINVAL;
     brink_ctx_t *ctx = s->ctx;
+    if (!utf8_valid(name) || (desc && !utf8_valid(desc)))
+        return brink_ctx_error(ctx, BRINK_EVALIDATE,
+                               "actor %zu: the %s is not valid UTF-8", s->n + 1,
+                               utf8_valid(name) ? "description" : "name");
     if (s->n >= BRINK_FC_MAX_ACTORS)
         return brink_ctx_error(ctx, BRINK_ELIMIT, "more than %d actors", BRINK_FC_MAX_ACTORS);
     if (!(cap >= 0.0 && cap <= 1e8))

@@ -136,9 +136,8 @@ brink_status_t brink_smp_option_set(brink_ctx_t *ctx, brink_smp_options_t *o, co
         return brink_ctx_error(ctx, BRINK_EINVAL, "%s: unknown value '%s' (choices: %s)", d->name,
                                value, buf);
     }
-    char *end;
-    double v = strtod(value, &end);
-    if (end == value || *end) {
+    double v = 0;
+    if (brink_parse_decimal(value, strlen(value), &v) != 0) {
         return brink_ctx_error(ctx, BRINK_EINVAL, "%s: expected a number, found '%s'", d->name,
                                value);
     }

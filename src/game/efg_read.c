@@ -365,7 +365,7 @@ static brink_status_t rd_infoset(efg_reader_t *R, int player, long num, int nl, 
             double dsum = mpq_get_d(R->q);
             if (!one && (dsum < 1 - 1e-6 || dsum > 1 + 1e-6))
                 return lex_error(L, BRINK_EVALIDATE, al, ac,
-                                 "the chance probabilities sum to %g, expected 1", dsum);
+                                 "the chance probabilities sum to %.17g, expected 1", dsum);
         }
         if (nacts < 1)
             return lex_error(L, BRINK_EVALIDATE, al, ac,

@@ -32,11 +32,13 @@ brink_status_t game_alloc_table(brink_ctx_t *ctx, brink_game_t *g)
     for (int p = 0; p < g->nplayers; p++) {
         if (g->nstrat[p] <= 0)
             return BRINK_EINVAL;
-        if (n > ((size_t)1 << 40) / (size_t)g->nstrat[p])
+        if (n > GAME_MAX_PAYOFFS / (size_t)g->nstrat[p])
             return BRINK_ELIMIT;
         n *= (size_t)g->nstrat[p];
     }
     size_t cells = n * (size_t)g->nplayers;
+    if (cells > GAME_MAX_PAYOFFS)
+        return BRINK_ELIMIT;
     g->pay = brink_malloc(ctx, cells * sizeof *g->pay);
     g->dpay = brink_calloc(ctx, cells, sizeof *g->dpay);
     if (!g->pay || !g->dpay) {

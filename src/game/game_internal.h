@@ -112,6 +112,11 @@ brink_game_t *game_alloc(brink_ctx_t *ctx, brink_game_kind_t kind);
  * information sets (chance excluded) */
 size_t game_behavior_width(const brink_game_t *g);
 /* allocates the strategic payoff table for the strategy counts set in g->nstrat */
+/* The work limit of a strategic form: at most this many payoffs (profiles
+ * times players), about 40 bytes each, so that a game too large for memory
+ * is refused before anything is allocated. */
+#define GAME_MAX_PAYOFFS ((size_t)1 << 26)
+/* Allocates the payoff table: BRINK_ELIMIT beyond GAME_MAX_PAYOFFS. */
 brink_status_t game_alloc_table(brink_ctx_t *ctx, brink_game_t *g);
 void game_outcome_clear(brink_ctx_t *ctx, game_outcome_t *o, int nplayers);
 

@@ -59,47 +59,11 @@ brink_status_t brink_game_read_file(brink_ctx_t *ctx, const char *path, brink_ga
     if (!ctx || !path || !out)
         return BRINK_EINVAL;
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return brink_ctx_error(ctx, BRINK_EIO, "%s: cannot open: %s", path, strerror(errno));
     char *buf = NULL;
-    size_t len = 0, cap = 0;
-    brink_status_t st = BRINK_OK;
-    {
-        /* a regular file: one buffer of its size (plus room to see the end) */
-        struct stat sb;
-        if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
-            (unsigned long long)sb.st_size < (unsigned long long)SIZE_MAX - 65536) {
-            cap = (size_t)sb.st_size + 65536;
-            if (!(buf = brink_malloc(ctx, cap))) {
-                st = brink_ctx_error(ctx, BRINK_ENOMEM, "%s: out of memory", path);
-                goto done;
-            }
-        }
-    }
-    for (;;) {
-        if (len + 65536 > cap) {
-            size_t nc = cap ? cap * 2 : 131072;
-            char *nb = brink_realloc(ctx, buf, nc);
-            if (!nb) {
-                st = brink_ctx_error(ctx, BRINK_ENOMEM, "%s: out of memory", path);
-                goto done;
-            }
-            buf = nb;
-            cap = nc;
-        }
-        size_t n = fread(buf + len, 1, cap - len, f);
-        len += n;
-        if (n == 0) {
-            if (ferror(f))
-                st = brink_ctx_error(ctx, BRINK_EIO, "%s: read error", path);
-            break;
-        }
-    }
+    size_t len = 0;
+    brink_status_t st = brink_read_file(ctx, path, &buf, &len);
     if (st == BRINK_OK)
         st = brink_game_read_string(ctx, buf, len, path, out, diags);
-done:
-    fclose(f);
     brink_free(ctx, buf);
     return st;
 }

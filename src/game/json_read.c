@@ -3,6 +3,7 @@
  * share one set of checks.  JSON syntax errors carry jansson's line and
  * column; structural errors name the field. */
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "game/game_internal.h"
@@ -15,6 +16,15 @@ static brink_status_t jerr(brink_ctx_t *ctx, brink_diags_t *diags, const char *n
         brink_diags_add(ctx, diags, name, line, col, path, "%s", msg);
     return brink_ctx_error(ctx, BRINK_EVALIDATE, "%s:%d:%d: error: %s%s%s", name, line, col,
                            path[0] ? path : "", path[0] ? ": " : "", msg);
+}
+
+/* an error at the JSON value of path */
+static brink_status_t jerr_at(brink_ctx_t *ctx, brink_diags_t *diags, const char *name,
+                              const char *text, size_t len, const char *path, const char *msg)
+{
+    int line, col;
+    json_locate(text, len, path, &line, &col);
+    return jerr(ctx, diags, name, line, col, path, msg);
 }
 
 static const char *jstr(json_t *o, const char *key)
@@ -61,20 +71,22 @@ brink_status_t json_read(brink_ctx_t *ctx, const char *text, size_t len, const c
                          brink_game_t **out, brink_diags_t *diags)
 {
     json_error_t je;
-    json_t *root = json_loadb(text, len, 0, &je);
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
     if (!root)
         return jerr(ctx, diags, name, je.line, je.column, "", je.text);
     gbuf_t b;
     gbuf_init(&b, ctx);
-    brink_status_t st = BRINK_OK;
+    brink_status_t st = json_check_game(ctx, root, text, len, name, diags);
+    if (st != BRINK_OK)
+        goto done;
     const char *type = jstr(root, "type");
     json_t *players = json_object_get(root, "players");
     if (!type || (strcmp(type, "strategic") && strcmp(type, "extensive"))) {
-        st = jerr(ctx, diags, name, 1, 1, "type", "expected \"strategic\" or \"extensive\"");
+        st = jerr_at(ctx, diags, name, text, len, "type", "expected \"strategic\" or \"extensive\"");
         goto done;
     }
     if (!json_is_array(players) || json_array_size(players) == 0) {
-        st = jerr(ctx, diags, name, 1, 1, "players", "expected a non-empty array of names");
+        st = jerr_at(ctx, diags, name, text, len, "players", "expected a non-empty array of names");
         goto done;
     }
     const char *title = jstr(root, "title"), *comment = jstr(root, "comment");
@@ -83,7 +95,7 @@ brink_status_t json_read(brink_ctx_t *ctx, const char *text, size_t len, const c
         json_t *strat = json_object_get(root, "strategies");
         json_t *pay = json_object_get(root, "payoffs");
         if (!json_is_array(strat) || json_array_size(strat) != np) {
-            st = jerr(ctx, diags, name, 1, 1, "strategies",
+            st = jerr_at(ctx, diags, name, text, len, "strategies",
                       "expected one array of strategy names per player");
             goto done;
         }
@@ -96,7 +108,7 @@ brink_status_t json_read(brink_ctx_t *ctx, const char *text, size_t len, const c
         json_t *v;
         json_array_foreach(strat, i, v) {
             if (!json_is_array(v) || json_array_size(v) == 0) {
-                st = jerr(ctx, diags, name, 1, 1, "strategies",
+                st = jerr_at(ctx, diags, name, text, len, "strategies",
                           "every player needs a non-empty array of strategy names");
                 goto done;
             }
@@ -108,14 +120,14 @@ brink_status_t json_read(brink_ctx_t *ctx, const char *text, size_t len, const c
         gbuf_put_quoted(&b, comment ? comment : "");
         gbuf_putc(&b, '\n');
         if (!json_is_array(pay) || json_array_size(pay) != ncont) {
-            st = jerr(ctx, diags, name, 1, 1, "payoffs",
+            st = jerr_at(ctx, diags, name, text, len, "payoffs",
                       "expected one array of payoffs per strategy profile (player 1's strategy "
                       "changing fastest)");
             goto done;
         }
         json_array_foreach(pay, i, v) {
             if (!json_is_array(v) || json_array_size(v) != np) {
-                st = jerr(ctx, diags, name, 1, 1, "payoffs",
+                st = jerr_at(ctx, diags, name, text, len, "payoffs",
                           "every strategy profile needs one payoff per player");
                 goto done;
             }
@@ -124,7 +136,7 @@ brink_status_t json_read(brink_ctx_t *ctx, const char *text, size_t len, const c
             json_array_foreach(v, k, x) {
                 gbuf_putc(&b, ' ');
                 if (put_number(&b, x) != 0) {
-                    st = jerr(ctx, diags, name, 1, 1, "payoffs", "a payoff is not a number");
+                    st = jerr_at(ctx, diags, name, text, len, "payoffs", "a payoff is not a number");
                     goto done;
                 }
             }
@@ -135,7 +147,7 @@ brink_status_t json_read(brink_ctx_t *ctx, const char *text, size_t len, const c
         json_t *nodes = json_object_get(root, "nodes");
         if (!json_is_array(outs) || !json_is_array(isets) || !json_is_array(nodes) ||
             json_array_size(nodes) == 0) {
-            st = jerr(ctx, diags, name, 1, 1, "",
+            st = jerr_at(ctx, diags, name, text, len, "",
                       "an extensive game needs arrays \"outcomes\", \"infosets\" and \"nodes\"");
             goto done;
         }
@@ -154,7 +166,7 @@ brink_status_t json_read(brink_ctx_t *ctx, const char *text, size_t len, const c
             char path[64];
             snprintf(path, sizeof path, "nodes[%zu]", i);
             if (!kind) {
-                st = jerr(ctx, diags, name, 1, 1, path, "expected \"kind\"");
+                st = jerr_at(ctx, diags, name, text, len, path, "expected \"kind\"");
                 goto done;
             }
             if (!strcmp(kind, "terminal")) {
@@ -163,14 +175,14 @@ brink_status_t json_read(brink_ctx_t *ctx, const char *text, size_t len, const c
             } else {
                 if (!json_is_integer(is) || json_integer_value(is) < 0 ||
                     (size_t)json_integer_value(is) >= json_array_size(isets)) {
-                    st = jerr(ctx, diags, name, 1, 1, path, "\"infoset\" is not an index of infosets");
+                    st = jerr_at(ctx, diags, name, text, len, path, "\"infoset\" is not an index of infosets");
                     goto done;
                 }
                 json_t *ji = json_array_get(isets, (size_t)json_integer_value(is));
                 json_t *pl = json_object_get(ji, "player"), *num = json_object_get(ji, "number");
                 json_t *acts = json_object_get(ji, "actions"), *pr = json_object_get(ji, "probabilities");
                 if (!json_is_integer(pl) || !json_is_integer(num) || !json_is_array(acts)) {
-                    st = jerr(ctx, diags, name, 1, 1, path,
+                    st = jerr_at(ctx, diags, name, text, len, path,
                               "its infoset needs \"player\", \"number\" and \"actions\"");
                     goto done;
                 }
@@ -192,7 +204,7 @@ brink_status_t json_read(brink_ctx_t *ctx, const char *text, size_t len, const c
                     if (chance) {
                         gbuf_putc(&b, ' ');
                         if (!json_is_array(pr) || put_number(&b, json_array_get(pr, a)) != 0) {
-                            st = jerr(ctx, diags, name, 1, 1, path,
+                            st = jerr_at(ctx, diags, name, text, len, path,
                                       "a chance infoset needs one probability per action");
                             goto done;
                         }
@@ -205,7 +217,7 @@ brink_status_t json_read(brink_ctx_t *ctx, const char *text, size_t len, const c
                 json_t *jo = json_array_get(outs, (size_t)o);
                 json_t *pays = json_object_get(jo, "payoffs");
                 if (o < 0 || !jo || !json_is_array(pays) || json_array_size(pays) != np) {
-                    st = jerr(ctx, diags, name, 1, 1, path,
+                    st = jerr_at(ctx, diags, name, text, len, path,
                               "\"outcome\" must index an outcome with one payoff per player");
                     goto done;
                 }
@@ -217,7 +229,7 @@ brink_status_t json_read(brink_ctx_t *ctx, const char *text, size_t len, const c
                 json_array_foreach(pays, k, x) {
                     gbuf_putc(&b, ' ');
                     if (put_number(&b, x) != 0) {
-                        st = jerr(ctx, diags, name, 1, 1, path, "a payoff is not a number");
+                        st = jerr_at(ctx, diags, name, text, len, path, "a payoff is not a number");
                         goto done;
                     }
                 }
@@ -232,7 +244,33 @@ brink_status_t json_read(brink_ctx_t *ctx, const char *text, size_t len, const c
         st = brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory");
         goto done;
     }
-    st = brink_game_read_string(ctx, b.data, b.len, name, out, diags);
+    st = brink_game_read_string(ctx, b.data, b.len, name, out, NULL);
+    if (st != BRINK_OK && st != BRINK_ENOMEM) {
+        /* the error is located in the generated Gambit text: line 3 on is
+         * one node (or one payoff row) each; point at that JSON value */
+        const char *m = brink_ctx_errmsg(ctx);
+        size_t nl = strlen(name);
+        int gl = 0;
+        const char *rest = m;
+        if (strncmp(m, name, nl) == 0 && m[nl] == ':') {
+            gl = atoi(m + nl + 1);
+            const char *e = strstr(m + nl, "error: ");
+            rest = e ? e + 7 : m;
+        }
+        char path[64];
+        if (gl >= 3)
+            snprintf(path, sizeof path, "%s[%d]", strcmp(type, "strategic") ? "nodes" : "payoffs",
+                     gl - 3);
+        else
+            snprintf(path, sizeof path, "%s", gl == 2 ? "comment" : "players");
+        char msg[1024];
+        snprintf(msg, sizeof msg, "%s", rest);
+        int line, col;
+        json_locate(text, len, path, &line, &col);
+        if (diags)
+            brink_diags_add(ctx, diags, name, line, col, path, "%s", msg);
+        st = brink_ctx_error(ctx, st, "%s:%d:%d: error: %s: %s", name, line, col, path, msg);
+    }
 done:
     json_decref(root);
     brink_free(ctx, b.data);

@@ -19,5 +19,13 @@ void efg_write(gbuf_t *b, const brink_game_t *g);
 void json_write(gbuf_t *b, const brink_game_t *g);
 brink_status_t json_read(brink_ctx_t *ctx, const char *text, size_t len, const char *name,
                          brink_game_t **out, brink_diags_t *diags);
+/* json_check.c: the line and column (1-based) of the value at path
+ * ("nodes[3].parent") in JSON text (the closest enclosing value found) */
+void json_locate(const char *text, size_t len, const char *path, int *line, int *col);
+/* Known keys, node kinds and the tree of a parsed JSON game, with located
+ * errors: BRINK_OK, BRINK_EVALIDATE or BRINK_ENOMEM. */
+struct json_t;
+brink_status_t json_check_game(brink_ctx_t *ctx, struct json_t *root, const char *text,
+                               size_t len, const char *name, brink_diags_t *diags);
 
 #endif

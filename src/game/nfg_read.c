@@ -204,8 +204,15 @@ brink_status_t nfg_read(lexer_t *L, brink_game_t *g)
         int tl = L->tline, tc = L->tcol;
         st = game_alloc_table(ctx, g);
         if (st != BRINK_OK) {
-            st = lex_error(L, st, tl, tc,
-                           st == BRINK_ELIMIT ? "too many strategy profiles" : "out of memory");
+            char msg[160];
+            double prof = 1;
+            for (int p = 0; p < g->nplayers; p++)
+                prof *= g->nstrat[p];
+            snprintf(msg, sizeof msg,
+                     "the game has %.4g strategy profiles (%.4g payoffs); the limit is %zu "
+                     "payoffs",
+                     prof, prof * g->nplayers, GAME_MAX_PAYOFFS);
+            st = lex_error(L, st, tl, tc, "%s", st == BRINK_ELIMIT ? msg : "out of memory");
             goto done;
         }
     }

@@ -181,8 +181,18 @@ brink_status_t brink_game_reduced(brink_ctx_t *ctx, brink_game_t *game, const br
                 goto done;
             }
     }
-    if ((st = game_alloc_table(ctx, r)) != BRINK_OK)
+    if ((st = game_alloc_table(ctx, r)) != BRINK_OK) {
+        if (st == BRINK_ELIMIT) {
+            double nprof = 1;
+            for (int p = 0; p < np; p++)
+                nprof *= r->nstrat[p];
+            brink_ctx_error(ctx, st,
+                            "the reduced strategic form has %.4g strategy profiles (%.4g "
+                            "payoffs); the limit is %zu payoffs",
+                            nprof, nprof * np, GAME_MAX_PAYOFFS);
+        }
         goto done;
+    }
     stack = brink_malloc(ctx, (game->nnodes + 1) * sizeof *stack);
     prof = brink_calloc(ctx, (size_t)np, sizeof *prof);
     if (!stack || !prof) {

@@ -50,10 +50,8 @@ brink_status_t rp_csv_num(brink_ctx_t *ctx, const rp_csv_t *c, size_t col, const
         *out = NAN;
         return BRINK_OK;
     }
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || *end || !isfinite(v))
+    double v = 0;
+    if (brink_parse_decimal(s, strlen(s), &v) != 0)
         return rp_error(ctx, BRINK_EPARSE, c->path, c->line,
                         "column '%s': expected a number, found '%.40s'", colname, s);
     *out = v;

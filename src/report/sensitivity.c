@@ -399,6 +399,38 @@ brink_status_t rp_read_sweep_db(brink_ctx_t *ctx, const char *path, json_t *payl
                       sqlite3_errmsg(db));
         goto cleanup;
     }
+    {
+        /* damaged pages or records: refused before anything is read */
+        sqlite3_stmt *q = NULL;
+        char what[160] = "";
+        if (sqlite3_prepare_v2(db, "PRAGMA quick_check(5)", -1, &q, NULL) != SQLITE_OK ||
+            sqlite3_step(q) != SQLITE_ROW)
+            snprintf(what, sizeof what, "%s", sqlite3_errmsg(db));
+        else if (strcmp((const char *)sqlite3_column_text(q, 0), "ok") != 0)
+            snprintf(what, sizeof what, "%s", (const char *)sqlite3_column_text(q, 0));
+        sqlite3_finalize(q);
+        for (char *c = what; *c; c++)
+            if (*c == '\n' || *c == '\r' || *c == '\t')
+                *c = ' ';
+        if (what[0]) {
+            st = rp_error(ctx, BRINK_EDB, path, 0,
+                          "the result store is damaged (SQLite's integrity check: %s)", what);
+            goto cleanup;
+        }
+        /* a brink store has a manifest */
+        int ok = 0;
+        if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE name = 'manifest' AND "
+                                   "type IN ('table', 'view')",
+                               -1, &q, NULL) == SQLITE_OK &&
+            sqlite3_step(q) == SQLITE_ROW)
+            ok = 1;
+        sqlite3_finalize(q);
+        if (!ok) {
+            st = rp_error(ctx, BRINK_EPARSE, path, 0,
+                          "not a brink result store (it has no manifest)");
+            goto cleanup;
+        }
+    }
     json_object_set_new(payload, "sweep", json_object());
     if ((st = manifest(ctx, db, json_object_get(payload, "provenance"))))
         goto cleanup;

@@ -370,6 +370,14 @@ static brink_status_t on_event(builder_t *b, struct fy_event *fye)
                 brink_free(b->ctx, n);
                 return BRINK_ENOMEM;
             }
+            if (memchr(n->text, '\0', n->len)) {
+                /* an escaped "\0": C strings would cut the text there */
+                brink_free(b->ctx, n->text);
+                brink_free(b->ctx, n);
+                int q = style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED;
+                return located_at(b, m, q ? -1 : 0, "%sa NUL character in a string; expected text",
+                                  "");
+            }
             return attach(b, n);
         }
         n->type = fye->type == FYET_SEQUENCE_START ? DOC_SEQ : DOC_MAP;
@@ -590,46 +598,21 @@ brink_status_t doc_parse_file(brink_ctx_t *ctx, const char *path, doc_t **out,
                               brink_diags_t *diags)
 {
     *out = NULL;
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        brink_status_t st =
-            brink_diags_add(ctx, diags, path, 0, 0, "", "cannot open: %s", strerror(errno));
-        return st == BRINK_OK ? BRINK_EIO : st;
-    }
-    brink_status_t st = BRINK_OK;
     char *buf = NULL;
-    size_t len = 0, cap = 0;
-    for (;;) {
-        if (len == cap) {
-            if (cap > DOC_MAX_BYTES) {
-                brink_diags_add(ctx, diags, path, 0, 0, "",
-                                "file is larger than the limit of %zu MiB", DOC_MAX_BYTES >> 20);
-                st = BRINK_ELIMIT;
-                goto cleanup;
-            }
-            size_t ncap = cap ? cap * 2 : 65536;
-            char *nbuf = brink_realloc(ctx, buf, ncap + 1);
-            if (!nbuf) {
-                st = BRINK_ENOMEM;
-                goto cleanup;
-            }
-            buf = nbuf;
-            cap = ncap;
-        }
-        size_t got = fread(buf + len, 1, cap - len, fp);
-        len += got;
-        if (got == 0) {
-            if (ferror(fp)) {
-                brink_diags_add(ctx, diags, path, 0, 0, "", "cannot read: %s", strerror(errno));
-                st = BRINK_EIO;
-                goto cleanup;
-            }
-            break;
-        }
+    size_t len = 0;
+    brink_status_t st = brink_read_file(ctx, path, &buf, &len);
+    if (st != BRINK_OK) {
+        if (st == BRINK_ENOMEM)
+            return st;
+        /* the message without the leading "PATH: " (the diagnostic has it) */
+        const char *m = brink_ctx_errmsg(ctx);
+        size_t pl = strlen(path);
+        if (strncmp(m, path, pl) == 0 && m[pl] == ':' && m[pl + 1] == ' ')
+            m += pl + 2;
+        brink_status_t s2 = brink_diags_add(ctx, diags, path, 0, 0, "", "%s", m);
+        return s2 == BRINK_OK ? st : s2;
     }
-    st = doc_parse_string(ctx, path, buf ? buf : "", len, out, diags);
-cleanup:
+    st = doc_parse_string(ctx, path, buf, len, out, diags);
     brink_free(ctx, buf);
-    fclose(fp);
     return st;
 }

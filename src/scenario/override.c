@@ -1,4 +1,5 @@
 /* override.c - "--set path=value" on a parsed document. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,19 +8,35 @@
 static const char SET_ORIGIN[] = "--set";
 
 /* Marks every node of a subtree as coming from --set, shifting columns by
- * the value's offset in the argument. */
-static void mark_origin(doc_node_t *root, int shift)
+ * the value's offset in the argument, and returns the subtree's collection
+ * depth (0 for a scalar).  Depth-first with an explicit (node, next child)
+ * stack, bounded by the depth of a parsed value (DOC_MAX_DEPTH). */
+static size_t mark_origin(doc_node_t *root, int shift)
 {
-    doc_node_t *stack[DOC_MAX_DEPTH + 2];
-    size_t top = 0;
-    stack[top++] = root;
+    doc_node_t *node[DOC_MAX_DEPTH + 2];
+    size_t next[DOC_MAX_DEPTH + 2];
+    size_t top = 0, depth = 0;
+    node[top] = root;
+    next[top++] = 0;
+    root->origin = SET_ORIGIN;
+    root->column = root->line == 1 ? root->column + shift : root->column;
     while (top > 0) {
-        doc_node_t *n = stack[--top];
-        n->origin = SET_ORIGIN;
-        n->column = n->line == 1 ? n->column + shift : n->column;
-        for (size_t i = 0; i < n->count && top < DOC_MAX_DEPTH + 1; i++)
-            stack[top++] = n->items[i];
+        doc_node_t *n = node[top - 1];
+        if (n->type != DOC_SCALAR && top > depth)
+            depth = top;
+        if (next[top - 1] >= n->count || top >= DOC_MAX_DEPTH + 2) {
+            top--;
+            continue;
+        }
+        doc_node_t *c = n->items[next[top - 1]++];
+        if (!c)
+            continue;
+        c->origin = SET_ORIGIN;
+        c->column = c->line == 1 ? c->column + shift : c->column;
+        node[top] = c;
+        next[top++] = 0;
     }
+    return depth;
 }
 
 static brink_status_t bad(brink_ctx_t *ctx, brink_diags_t *diags, int col, const char *msg,
@@ -62,16 +79,35 @@ brink_status_t override_apply(brink_ctx_t *ctx, doc_t *doc, const char *set,
         if (!vnode)
             return BRINK_ENOMEM;
     }
-    mark_origin(vnode, (int)plen + 1);
+    size_t vdepth = mark_origin(vnode, (int)plen + 1);
 
     /* walk the path, creating missing mapping keys on the way */
     doc_node_t *n = doc->root;
     const char *s = set;
     doc_node_t **slot = &doc->root;
+    size_t level = 0; /* collections from the root down to n's parent */
     while (s < eq) {
+        level++;
         if (*s == '.' && s != set)
             s++;
         int col = (int)(s - set) + 1;
+        /* n (at depth level) gets a child: a mapping on the way, or the
+         * value at the end; both must stay within the nesting limit of a
+         * parsed document */
+        const char *step_end = s;
+        if (*s == '[') {
+            const char *c = memchr(s, ']', (size_t)(eq - s));
+            step_end = c ? c + 1 : eq;
+        } else {
+            while (step_end < eq && *step_end != '.' && *step_end != '[')
+                step_end++;
+        }
+        if ((step_end == eq ? level + vdepth : level + 1) > DOC_MAX_DEPTH) {
+            doc_node_free(ctx, vnode);
+            char msg[64];
+            snprintf(msg, sizeof msg, "path nested deeper than %d levels", DOC_MAX_DEPTH);
+            return bad(ctx, diags, col, msg, set);
+        }
         if (*s == '[') {
             const char *close = memchr(s, ']', (size_t)(eq - s));
             if (!close || !n || n->type != DOC_SEQ) {

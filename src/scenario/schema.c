@@ -22,10 +22,8 @@ static int parse_number(const doc_node_t *n, double *out)
               c == 'E'))
             return -1;
     }
-    char *end;
-    errno = 0;
-    double v = strtod(n->text, &end);
-    if (*end || errno == ERANGE || !isfinite(v))
+    double v = 0;
+    if (brink_parse_decimal(n->text, n->len, &v) != 0)
         return -1;
     *out = v;
     return 0;

@@ -1,9 +1,14 @@
 /* store.c - the SQLite result store: schema, manifest, design, runs,
  * per-point aggregates (docs/results-format.md). */
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "brink/brink.h"
 #include "ensemble/exp_internal.h"
@@ -16,6 +21,7 @@ struct store {
         *del_series;
     double *vals; /* scratch: one step's values over the replications */
     size_t nvals;
+    int lock_fd;  /* the writer's flock on the store file, or -1 */
 };
 
 static const char SCHEMA[] =
@@ -67,6 +73,8 @@ void store_close(store_t *s)
     sqlite3_finalize(s->del_series);
     brink_free(s->ctx, s->vals);
     sqlite3_close(s->db);
+    if (s->lock_fd >= 0)
+        close(s->lock_fd); /* releases the writer's lock */
     brink_free(s->ctx, s);
 }
 
@@ -80,6 +88,7 @@ static brink_status_t open_db(brink_ctx_t *ctx, const char *dir, int flags, stor
     if (!s)
         return brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory");
     s->ctx = ctx;
+    s->lock_fd = -1;
     snprintf(path, sizeof path, "%s/%s", dir, STORE_FILE);
     if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
         brink_status_t st = brink_ctx_error(ctx, (flags & SQLITE_OPEN_CREATE) ? BRINK_EDB : BRINK_EIO,
@@ -107,12 +116,51 @@ brink_status_t store_manifest(store_t *s, const char *key, char *buf, size_t siz
     return BRINK_OK;
 }
 
+/* SQLite's quick check of every page and record of the store: a damaged
+ * store is an error that names the damage, before anything is read. */
+static brink_status_t check_integrity(store_t *s, const char *dir)
+{
+    sqlite3_stmt *q = NULL;
+    brink_status_t st = BRINK_OK;
+    int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(5)", -1, &q, NULL);
+    if (rc != SQLITE_OK) {
+        st = brink_ctx_error(s->ctx, BRINK_EDB, "the result store %s/%s is damaged: %s", dir,
+                             STORE_FILE, sqlite3_errmsg(s->db));
+        goto cleanup;
+    }
+    rc = sqlite3_step(q);
+    if (rc != SQLITE_ROW) {
+        st = brink_ctx_error(s->ctx, BRINK_EDB, "the result store %s/%s is damaged: %s", dir,
+                             STORE_FILE, sqlite3_errmsg(s->db));
+        goto cleanup;
+    }
+    const char *r = (const char *)sqlite3_column_text(q, 0);
+    if (!r || strcmp(r, "ok") != 0) {
+        char what[160];
+        snprintf(what, sizeof what, "%s", r ? r : "no answer");
+        for (char *c = what; *c; c++)
+            if (*c == '\n' || *c == '\r' || *c == '\t')
+                *c = ' '; /* one line */
+        st = brink_ctx_error(s->ctx, BRINK_EDB,
+                             "the result store %s/%s is damaged (SQLite's integrity check: %s)",
+                             dir, STORE_FILE, what);
+    }
+cleanup:
+    sqlite3_finalize(q);
+    return st;
+}
+
 brink_status_t store_open_read(brink_ctx_t *ctx, const char *dir, store_t **out)
 {
     brink_status_t st = open_db(ctx, dir, SQLITE_OPEN_READONLY, out);
     if (st != BRINK_OK)
         return st;
     char v[32];
+    if ((st = check_integrity(*out, dir)) != BRINK_OK) {
+        store_close(*out);
+        *out = NULL;
+        return st;
+    }
     if (store_manifest(*out, "format_version", v, sizeof v) != BRINK_OK || !v[0]) {
         store_close(*out);
         *out = NULL;
@@ -308,6 +356,66 @@ static brink_status_t check_posterior(store_t *s, const char *dir, const brink_e
                            had, exp->posterior_dir, now);
 }
 
+/* The design points in the store against the ones the experiment gives
+ * now (from its design file, generator and seed): a resumed sweep must
+ * compute the same points. */
+static brink_status_t check_design(store_t *s, const char *dir, const brink_experiment_t *exp)
+{
+    sqlite3_stmt *q = NULL;
+    brink_status_t st = BRINK_OK;
+    size_t k = exp->f.nfactors, seen = 0;
+    double u[BRINK_SOBOL_MAX_DIM], x[BRINK_SOBOL_MAX_DIM];
+    uint32_t cur = UINT32_MAX;
+    if (sqlite3_prepare_v2(s->db, "SELECT point, factor, value FROM design ORDER BY point, factor",
+                           -1, &q, NULL) != SQLITE_OK)
+        return dberr(s, "reading the design");
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        sqlite3_int64 p = sqlite3_column_int64(q, 0), f = sqlite3_column_int64(q, 1);
+        double v = sqlite3_column_double(q, 2);
+        if (p < 0 || (uint64_t)p >= exp->npoints || f < 0 || (size_t)f >= k) {
+            st = BRINK_EVALIDATE;
+            break;
+        }
+        if ((uint32_t)p != cur) {
+            cur = (uint32_t)p;
+            brink_experiment_point(exp, cur, u, x);
+        }
+        if (memcmp(&v, &x[f], sizeof v) != 0 && !(v == x[f])) {
+            st = BRINK_EVALIDATE;
+            break;
+        }
+        seen++;
+    }
+    if (st == BRINK_OK && rc != SQLITE_DONE)
+        st = dberr(s, "reading the design");
+    else if (st == BRINK_EVALIDATE || seen != (size_t)exp->npoints * k)
+        st = brink_ctx_error(s->ctx, BRINK_EDB,
+                             "the design of the sweep in %s differs from the one the experiment "
+                             "gives now (a changed design file, factor or seed); cannot resume",
+                             dir);
+    sqlite3_finalize(q);
+    return st;
+}
+
+/* One writer per store: a second sweep on the same --out is refused at
+ * once instead of waiting on SQLite's locks and failing with its error. */
+static brink_status_t lock_writer(store_t *s, const char *dir)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, STORE_FILE);
+    s->lock_fd = open(path, O_RDWR | O_CLOEXEC);
+    if (s->lock_fd < 0)
+        return brink_ctx_error(s->ctx, BRINK_EIO, "cannot open the result store %s: %s", path,
+                               strerror(errno));
+    if (flock(s->lock_fd, LOCK_EX | LOCK_NB) != 0)
+        return brink_ctx_error(s->ctx, BRINK_EDB,
+                               "the result store %s is in use by another sweep; wait for it to "
+                               "finish or choose another --out",
+                               path);
+    return BRINK_OK;
+}
+
 brink_status_t store_open_write(brink_ctx_t *ctx, const char *dir, const brink_experiment_t *exp,
                                 int resume, int threads, int ranks, store_t **out)
 {
@@ -315,6 +423,8 @@ brink_status_t store_open_write(brink_ctx_t *ctx, const char *dir, const brink_e
     brink_status_t st = open_db(ctx, dir, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &s);
     if (st != BRINK_OK)
         return st;
+    if ((st = lock_writer(s, dir)) != BRINK_OK)
+        goto fail;
     if ((st = exec(s, "PRAGMA journal_mode=WAL")) != BRINK_OK ||
         (st = exec(s, "PRAGMA synchronous=FULL")) != BRINK_OK)
         goto fail;
@@ -338,6 +448,8 @@ brink_status_t store_open_write(brink_ctx_t *ctx, const char *dir, const brink_e
                                  "choose another --out", dir, STORE_FILE);
             goto fail;
         }
+        if ((st = check_integrity(s, dir)) != BRINK_OK)
+            goto fail;
         if ((st = store_manifest(s, "experiment_sha256", v, sizeof v)) != BRINK_OK)
             goto fail;
         if (strcmp(v, exp->hash) != 0) {
@@ -356,6 +468,8 @@ brink_status_t store_open_write(brink_ctx_t *ctx, const char *dir, const brink_e
             goto fail;
         }
         if ((st = check_posterior(s, dir, exp)) != BRINK_OK)
+            goto fail;
+        if ((st = check_design(s, dir, exp)) != BRINK_OK)
             goto fail;
     } else if ((st = init_store(s, exp, threads, ranks)) != BRINK_OK) {
         goto fail;

@@ -35,7 +35,7 @@ for dir in invalid/*/; do
     if [ -n "$(ls -A "$OUT" | grep -v -e '^stdout$' -e '^stderr$')" ]; then
         echo "FAIL $name: output left behind: $(ls -A "$OUT")"
         fail=$((fail + 1))
-        rm -rf "$OUT/r.html" "$OUT/fig" "$OUT"/*.tmp.*
+        rm -rf "$OUT/r.html" "$OUT/fig" "$OUT"/.*.brink-tmp.*
     fi
 done
 # usage errors

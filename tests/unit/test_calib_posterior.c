@@ -121,7 +121,8 @@ static void test_located_errors(void **state)
         {"weight,a\ninf,2\n", BRINK_EVALIDATE, 2, 1, "weight: found 'inf'"},
         {"weight,a,b\n1,2,nan\n", BRINK_EVALIDATE, 2, 5, "b: found 'nan'; expected a finite number"},
         {"weight,a,b\n1,2,3x\n", BRINK_EVALIDATE, 2, 5, "b: found '3x'"},
-        {"weight,a,b\n1, 2,3\n", BRINK_OK, 0, 0, ""}, /* strtod skips leading blanks */
+        {"weight,a,b\n1, 2,3\n", BRINK_EVALIDATE, 2, 3, "a: found ' 2'"}, /* decimals only */
+        {"weight,a\n1,0x10\n", BRINK_EVALIDATE, 2, 3, "a: found '0x10'"},
         {"weight,a\n1,1e999\n", BRINK_EVALIDATE, 2, 3, "a: found '1e999'"},
         {"weight,a\n0,1\n0,2\n", BRINK_EVALIDATE, 2, 1, "weights that sum to 0"},
         {"weight,a\n1,2\0,3\n", BRINK_EVALIDATE, 2, 4, "found a NUL byte"},

@@ -3,7 +3,9 @@
 # every example directory in tests/report/ (and of a generated 100,000-run
 # ensemble when given), loads each in Debian's chromium through
 # playwright-core, and fails on console errors, network requests, blank
-# screenshots, or a load slower than BRINK_MAX_LOAD_MS (default 2000 ms).
+# screenshots, or a load slower than BRINK_MAX_LOAD_MS (default 2000 ms; a
+# slow load is retried twice and the fastest counts, so a busy machine does
+# not fail it).
 # Exit 77 (ctest: skipped) when chromium or node is missing, unless
 # BRINK_REQUIRE_BROWSER=1 (make test sets it after tools/deps.sh installed them).
 # When SCENARIO is given (and `brink run` exists), also the flagship
