@@ -1,5 +1,6 @@
 /* cmd_solve.c - `brink solve GAME`: Nash equilibria of a Gambit game file. */
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,10 +9,11 @@
 #include "commands.h"
 
 const char cmd_solve_usage[] =
-    "usage: brink solve GAME [--method enumpure|enummixed|lcp|lp|logit|spe]\n"
+    "usage: brink solve GAME [--method enumpure|enummixed|lcp|lp|logit|spe|liap|gnm|enumpoly]\n"
     "                        [--strategic] [--format gambit|json] [--decimals D]\n"
     "                        [--lambda L] [--branch] [--fit FILE] [--max N]\n"
-    "                        [--subgame-method M] [--tableau dense|sparse]\n\n"
+    "                        [--subgame-method M] [--tableau dense|sparse]\n"
+    "                        [--starts N] [--seed S]\n\n"
     "Computes Nash equilibria of the game in GAME (a Gambit .nfg or .efg file).\n"
     "  --method M    enumpure (default): all pure equilibria (N players; on an .efg\n"
     "                the reduced strategic form); enummixed: all extreme equilibria\n"
@@ -21,6 +23,11 @@ const char cmd_solve_usage[] =
     "                end point of the logit QRE branch, traced as Gambit's logit\n"
     "                does (or the point at --lambda L); an end point is printed\n"
     "                only if it is an equilibrium.\n"
+    "                N players: liap (Lyapunov minimisation), gnm (global Newton\n"
+    "                homotopy): equilibria in floating point, each refined by\n"
+    "                Newton's method and printed only if its regret is below\n"
+    "                1e-9 x the payoff range; enumpoly: every isolated equilibrium by\n"
+    "                support enumeration, exact when each one is rational.\n"
     "                On a two-player .efg, lcp and lp solve the sequence form (one\n"
     "                equilibrium, as behaviour) and logit the agent QRE.\n"
     "  --strategic   on an .efg, solve the reduced strategic form\n"
@@ -29,6 +36,10 @@ const char cmd_solve_usage[] =
     "                object with the method and the list of profiles\n"
     "  --decimals D  print probabilities with D decimals\n"
     "  --max N       stop after N equilibria\n"
+    "  --starts N, -n N  liap: random starting points after the centroid; gnm:\n"
+    "                random perturbations after the first (default 0)\n"
+    "  --seed S      liap, gnm: seed of the random starts (default 0)\n"
+    "  -d D          as --decimals D (Gambit's option)\n"
     "  --lambda L    logit: the point of the branch at lambda = L\n"
     "  --branch      logit: print every traced point as 'lambda,p1,p2,...'\n"
     "  --fit FILE    logit: the point of the branch that maximises the likelihood of\n"
@@ -48,7 +59,9 @@ static int parse_method(const char *s, brink_method_t *m)
         brink_method_t m;
     } tab[] = {{"enumpure", BRINK_METHOD_ENUMPURE}, {"enummixed", BRINK_METHOD_ENUMMIXED},
                {"lcp", BRINK_METHOD_LCP},           {"lp", BRINK_METHOD_LP},
-               {"logit", BRINK_METHOD_LOGIT},       {"spe", BRINK_METHOD_SPE}};
+               {"logit", BRINK_METHOD_LOGIT},       {"spe", BRINK_METHOD_SPE},
+               {"liap", BRINK_METHOD_LIAP},         {"gnm", BRINK_METHOD_GNM},
+               {"enumpoly", BRINK_METHOD_ENUMPOLY}};
     for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
         if (strcmp(s, tab[i].name) == 0) {
             *m = tab[i].m;
@@ -61,7 +74,8 @@ int cmd_solve(int argc, char **argv)
 {
     static const char *const known[] = {"--method", "--strategic", "--format", "--decimals",
                                         "--lambda", "--max",       "--branch", "--fit",
-                                        "--subgame-method", "--tableau", NULL};
+                                        "--subgame-method", "--tableau", "--starts", "--seed",
+                                        NULL};
     const char *fit = NULL;
     double *observed = NULL;
     const char *path = NULL, *method = "enumpure", *format = "gambit";
@@ -94,7 +108,18 @@ int cmd_solve(int argc, char **argv)
                 opts.tableau = BRINK_TABLEAU_SPARSE;
             else
                 return cli_usage_error("solve: --tableau expects dense or sparse, got '%s'", t);
-        } else if (strcmp(a, "--decimals") == 0 && i + 1 < argc) {
+        } else if ((strcmp(a, "--starts") == 0 || strcmp(a, "-n") == 0) && i + 1 < argc) {
+            uint64_t n;
+            if (cli_parse_u64(argv[++i], &n) != 0 || n > 1000000)
+                return cli_usage_error("solve: --starts expects a count up to 1000000, got '%s'",
+                                       argv[i]);
+            opts.starts = (size_t)n;
+        } else if (strcmp(a, "--seed") == 0 && i + 1 < argc) {
+            uint64_t n;
+            if (cli_parse_u64(argv[++i], &n) != 0)
+                return cli_usage_error("solve: --seed expects a whole number, got '%s'", argv[i]);
+            opts.seed = n;
+        } else if ((strcmp(a, "--decimals") == 0 || strcmp(a, "-d") == 0) && i + 1 < argc) {
             uint64_t d;
             if (cli_parse_u64(argv[++i], &d) != 0 || d > 30)
                 return cli_usage_error("solve: --decimals expects 0..30, got '%s'", argv[i]);
@@ -118,7 +143,7 @@ int cmd_solve(int argc, char **argv)
         return cli_usage_error("solve: expected a game file (see 'brink help solve')");
     if (parse_method(method, &opts.method) != 0)
         return cli_usage_error("solve: unknown method '%s' (enumpure, enummixed, lcp, lp, logit, "
-                               "spe)",
+                               "spe, liap, gnm, enumpoly)",
                                method);
     int json = 0;
     if (strcmp(format, "json") == 0)
@@ -218,6 +243,12 @@ int cmd_solve(int argc, char **argv)
             json_array_append_new(list, prof);
         }
         json_object_set_new(root, "equilibria", list);
+        if (n && !isnan(brink_eqset_regret(eq, 0))) {
+            json_t *regrets = json_array();
+            for (size_t i = 0; i < n; i++)
+                json_array_append_new(regrets, json_real(brink_eqset_regret(eq, i)));
+            json_object_set_new(root, "regrets", regrets);
+        }
         if (brink_eqset_note(eq)[0])
             json_object_set_new(root, "note", json_string(brink_eqset_note(eq)));
         char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
