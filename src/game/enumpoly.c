@@ -22,8 +22,7 @@
 #include "game/nashfloat.h"
 
 #define ENUMPOLY_MAX_BOXES 4000000L
-#define ENUMPOLY_LEAF_WIDTH 0.125
-#define ENUMPOLY_LEAVES 4096.0
+#define ENUMPOLY_LEAVES_LOG2 12 /* at most 2^12 leaf boxes per support, each at most 1/8 wide */
 
 typedef struct ep {
     brink_ctx_t *ctx;
@@ -307,9 +306,10 @@ static void ep_support(ep_t *E)
         return;
     }
     /* at most about ENUMPOLY_LEAVES leaves per support, no wider than 1/8 */
-    E->leaf = pow((double)ENUMPOLY_LEAVES, -1.0 / E->d);
-    if (E->leaf < ENUMPOLY_LEAF_WIDTH)
-        E->leaf = ENUMPOLY_LEAF_WIDTH;
+    int halvings = ENUMPOLY_LEAVES_LOG2 / E->d;
+    if (halvings > 3)
+        halvings = 3;
+    E->leaf = ldexp(1.0, -halvings) + 1e-12;
     ep_subdivide(E, 0);
 }
 

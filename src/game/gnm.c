@@ -18,8 +18,11 @@
 
 #include "brink/rng.h"
 #include "game/nashfloat.h"
+#include <stdio.h>
+#include <stdlib.h>
+#define DBG(...) do { if (getenv("GNM_DEBUG")) fprintf(stderr, __VA_ARGS__); } while (0)
 
-#define GNM_MAX_STEPS 20000
+#define GNM_MAX_STEPS 4000
 #define GNM_LAMBDA0 3.0
 
 typedef struct gnm {
@@ -174,7 +177,7 @@ static brink_status_t gnm_path(brink_ctx_t *ctx, gnm_t *G, nf_game_t *nf, gnm_bu
     int np = G->np;
     /* the start: the rewarded pure profile at lambda0 */
     for (size_t j = 0; j < W; j++)
-        G->in[j] = G->b[j] > 0;
+        G->in[j] = G->b[j] >= 1;
     gnm_index(G);
     int n = G->k + np;
     double *x = B->x, *y = B->y, *t = B->t, *r = B->r;
@@ -195,8 +198,10 @@ static brink_status_t gnm_path(brink_ctx_t *ctx, gnm_t *G, nf_game_t *nf, gnm_bu
         if ((step & 63) == 0 && brink_ctx_interrupted(ctx))
             return brink_ctx_error(ctx, BRINK_EINTERRUPT, "interrupted");
         n = G->k + np;
-        if (gnm_tangent(G, x, r, B->sigma, t) != 0)
+        if (gnm_tangent(G, x, r, B->sigma, t) != 0) {
+            DBG("singular tangent at step %ld lambda %g k %d\n", step, x[n], G->k);
             return BRINK_OK; /* a singular point: the path cannot be followed */
+        }
         gnm_eval(G, x, B->sigma, G->rhs, NULL);
         gnm_events(G, x, B->f0);
         int ok = 0;
@@ -206,8 +211,10 @@ static brink_status_t gnm_path(brink_ctx_t *ctx, gnm_t *G, nf_game_t *nf, gnm_bu
             else
                 h *= 0.5;
         }
-        if (!ok)
+        if (!ok) {
+            DBG("step failed at step %ld lambda %g k %d h %g\n", step, x[n], G->k, h);
             return BRINK_OK;
+        }
         gnm_events(G, y, B->f1);
         /* the first event along the step */
         long ev = -1;
@@ -251,7 +258,7 @@ static brink_status_t gnm_path(brink_ctx_t *ctx, gnm_t *G, nf_game_t *nf, gnm_bu
         memcpy(x, y, (size_t)(n + 1) * sizeof *x);
         skip = -1;
         if (ev < 0) {
-            h = h * 1.5 < 0.3 ? h * 1.5 : 0.3;
+            h = h * 1.5 < 0.05 ? h * 1.5 : 0.05;
         } else if (ev == (long)W) {
             /* lambda = 0: an equilibrium of the game */
             double reg;
@@ -314,6 +321,7 @@ static brink_status_t gnm_path(brink_ctx_t *ctx, gnm_t *G, nf_game_t *nf, gnm_bu
                 r[c] = d >= 0 ? t[c] : -t[c];
             skip = ev;
         }
+        DBG("step %ld lambda %g k %d ev %ld h %g\n", step, x[n], G->k, ev, h);
         if (x[n] < -GNM_LAMBDA0 || x[n] > 2 * GNM_LAMBDA0)
             return BRINK_OK;
     }
@@ -366,7 +374,11 @@ brink_status_t solve_gnm(brink_ctx_t *ctx, const brink_game_t *g, size_t starts,
     for (size_t run = 0; run <= starts; run++) {
         brink_rng_t rng;
         brink_rng_init(&rng, seed, 1, (uint32_t)run, BRINK_STREAM_USER + 17);
-        memset(b, 0, W * sizeof *b);
+        /* 1 on one strategy of each player (the first in the first run),
+         * plus a small random bonus on every strategy so that the perturbed
+         * games along the path are generic */
+        for (size_t j = 0; j < W; j++)
+            b[j] = 0.1 * brink_rng_uniform(&rng);
         for (int p = 0; p < nf.np; p++)
             b[nf.off[p] + (run == 0 ? 0 : brink_rng_below(&rng, (uint32_t)nf.ns[p]))] = 1;
         if ((st = gnm_path(ctx, &G, &nf, &B, e)) != BRINK_OK)

@@ -162,8 +162,11 @@ brink_status_t solve_liap(brink_ctx_t *ctx, const brink_game_t *g, size_t starts
                 }
                 step *= 0.5;
             }
-            if (!moved)
+            if (!moved) {
+                if (it >= LIAP_ITERS - 1)
+                    break;
                 it = LIAP_ITERS - 1; /* a stationary point: one last refinement */
+            }
         }
     }
 cleanup:

@@ -119,6 +119,13 @@ brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
     default:
         break;
     }
+    if (tree && !opts->strategic &&
+        (opts->method == BRINK_METHOD_LIAP || opts->method == BRINK_METHOD_GNM ||
+         opts->method == BRINK_METHOD_ENUMPOLY))
+        return brink_ctx_error(ctx, BRINK_EUNSUPPORTED,
+                               "%s on a tree solves its reduced strategic form: ask for it with "
+                               "--strategic",
+                               method_name(opts->method));
     if ((st = brink_game_reduced(ctx, game, &nfg)) != BRINK_OK)
         return st;
     int nplayer = opts->method == BRINK_METHOD_ENUMPURE || opts->method == BRINK_METHOD_LOGIT ||
