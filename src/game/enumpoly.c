@@ -13,15 +13,18 @@
  * outside the support does better (regret within tolerance, nashfloat.c).
  * Each equilibrium is then turned into rationals (continued fractions) and
  * checked in exact arithmetic; the set is exact if every one passes.
- * Work is bounded: ENUMPOLY_MAX_BOXES boxes over all supports; beyond it
- * the search stops with what it found and a note. */
+ * Supports are visited by increasing total size, so pure equilibria come
+ * first.  Work is bounded: ENUMPOLY_MAX_BOXES boxes and supports, and
+ * ENUMPOLY_MAX_WORK terms of interval bounds; beyond either the search
+ * stops with what it found and a note saying the list is incomplete. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "game/nashfloat.h"
 
-#define ENUMPOLY_MAX_BOXES 4000000L
+#define ENUMPOLY_MAX_BOXES 1000000L
+#define ENUMPOLY_MAX_WORK 500000000L /* terms of the interval bounds */
 #define ENUMPOLY_LEAVES_LOG2 12 /* at most 2^12 leaf boxes per support, each at most 1/8 wide */
 
 typedef struct ep {
@@ -31,6 +34,7 @@ typedef struct ep {
     size_t W;
     int np;
     unsigned *mask;       /* np: the support of each player (bit s) */
+    int *size;            /* np: the support sizes being enumerated */
     int *last;            /* np: the last strategy of each support */
     int *var;             /* W: variable index of a strategy, -1 last or off support */
     int d;                /* number of variables */
@@ -39,7 +43,8 @@ typedef struct ep {
     double *sigma, *scratch, *val;
     unsigned char *in;
     int *c;               /* np: a pure profile */
-    long boxes;           /* work spent */
+    long boxes;           /* boxes and supports visited */
+    long work;            /* terms evaluated by the interval bounds */
     int incomplete;
     int inexact;
     brink_eqset_t *e;
@@ -93,6 +98,7 @@ static int ep_box_may_hold_root(ep_t *E)
             for (;;) {
                 size_t cs = 0, cl = 0, stride = 1;
                 double a = 1, b = 1;
+                E->work += (long)np;
                 for (int q = 0; q < np; q++) {
                     int t = q == p ? 0 : E->c[q];
                     if (q == p) {
@@ -134,6 +140,7 @@ static int ep_box_may_hold_root(ep_t *E)
                 if (q == np)
                     break;
             }
+            E->work++;
             double eps = 1e-9 * E->nf->range;
             if (L > eps || H < -eps)
                 return 0;
@@ -158,6 +165,8 @@ static void ep_try(ep_t *E)
             }
         E->sigma[E->nf->off[p] + (size_t)E->last[p]] = 1 - t;
     }
+    /* Newton's iterations cost a Jacobian each: count about ten */
+    E->work += 10L * (long)E->nf->ncont * E->np * E->np;
     if (nf_newton(E->nf, E->in, E->sigma, E->scratch) != 0)
         return;
     for (size_t j = 0; j < W; j++)
@@ -176,7 +185,7 @@ static void ep_subdivide(ep_t *E, int depth)
 {
     if (E->st != BRINK_OK || E->incomplete)
         return;
-    if (++E->boxes > ENUMPOLY_MAX_BOXES) {
+    if (++E->boxes > ENUMPOLY_MAX_BOXES || E->work > ENUMPOLY_MAX_WORK) {
         E->incomplete = 1;
         return;
     }
@@ -313,6 +322,38 @@ static void ep_support(ep_t *E)
     ep_subdivide(E, 0);
 }
 
+/* the subset after m with the same number of bits (Gosper's hack) */
+static unsigned next_subset(unsigned m)
+{
+    unsigned c = m & -m, r = m + c;
+    return (((r ^ m) >> 2) / c) | r;
+}
+
+/* every support profile with the sizes E->size */
+static brink_status_t ep_sizes(ep_t *E)
+{
+    for (int p = 0; p < E->np; p++)
+        E->mask[p] = (1u << E->size[p]) - 1;
+    for (;;) {
+        ep_support(E);
+        if (E->st != BRINK_OK)
+            return E->st;
+        if (E->incomplete || (E->max_eq && E->e->count >= E->max_eq))
+            return BRINK_OK;
+        int p = 0;
+        for (; p < E->np; p++) {
+            unsigned nx = next_subset(E->mask[p]);
+            if (nx < (1u << E->nf->ns[p])) {
+                E->mask[p] = nx;
+                break;
+            }
+            E->mask[p] = (1u << E->size[p]) - 1;
+        }
+        if (p == E->np)
+            return BRINK_OK;
+    }
+}
+
 /* the nearest fraction with a denominator up to 1e9 within 1e-11, or 0 */
 static int ep_rationalize(double x, mpq_t q)
 {
@@ -446,25 +487,36 @@ brink_status_t solve_enumpoly(brink_ctx_t *ctx, const brink_game_t *g, size_t ma
         st = brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory");
         goto cleanup;
     }
-    for (int p = 0; p < nf.np; p++)
-        E.mask[p] = 1;
-    for (;;) {
-        ep_support(&E);
-        if (E.st != BRINK_OK) {
-            st = E.st;
-            goto cleanup;
-        }
-        if (E.incomplete || (max_eq && E.e->count >= max_eq))
-            break;
-        int p = 0;
-        for (; p < nf.np; p++) {
-            if (++E.mask[p] < (1u << nf.ns[p]))
-                break;
-            E.mask[p] = 1;
-        }
-        if (p == nf.np)
-            break;
+    /* support profiles by increasing total size (pure profiles first);
+     * within a size, by the vector of support sizes, then each player's
+     * subsets of that size in increasing order (Gosper's next subset) */
+    E.size = brink_calloc(ctx, (size_t)nf.np, sizeof *E.size);
+    if (!E.size) {
+        st = brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory");
+        goto cleanup;
     }
+    for (size_t total = (size_t)nf.np; total <= W; total++) {
+        for (int p = 0; p < nf.np; p++)
+            E.size[p] = 1;
+        for (;;) {
+            size_t sum = 0;
+            for (int p = 0; p < nf.np; p++)
+                sum += (size_t)E.size[p];
+            if (sum == total && (st = ep_sizes(&E)) != BRINK_OK)
+                goto cleanup;
+            if (E.incomplete || (max_eq && E.e->count >= max_eq))
+                goto done;
+            int p = 0;
+            for (; p < nf.np; p++) {
+                if (++E.size[p] <= nf.ns[p])
+                    break;
+                E.size[p] = 1;
+            }
+            if (p == nf.np)
+                break;
+        }
+    }
+done:
     /* exact where every equilibrium is rational and checks exactly */
     q = brink_malloc(ctx, (W ? W : 1) * sizeof *q);
     ex = eqset_new(ctx, BRINK_PROFILE_MIXED, 1, W);
@@ -491,8 +543,9 @@ brink_status_t solve_enumpoly(brink_ctx_t *ctx, const brink_game_t *g, size_t ma
     }
     if (E.incomplete)
         snprintf(E.e->note, sizeof E.e->note,
-                 "enumpoly stopped at its work limit (%ld boxes): the list is incomplete",
-                 ENUMPOLY_MAX_BOXES);
+                 "enumpoly stopped at its work limit (%ld boxes or %ld interval terms): "
+                 "the list is incomplete",
+                 ENUMPOLY_MAX_BOXES, ENUMPOLY_MAX_WORK);
 cleanup:
     if (q) {
         for (size_t j = 0; j < W; j++)
@@ -501,6 +554,7 @@ cleanup:
     }
     brink_eqset_free(ctx, ex);
     brink_free(ctx, E.mask);
+    brink_free(ctx, E.size);
     brink_free(ctx, E.last);
     brink_free(ctx, E.c);
     brink_free(ctx, E.var);

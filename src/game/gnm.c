@@ -18,9 +18,6 @@
 
 #include "brink/rng.h"
 #include "game/nashfloat.h"
-#include <stdio.h>
-#include <stdlib.h>
-#define DBG(...) do { if (getenv("GNM_DEBUG")) fprintf(stderr, __VA_ARGS__); } while (0)
 
 #define GNM_MAX_STEPS 4000
 #define GNM_LAMBDA0 3.0
@@ -199,7 +196,6 @@ static brink_status_t gnm_path(brink_ctx_t *ctx, gnm_t *G, nf_game_t *nf, gnm_bu
             return brink_ctx_error(ctx, BRINK_EINTERRUPT, "interrupted");
         n = G->k + np;
         if (gnm_tangent(G, x, r, B->sigma, t) != 0) {
-            DBG("singular tangent at step %ld lambda %g k %d\n", step, x[n], G->k);
             return BRINK_OK; /* a singular point: the path cannot be followed */
         }
         gnm_eval(G, x, B->sigma, G->rhs, NULL);
@@ -212,7 +208,6 @@ static brink_status_t gnm_path(brink_ctx_t *ctx, gnm_t *G, nf_game_t *nf, gnm_bu
                 h *= 0.5;
         }
         if (!ok) {
-            DBG("step failed at step %ld lambda %g k %d h %g\n", step, x[n], G->k, h);
             return BRINK_OK;
         }
         gnm_events(G, y, B->f1);
@@ -321,7 +316,6 @@ static brink_status_t gnm_path(brink_ctx_t *ctx, gnm_t *G, nf_game_t *nf, gnm_bu
                 r[c] = d >= 0 ? t[c] : -t[c];
             skip = ev;
         }
-        DBG("step %ld lambda %g k %d ev %ld h %g\n", step, x[n], G->k, ev, h);
         if (x[n] < -GNM_LAMBDA0 || x[n] > 2 * GNM_LAMBDA0)
             return BRINK_OK;
     }
