@@ -1,5 +1,6 @@
 /* cmd_solve.c - `brink solve GAME`: Nash equilibria of a Gambit game file. */
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,10 +10,11 @@
 #include "opts.h"
 
 const char cmd_solve_usage[] =
-    "usage: brink solve GAME [--method enumpure|enummixed|lcp|lp|logit|spe]\n"
+    "usage: brink solve GAME [--method enumpure|enummixed|lcp|lp|logit|spe|liap|gnm|enumpoly]\n"
     "                        [--strategic] [--format gambit|json] [--decimals D]\n"
     "                        [--lambda L] [--branch] [--fit FILE] [--max N]\n"
-    "                        [--subgame-method M] [--tableau dense|sparse]\n\n"
+    "                        [--subgame-method M] [--tableau dense|sparse]\n"
+    "                        [--starts N] [--seed S]\n\n"
     "Computes Nash equilibria of the game in GAME (a Gambit .nfg or .efg file;\n"
     "'-' reads it from standard input).  Gambit's short flags work too:\n"
     "-d D (--decimals), -S (--strategic), -e N (--max), -q (accepted, no effect).\n"
@@ -24,6 +26,11 @@ const char cmd_solve_usage[] =
     "                end point of the logit QRE branch, traced as Gambit's logit\n"
     "                does (or the point at --lambda L); an end point is printed\n"
     "                only if it is an equilibrium.\n"
+    "                N players: liap (Lyapunov minimisation), gnm (global Newton\n"
+    "                homotopy): equilibria in floating point, each refined by\n"
+    "                Newton's method and printed only if its regret is below\n"
+    "                1e-9 x the payoff range; enumpoly: every isolated equilibrium by\n"
+    "                support enumeration, exact when each one is rational.\n"
     "                On a two-player .efg, lcp and lp solve the sequence form (one\n"
     "                equilibrium, as behaviour) and logit the agent QRE.\n"
     "  --strategic   on an .efg, solve the reduced strategic form\n"
@@ -32,6 +39,10 @@ const char cmd_solve_usage[] =
     "                object with the method and the list of profiles\n"
     "  --decimals D  print probabilities with D decimals\n"
     "  --max N       stop after N equilibria\n"
+    "  --starts N, -n N  liap: random starting points after the centroid; gnm:\n"
+    "                random perturbations after the first (default 0)\n"
+    "  --seed S      liap, gnm: seed of the random starts (default 0)\n"
+    "  -d D          as --decimals D (Gambit's option)\n"
     "  --lambda L    logit: the point of the branch at lambda = L\n"
     "  --branch      logit: print every traced point as 'lambda,p1,p2,...'\n"
     "  --fit FILE    logit: the point of the branch that maximises the likelihood of\n"
@@ -51,7 +62,9 @@ static int parse_method(const char *s, brink_method_t *m)
         brink_method_t m;
     } tab[] = {{"enumpure", BRINK_METHOD_ENUMPURE}, {"enummixed", BRINK_METHOD_ENUMMIXED},
                {"lcp", BRINK_METHOD_LCP},           {"lp", BRINK_METHOD_LP},
-               {"logit", BRINK_METHOD_LOGIT},       {"spe", BRINK_METHOD_SPE}};
+               {"logit", BRINK_METHOD_LOGIT},       {"spe", BRINK_METHOD_SPE},
+               {"liap", BRINK_METHOD_LIAP},         {"gnm", BRINK_METHOD_GNM},
+               {"enumpoly", BRINK_METHOD_ENUMPOLY}};
     for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
         if (strcmp(s, tab[i].name) == 0) {
             *m = tab[i].m;
@@ -60,20 +73,22 @@ static int parse_method(const char *s, brink_method_t *m)
     return -1;
 }
 
-/* Parses the options (with Gambit's short flags: -d DECIMALS, -S, -q, -e N). */
+/* Parses the options (with Gambit's short flags: -d DECIMALS, -S, -q, -e N,
+ * -n STARTS). */
 static int parse_args(int argc, char **argv, const char **path, const char **method,
                       const char **format, const char **fit, int *decimals,
                       brink_solve_opts_t *opts)
 {
     enum { O_METHOD, O_STRATEGIC, O_FORMAT, O_DECIMALS, O_LAMBDA, O_MAX, O_BRANCH, O_FIT,
-           O_SUBGAME, O_TABLEAU, O_QUIET };
+           O_SUBGAME, O_TABLEAU, O_QUIET, O_STARTS, O_SEED };
     static const cli_opt_t table[] = {
         {"--method", 0, 1, O_METHOD},   {"--strategic", 'S', 0, O_STRATEGIC},
         {"--format", 0, 1, O_FORMAT},   {"--decimals", 'd', 1, O_DECIMALS},
         {"--lambda", 0, 1, O_LAMBDA},   {"--max", 'e', 1, O_MAX},
         {"--branch", 0, 0, O_BRANCH},   {"--fit", 0, 1, O_FIT},
         {"--subgame-method", 0, 1, O_SUBGAME}, {"--tableau", 0, 1, O_TABLEAU},
-        {"--quiet", 'q', 0, O_QUIET},   {NULL, 0, 0, 0}};
+        {"--quiet", 'q', 0, O_QUIET},   {"--starts", 'n', 1, O_STARTS},
+        {"--seed", 0, 1, O_SEED},       {NULL, 0, 0, 0}};
     const char *v;
     uint64_t n;
     int id, rc;
@@ -134,6 +149,16 @@ static int parse_args(int argc, char **argv, const char **path, const char **met
                 return rc;
             opts->max_eq = (size_t)n;
             break;
+        case O_STARTS:
+            if ((rc = cli_opt_u64("solve", "--starts", v, 0, 1000000, &n)) != EXIT_OK)
+                return rc;
+            opts->starts = (size_t)n;
+            break;
+        case O_SEED:
+            if (cli_parse_u64(v, &n) != 0)
+                return cli_usage_error("solve: --seed expects a whole number, got '%s'", v);
+            opts->seed = n;
+            break;
         }
     }
     return EXIT_OK;
@@ -154,7 +179,7 @@ int cmd_solve(int argc, char **argv)
         return cli_usage_error("solve: expected a game file (see 'brink help solve')");
     if (parse_method(method, &opts.method) != 0)
         return cli_usage_error("solve: unknown method '%s' (enumpure, enummixed, lcp, lp, logit, "
-                               "spe)",
+                               "spe, liap, gnm, enumpoly)",
                                method);
     int json = 0;
     if (strcmp(format, "json") == 0)
@@ -241,6 +266,12 @@ int cmd_solve(int argc, char **argv)
             json_array_append_new(list, prof);
         }
         json_object_set_new(root, "equilibria", list);
+        if (n && !isnan(brink_eqset_regret(eq, 0))) {
+            json_t *regrets = json_array();
+            for (size_t i = 0; i < n; i++)
+                json_array_append_new(regrets, json_real(brink_eqset_regret(eq, i)));
+            json_object_set_new(root, "regrets", regrets);
+        }
         if (brink_eqset_note(eq)[0])
             json_object_set_new(root, "note", json_string(brink_eqset_note(eq)));
         char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));

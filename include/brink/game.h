@@ -154,6 +154,10 @@ BRINK_API double brink_eqset_value(const brink_eqset_t *eq, size_t i, size_t j);
  *  significant digits when decimals < 0.  Returns the length needed. */
 BRINK_API size_t brink_eqset_format(const brink_eqset_t *eq, size_t i, size_t j, int decimals, char *buf,
                                     size_t size);
+/** The regret (brink_game_regret) of profile i as computed by the solver,
+ *  recorded by the floating-point N-player methods (liap, gnm, enumpoly
+ *  when inexact); NaN if the method did not record one (exact methods). */
+BRINK_API double brink_eqset_regret(const brink_eqset_t *eq, size_t i);
 /** A note from the solver (e.g. why a logit trace stopped); borrowed, "" if none. */
 BRINK_API const char *brink_eqset_note(const brink_eqset_t *eq);
 BRINK_API void brink_eqset_free(brink_ctx_t *ctx, brink_eqset_t *eq);
@@ -166,7 +170,10 @@ typedef enum brink_method {
     BRINK_METHOD_LCP,          /**< Lemke-Howson from every label, recursively (2 players) */
     BRINK_METHOD_LP,           /**< 2-player constant-sum by linear programming */
     BRINK_METHOD_LOGIT,        /**< logit QRE branch: end point, point at lambda, branch, ML fit */
-    BRINK_METHOD_SPE           /**< subgame perfect (backward induction or over subgames) */
+    BRINK_METHOD_SPE,          /**< subgame perfect (backward induction or over subgames) */
+    BRINK_METHOD_LIAP,         /**< Lyapunov-function minimisation from starting points (N players) */
+    BRINK_METHOD_GNM,          /**< global Newton homotopy (Govindan-Wilson), N players */
+    BRINK_METHOD_ENUMPOLY      /**< every equilibrium by support enumeration and polynomial systems */
 } brink_method_t;
 
 /** How the sequence-form LCP (lcp on a tree) keeps its tableau. */
@@ -192,6 +199,9 @@ typedef struct brink_solve_opts {
                                  reduced strategic form of every subgame */
     brink_tableau_t tableau; /**< lcp on a tree: dense or sparse tableau (same
                                   pivots, same equilibrium; see docs/game-solver.md) */
+    size_t starts;  /**< liap, gnm: random starting points / perturbations after the
+                         first (Gambit's -n; 0 = the method's default) */
+    uint64_t seed;  /**< liap, gnm: seed of the random starting points (Philox stream) */
 } brink_solve_opts_t;
 
 /** Solves game with opts->method and returns the profiles in *out (owned
@@ -216,6 +226,22 @@ typedef struct brink_solve_opts {
  *    (opts->branch) or the maximum-likelihood point (opts->observed); on a
  *    tree the agent logit QRE (behaviour).  Doubles.  No profile
  *    and a note (brink_eqset_note) if the trace stopped short.
+ *  - LIAP: N players, strategic form (reduced form of a tree): minimises
+ *    Gambit's Lyapunov function from the centroid and opts->starts random
+ *    points; each local minimum is refined by Newton's method on its
+ *    support and kept only if its regret is below 1e-9 x max(1, payoff
+ *    range).  Doubles, mixed; may find none.
+ *  - GNM: N players: follows the path of equilibria of the game perturbed
+ *    by a bonus lambda x b (b a pure profile's indicator, the first
+ *    strategy of each player, then opts->starts random ones) from large
+ *    lambda to 0, changing supports on the way (Govindan-Wilson); each end
+ *    is refined and checked as in LIAP.  Doubles, mixed.
+ *  - ENUMPOLY: every isolated equilibrium: every support profile whose
+ *    strategies are not dominated within it, the indifference system
+ *    solved exactly (two players: linear, GMP) or by subdivision of the
+ *    simplices and Newton's method (three or more); each solution checked
+ *    for nonnegativity and best responses.  Exact if every equilibrium
+ *    found is verified in exact arithmetic, doubles otherwise.
  *  - SPE: a tree: one subgame-perfect equilibrium (behaviour, exact).  A
  *    two-player subgame whose reduced strategic form would be too large is
  *    solved by the sequence form instead (default subgame method only).

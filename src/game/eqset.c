@@ -179,6 +179,28 @@ int eqset_has_q(const brink_eqset_t *e, mpq_t *vals)
     return 0;
 }
 
+brink_status_t eqset_set_regret(brink_ctx_t *ctx, brink_eqset_t *e, double regret)
+{
+    if (!e->count)
+        return BRINK_EINVAL;
+    double *r = brink_realloc(ctx, e->regret, (e->cap ? e->cap : 1) * sizeof *r);
+    if (!r)
+        return BRINK_ENOMEM;
+    if (!e->regret)
+        for (size_t i = 0; i + 1 < e->count; i++)
+            r[i] = NAN;
+    e->regret = r;
+    e->regret[e->count - 1] = regret;
+    return BRINK_OK;
+}
+
+double brink_eqset_regret(const brink_eqset_t *e, size_t i)
+{
+    if (!e || !e->regret || i >= e->count)
+        return NAN;
+    return e->regret[i];
+}
+
 size_t brink_eqset_count(const brink_eqset_t *e)
 {
     return e ? e->count : 0;
@@ -286,5 +308,6 @@ void brink_eqset_free(brink_ctx_t *ctx, brink_eqset_t *e)
     brink_free(ctx, e->qn);
     brink_free(ctx, e->qd);
     brink_free(ctx, e->d);
+    brink_free(ctx, e->regret);
     brink_free(ctx, e);
 }

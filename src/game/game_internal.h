@@ -93,6 +93,7 @@ struct brink_eqset {
     long *qn, *qd;
     mpq_t *qbig;
     double *d;      /* double values, count*width */
+    double *regret; /* count regrets (floating methods), NULL if none */
     char note[256];
 };
 
@@ -133,6 +134,8 @@ void eqset_truncate(brink_eqset_t *e, size_t count);
 /* makes an inexact set exact: each double becomes the rational it is */
 brink_status_t eqset_exact_from_d(brink_ctx_t *ctx, brink_eqset_t *e);
 brink_status_t eqset_add_d(brink_ctx_t *ctx, brink_eqset_t *e, const double *vals);
+/* records the regret of the last profile added */
+brink_status_t eqset_set_regret(brink_ctx_t *ctx, brink_eqset_t *e, double regret);
 /* nonzero if an equal profile is already present */
 int eqset_has_q(const brink_eqset_t *e, mpq_t *vals);
 
@@ -168,6 +171,13 @@ brink_status_t solve_logit(brink_ctx_t *ctx, const brink_game_t *nfg, const logi
  * player, over the contingencies of a strategic game, or over the sums of
  * outcomes along the paths of a tree; 0 if they are all equal */
 double logit_payoff_range(brink_ctx_t *ctx, const brink_game_t *g);
+/* the N-player methods (liap.c, gnm.c, enumpoly.c) on a strategic form */
+brink_status_t solve_liap(brink_ctx_t *ctx, const brink_game_t *g, size_t starts, uint64_t seed,
+                          brink_eqset_t **out);
+brink_status_t solve_gnm(brink_ctx_t *ctx, const brink_game_t *g, size_t starts, uint64_t seed,
+                         brink_eqset_t **out);
+brink_status_t solve_enumpoly(brink_ctx_t *ctx, const brink_game_t *g, size_t max_eq,
+                              brink_eqset_t **out);
 /* sub_method: the method for subgames (a brink_method_t), or -1 for the default */
 brink_status_t solve_spe(brink_ctx_t *ctx, const brink_game_t *efg, int sub_method,
                          brink_eqset_t **out);

@@ -12,6 +12,9 @@ static const char *method_name(brink_method_t m)
     case BRINK_METHOD_LP: return "lp";
     case BRINK_METHOD_LOGIT: return "logit";
     case BRINK_METHOD_SPE: return "spe";
+    case BRINK_METHOD_LIAP: return "liap";
+    case BRINK_METHOD_GNM: return "gnm";
+    case BRINK_METHOD_ENUMPOLY: return "enumpoly";
     }
     return "?";
 }
@@ -116,10 +119,19 @@ brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
     default:
         break;
     }
+    if (tree && !opts->strategic &&
+        (opts->method == BRINK_METHOD_LIAP || opts->method == BRINK_METHOD_GNM ||
+         opts->method == BRINK_METHOD_ENUMPOLY))
+        return brink_ctx_error(ctx, BRINK_EUNSUPPORTED,
+                               "%s on a tree solves its reduced strategic form: ask for it with "
+                               "--strategic",
+                               method_name(opts->method));
     if ((st = brink_game_reduced(ctx, game, &nfg)) != BRINK_OK)
         return st;
-    if (opts->method != BRINK_METHOD_ENUMPURE && opts->method != BRINK_METHOD_LOGIT &&
-        nfg->nplayers != 2)
+    int nplayer = opts->method == BRINK_METHOD_ENUMPURE || opts->method == BRINK_METHOD_LOGIT ||
+                  opts->method == BRINK_METHOD_LIAP || opts->method == BRINK_METHOD_GNM ||
+                  opts->method == BRINK_METHOD_ENUMPOLY;
+    if (!nplayer && nfg->nplayers != 2)
         return brink_ctx_error(ctx, BRINK_EUNSUPPORTED,
                                "%s needs a two-player game; this game has %d players",
                                method_name(opts->method), nfg->nplayers);
@@ -150,6 +162,12 @@ brink_status_t brink_game_solve(brink_ctx_t *ctx, brink_game_t *game,
             lo.root_player = game->infosets[game->nodes[0].infoset].player;
         return solve_logit(ctx, nfg, &lo, out);
     }
+    case BRINK_METHOD_LIAP:
+        return solve_liap(ctx, nfg, opts->starts, opts->seed, out);
+    case BRINK_METHOD_GNM:
+        return solve_gnm(ctx, nfg, opts->starts, opts->seed, out);
+    case BRINK_METHOD_ENUMPOLY:
+        return solve_enumpoly(ctx, nfg, opts->max_eq, out);
     default:
         return brink_ctx_error(ctx, BRINK_EUNSUPPORTED, "method %s is not implemented",
                                method_name(opts->method));

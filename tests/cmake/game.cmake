@@ -82,3 +82,14 @@ foreach(target nfg efg)
     target_link_libraries(fuzz_${target} PRIVATE brinklib)
   endif()
 endforeach()
+
+# N-player methods (liap, gnm, enumpoly) on the shipped N-player games and the
+# random games of tests/games-bench/: regret, and Gambit's enumpoly sets
+# (tests/games-nplayer/README.md)
+if(Python3_FOUND)
+  foreach(method enumpoly gnm liap)
+    add_test(NAME game.nplayer.${method}
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/games-nplayer/check_nplayer.py
+                     $<TARGET_FILE:brink> ${CMAKE_CURRENT_SOURCE_DIR} ${method})
+  endforeach()
+endif()
