@@ -47,7 +47,7 @@ awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "["; print "" }' > "$tmp/deep.
 check "$tmp/deep.yaml" 2
 awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "{a: "; print "" }' > "$tmp/deepmap.yaml"
 check "$tmp/deepmap.yaml" 2
-{ cat "$SCENARIO"; echo "events:"
+{ awk '/^events:/ { skip = 1; next } skip && /^[^ #]/ { skip = 0 } !skip' "$SCENARIO"; echo "events:"
   awk 'BEGIN { for (i = 0; i < 600000; i++)
       printf "  - {date: 2015-0%d, kind: rivalry_shock, value: 0.%d, note: \"generated event %d for the stress test\"}\n", 1 + i % 9, i % 10, i }'
 } > "$tmp/big.yaml"
