@@ -29,6 +29,18 @@ static const double sys_learn[SYS_COUNT] = {1.0, 0.7, 0.35, 0.5, 0.8};
 /* long-range classes that a declared moratorium covers */
 static const int sys_long[SYS_COUNT] = {0, 1, 1, 1, 0};
 
+/* The maturities expected after one flight test of class k: success with
+ * probability 0.3 + 0.65 m_k, each outcome closing its share of the gap. */
+static void expected_after(const sc_params_t *P, const sim_actor_t *a, int k,
+                           double sys[SYS_COUNT])
+{
+    for (int c = 0; c < SYS_COUNT; c++)
+        sys[c] = a->sys[c];
+    double psucc = 0.3 + 0.65 * a->sys[k];
+    sys[k] += sys_learn[k] * (psucc * P->learn_success + (1.0 - psucc) * P->learn_failure) *
+              (1.0 - sys[k]);
+}
+
 /* The anticipated chance that talks open within a year: a logistic in the
  * most engaged adversary leader's engagement (even odds at 0.5: a leader
  * who declares readiness to meet), nil while talks are already open. */
@@ -138,11 +150,7 @@ double sim_test_value(sim_state_t *s, int nuclear, double *capability, double *l
         if (!sim_system_testable(a, k))
             continue;
         double sys[SYS_COUNT];
-        for (int c = 0; c < SYS_COUNT; c++)
-            sys[c] = a->sys[c];
-        double psucc = 0.3 + 0.65 * a->sys[k];
-        sys[k] += sys_learn[k] * (psucc * P->learn_success + (1.0 - psucc) * P->learn_failure) *
-                  (1.0 - sys[k]);
+        expected_after(P, a, k, sys);
         double cap = a->L.w_sec * P->test_security * need * (sim_adequacy_all(s, T, sys) - c0);
         double lev, pres, cst;
         double v = cap + common_terms(s, sys_sev[k], &lev, &pres, &cst);
@@ -289,12 +297,7 @@ void sim_testing(sim_state_t *s)
                 if (!sim_system_testable(a, k))
                     continue;
                 double sys[SYS_COUNT];
-                for (int c = 0; c < SYS_COUNT; c++)
-                    sys[c] = a->sys[c];
-                double psucc = 0.3 + 0.65 * a->sys[k];
-                sys[k] += sys_learn[k] *
-                          (psucc * P->learn_success + (1.0 - psucc) * P->learn_failure) *
-                          (1.0 - sys[k]);
+                expected_after(P, a, k, sys);
                 double c0 = sim_adequacy_all(s, T, a->sys);
                 double l2, p2, c2;
                 us[n] = a->L.w_sec * P->test_security * sim_security_need(s, T) *
