@@ -33,7 +33,6 @@ void sim_economy(sim_state_t *s)
                     P->loyalty_prestige * sim_adequacy_all(s, T, a->sys) -
                     P->consolidation * exp(-months / 24.0);
     a->loyalty = sim_clamp(a->loyalty + P->loyalty_adjust * (target - a->loyalty), 0.0, 1.0);
-    a->legitimacy = a->loyalty;
     for (int i = 0; i < s->m->n; i++)
         if (i != T)
             s->a[i].gdp *= 1.0 + s->a[i].growth0 / 12.0;

@@ -24,10 +24,6 @@ static const double pat_lo[BRINK_NPATTERNS] = {0, 0, 0, 0, 0, 0, 0, 0, 0};
 static const double pat_w[BRINK_NPATTERNS] = {0.05, 0.005, 0.02, 1, 1, 1, 0.001001, 1, 1};
 static const int pat_int[BRINK_NPATTERNS] = {0, 0, 0, 1, 1, 1, 0, 1, 1};
 
-int sim_record_table(const sc_scenario_t *sc, int (*rec)[BRINK_NCOUNTS + 1], int *y0, int *y1,
-                     double observed[3]);
-double sim_record_pattern(const int (*rec)[BRINK_NCOUNTS + 1], int y0, int y1,
-                          const double observed[3], int k);
 
 typedef struct acc {
     uint64_t outcomes[BRINK_NOUTCOMES];

@@ -128,8 +128,7 @@ static const sc_record_t *record_year(const sc_scenario_t *sc, int year)
     return NULL;
 }
 
-int sim_record_value(const sc_record_t *r, int k);
-int sim_record_value(const sc_record_t *r, int k)
+static int record_value(const sc_record_t *r, int k)
 {
     switch (k) {
     case BRINK_COUNT_MISSILES:
@@ -152,7 +151,7 @@ int sim_record_value(const sc_record_t *r, int k)
 int brink_sim_record(const brink_sim_t *sim, int k, int year)
 {
     const sc_record_t *r = record_year(sim_model_of(sim)->sc, year);
-    return r ? sim_record_value(r, k) : -1;
+    return r ? record_value(r, k) : -1;
 }
 
 int brink_sim_record_years(const brink_sim_t *sim, int *y0, int *y1)
@@ -168,8 +167,6 @@ int brink_sim_record_years(const brink_sim_t *sim, int *y0, int *y1)
 
 /* The record's patterns from a table rec[year - y0][BRINK_NCOUNTS + 1]
  * (the last column: vetoes) and the observed month-resolved values. */
-double sim_record_pattern(const int (*rec)[BRINK_NCOUNTS + 1], int y0, int y1,
-                          const double observed[3], int k);
 double sim_record_pattern(const int (*rec)[BRINK_NCOUNTS + 1], int y0, int y1,
                           const double observed[3], int k)
 {
@@ -222,8 +219,6 @@ double sim_record_pattern(const int (*rec)[BRINK_NCOUNTS + 1], int y0, int y1,
 
 /* Fills rec (years y0..y1 of the scenario's record, -1 where missing). */
 int sim_record_table(const sc_scenario_t *sc, int (*rec)[BRINK_NCOUNTS + 1], int *y0, int *y1,
-                     double observed[3]);
-int sim_record_table(const sc_scenario_t *sc, int (*rec)[BRINK_NCOUNTS + 1], int *y0, int *y1,
                      double observed[3])
 {
     observed[0] = sc->observed.moratorium;
@@ -239,7 +234,7 @@ int sim_record_table(const sc_scenario_t *sc, int (*rec)[BRINK_NCOUNTS + 1], int
     for (int y = *y0; y <= *y1; y++) {
         const sc_record_t *r = record_year(sc, y);
         for (int k = 0; k < BRINK_NCOUNTS; k++)
-            rec[y - *y0][k] = r ? sim_record_value(r, k) : -1;
+            rec[y - *y0][k] = r ? record_value(r, k) : -1;
         rec[y - *y0][BRINK_NCOUNTS] = r ? r->vetoes : -1;
     }
     return 1;

@@ -59,7 +59,7 @@ void sim_series(const sim_state_t *s, double v[BRINK_NSERIES])
     v[BRINK_SERIES_RELIABILITY] = sim_reliability(a);
     v[BRINK_SERIES_BYUNGJIN] = a->byungjin;
     v[BRINK_SERIES_ECONOMY] = a->gdp / a->gdp0;
-    v[BRINK_SERIES_LEGITIMACY] = a->legitimacy;
+    v[BRINK_SERIES_LEGITIMACY] = a->loyalty; /* coalition loyalty (docs/model.md, M8) */
     v[BRINK_SERIES_BITE] = s->bite;
     v[BRINK_SERIES_ESCALATION] = s->escalation;
     v[BRINK_SERIES_CREDIBILITY] = s->credibility;

@@ -81,7 +81,7 @@ typedef struct sim_leader {
 } sim_leader_t;
 
 typedef struct sim_actor {
-    double gdp, gdp0, growth0, growth, defence, defence0, legitimacy, byungjin;
+    double gdp, gdp0, growth0, defence, defence0, byungjin;
     double arsenal, stock, articles, power, fissile_rate;
     double sys[SYS_COUNT];    /* maturity of each delivery system, 0..1 */
     int design;               /* warhead design goals reached, 0..3 */
@@ -159,7 +159,6 @@ typedef struct sim_state {
     brink_rng_t rng;
     int month, run, done, outcome;
     double rivalry, unsc_level, escalation, credibility, bite;
-    int resolutions, vetoes;
     int border_closed;
     int last_nuclear;    /* month of the last nuclear test */
     int last_resolution; /* month of the last UNSC resolution */
@@ -277,7 +276,12 @@ typedef void (*sim_month_fn)(sim_state_t *s, void *ud);
 void sim_run(sim_state_t *s, int until, sim_month_fn on_month, void *ud);
 void sim_series(const sim_state_t *s, double v[BRINK_NSERIES]);
 const sim_model_t *sim_model_of(const brink_sim_t *sim);
-/* patterns.c */
+/* patterns.c: the record table (years y0..y1, counts then vetoes, -1 where
+ * missing) and its pattern values */
+int sim_record_table(const sc_scenario_t *sc, int (*rec)[BRINK_NCOUNTS + 1], int *y0, int *y1,
+                     double observed[3]);
+double sim_record_pattern(const int (*rec)[BRINK_NCOUNTS + 1], int y0, int y1,
+                          const double observed[3], int k);
 void sim_patterns(const sim_state_t *s, int until, brink_sim_patterns_t *out);
 
 static inline double sim_clamp(double x, double lo, double hi)

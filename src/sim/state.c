@@ -47,9 +47,9 @@ void sim_state_init(sim_state_t *s, const sim_model_t *m, uint64_t seed, uint32_
         const sc_actor_t *ac = &sc->actors[i];
         sim_actor_t *a = &s->a[i];
         a->gdp = a->gdp0 = ac->gdp;
-        a->growth0 = a->growth = ac->growth;
+        a->growth0 = ac->growth;
         a->defence = a->defence0 = ac->defence;
-        a->legitimacy = a->loyalty = ac->legitimacy;
+        a->loyalty = ac->legitimacy;
         a->byungjin = ac->byungjin;
         a->power = ac->power;
         a->programme = ac->nuclear.programme;

@@ -108,10 +108,11 @@ static double common_terms(const sim_state_t *s, double sev, double *lev, double
     return *lev + *pres - *cost;
 }
 
-/* Value of the best launch day (nuclear = 0) or of a nuclear test, split
- * into its terms; returns the total before restraint. */
-double sim_test_value(sim_state_t *s, int nuclear, double *capability, double *leverage,
-                      double *prestige, double *cost)
+/* The value of a launch day of every testable class (us[q] for class
+ * idx[q], q < *n) and the terms of the best one; returns the best value
+ * (-INFINITY when no class is testable). */
+static double missile_values(sim_state_t *s, double *us, int *idx, int *n, double *capability,
+                             double *leverage, double *prestige, double *cost)
 {
     const sc_params_t *P = &s->m->P;
     int T = s->m->target;
@@ -120,32 +121,7 @@ double sim_test_value(sim_state_t *s, int nuclear, double *capability, double *l
     double c0 = sim_adequacy_all(s, T, a->sys);
     double best = -INFINITY;
     *capability = *leverage = *prestige = *cost = 0.0;
-    if (nuclear) {
-        double gain = 0.0;
-        if (a->design < SIM_DESIGN_GOALS) {
-            /* the next design goal, a share 1/design_tests per test */
-            int d0 = s->a[T].design;
-            s->a[T].design = d0 + 1;
-            double c1 = sim_adequacy_all(s, T, a->sys);
-            s->a[T].design = d0;
-            gain = (c1 - c0) / P->design_tests;
-        }
-        *capability = a->L.w_sec * P->test_security * need * gain;
-        double t = common_terms(s, 1.0, leverage, prestige, cost);
-        if (s->moratorium) {
-            double mc = P->moratorium_cost * (a->L.w_pres + a->L.w_eco);
-            *cost += mc;
-            t -= mc;
-        }
-        if (a->design == 0) {
-            /* crossing from a threshold programme to a declared weapons
-             * state: isolation and standing */
-            double tc = P->threshold_cost * (a->L.w_eco + a->L.w_pres);
-            *cost += tc;
-            t -= tc;
-        }
-        return *capability + t;
-    }
+    *n = 0;
     for (int k = 0; k < SYS_COUNT; k++) {
         if (!sim_system_testable(a, k))
             continue;
@@ -159,6 +135,8 @@ double sim_test_value(sim_state_t *s, int nuclear, double *capability, double *l
             cst += mc;
             v -= mc;
         }
+        us[*n] = v;
+        idx[(*n)++] = k;
         if (v > best) {
             best = v;
             *capability = cap;
@@ -168,6 +146,48 @@ double sim_test_value(sim_state_t *s, int nuclear, double *capability, double *l
         }
     }
     return best;
+}
+
+/* Value of the best launch day (nuclear = 0) or of a nuclear test, split
+ * into its terms; returns the total before restraint. */
+double sim_test_value(sim_state_t *s, int nuclear, double *capability, double *leverage,
+                      double *prestige, double *cost)
+{
+    const sc_params_t *P = &s->m->P;
+    int T = s->m->target;
+    const sim_actor_t *a = &s->a[T];
+    if (!nuclear) {
+        double us[SYS_COUNT];
+        int idx[SYS_COUNT], n;
+        return missile_values(s, us, idx, &n, capability, leverage, prestige, cost);
+    }
+    double need = sim_security_need(s, T);
+    double c0 = sim_adequacy_all(s, T, a->sys);
+    *capability = *leverage = *prestige = *cost = 0.0;
+    double gain = 0.0;
+    if (a->design < SIM_DESIGN_GOALS) {
+        /* the next design goal, a share 1/design_tests per test */
+        int d0 = s->a[T].design;
+        s->a[T].design = d0 + 1;
+        double c1 = sim_adequacy_all(s, T, a->sys);
+        s->a[T].design = d0;
+        gain = (c1 - c0) / P->design_tests;
+    }
+    *capability = a->L.w_sec * P->test_security * need * gain;
+    double t = common_terms(s, 1.0, leverage, prestige, cost);
+    if (s->moratorium) {
+        double mc = P->moratorium_cost * (a->L.w_pres + a->L.w_eco);
+        *cost += mc;
+        t -= mc;
+    }
+    if (a->design == 0) {
+        /* crossing from a threshold programme to a declared weapons
+         * state: isolation and standing */
+        double tc = P->threshold_cost * (a->L.w_eco + a->L.w_pres);
+        *cost += tc;
+        t -= tc;
+    }
+    return *capability + t;
 }
 
 void sim_missile_day(sim_state_t *s, int T, int k, int tgt, const sim_why_t *why)
@@ -278,7 +298,9 @@ void sim_testing(sim_state_t *s)
     /* missiles */
     sim_why_t w = {0};
     double cap, lev, pres, cost;
-    double u = sim_test_value(s, 0, &cap, &lev, &pres, &cost);
+    double us[SYS_COUNT], ps[SYS_COUNT];
+    int n, idx[SYS_COUNT];
+    double u = missile_values(s, us, idx, &n, &cap, &lev, &pres, &cost);
     double restr = sim_restraint_cost(s, 0);
     if (isfinite(u) && !frozen) {
         double total = u - restr - P->test_cost;
@@ -290,24 +312,7 @@ void sim_testing(sim_state_t *s)
             days = 20;
         if (days > 0) {
             w = (sim_why_t){cap, -cost, pres + lev, -restr, total, p, A_WAIT, 0.0};
-            /* the system of each launch day: a logit draw over systems */
-            double us[SYS_COUNT], ps[SYS_COUNT];
-            int n = 0, idx[SYS_COUNT];
-            for (int k = 0; k < SYS_COUNT; k++) {
-                if (!sim_system_testable(a, k))
-                    continue;
-                double sys[SYS_COUNT];
-                expected_after(P, a, k, sys);
-                double c0 = sim_adequacy_all(s, T, a->sys);
-                double l2, p2, c2;
-                us[n] = a->L.w_sec * P->test_security * sim_security_need(s, T) *
-                            (sim_adequacy_all(s, T, sys) - c0) +
-                        common_terms(s, sys_sev[k], &l2, &p2, &c2) -
-                        (s->lr_moratorium && sys_long[k]
-                             ? P->moratorium_cost * (a->L.w_pres + a->L.w_eco)
-                             : 0.0);
-                idx[n++] = k;
-            }
+            /* the class of each launch day: a logit draw over the classes' values */
             sim_logit(us, n, lam, ps);
             for (uint32_t dd = 0; dd < days && !s->done; dd++) {
                 double r = brink_rng_uniform(&s->rng), acc = 0.0;

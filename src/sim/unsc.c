@@ -29,7 +29,6 @@ void sim_unsc_round(sim_state_t *s, int proposer, double severity)
             continue;
         double pv = sim_veto_probability(s, k, severity);
         if (brink_rng_bernoulli(&s->rng, pv)) {
-            s->vetoes++;
             int y = s->month / 12 - s->m->start / 12;
             if (y >= 0 && y < SIM_MAXYEARS)
                 s->vetoes_y[y]++;
@@ -40,7 +39,6 @@ void sim_unsc_round(sim_state_t *s, int proposer, double severity)
     }
     s->last_resolution = s->month;
     s->unsc_level += P->unsc_step * (1.0 - s->unsc_level);
-    s->resolutions++;
     sim_count(s, BRINK_COUNT_UNSC, 1);
     sim_event(s, EV_UNSC_PASS, proposer, T, 1, NULL,
               "UNSC resolution passes (sanctions level %.2f)", s->unsc_level);
