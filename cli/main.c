@@ -12,7 +12,7 @@ const cli_command_t cli_commands[] = {
     {"export", "write a sweep's results as CSV or JSON", cmd_export_usage, cmd_export},
     {"calibrate", "fit the scenario's free parameters to a record (ABC-SMC)",
      cmd_calibrate_usage, cmd_calibrate},
-    {"backtest", "score the ensemble against the 2012-2019 record and naive baselines",
+    {"backtest", "score the ensemble against the scenario's record, its patterns and baselines",
      cmd_backtest_usage, cmd_backtest},
     {"forecast", "multi-actor bargaining forecasts (KTAB SMP, BDM, compromise, median)",
      cmd_forecast_usage, cmd_forecast},
