@@ -22,5 +22,6 @@ CLI_COMMAND(solve);
 CLI_COMMAND(convert);
 CLI_COMMAND(game);
 CLI_COMMAND(play);
+CLI_COMMAND(serve);
 
 #endif

@@ -23,6 +23,8 @@ const cli_command_t cli_commands[] = {
      cmd_report},
     {"play", "play one actor month by month against the model, with an advisor", cmd_play_usage,
      cmd_play},
+    {"serve", "the browser workbench: levers, ensembles, comparisons, runs, play", cmd_serve_usage,
+     cmd_serve},
     {"validate", "check scenario files strictly", cmd_validate_usage, cmd_validate},
     {"help", "show the manual of a command", cmd_help_usage, cmd_help},
 };

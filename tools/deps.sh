@@ -13,7 +13,7 @@ if [ "${1:-}" = "--test" ]; then
     shift
 fi
 PKGS="build-essential cmake pkg-config libfyaml-dev libjansson-dev libsqlite3-dev
-librandom123-dev libgmp-dev libplplot-dev $*"
+librandom123-dev libgmp-dev libplplot-dev libmicrohttpd-dev libjs-d3 $*"
 if [ "$TEST" = 1 ]; then
     PKGS="$PKGS python3 sqlite3 libcmocka-dev clang libclang-rt-14-dev lrslib valgrind chromium"
     # the Python package python/ and its tests; the R package r/
