@@ -134,5 +134,9 @@ void serve_static(const serve_t *s, const char *url, serve_reply_t *r)
         r->type = files[k].type;
         return;
     }
+    if (strcmp(url, "/favicon.ico") == 0) {
+        r->status = 204; /* no icon, and no error in the browser's console */
+        return;
+    }
     serve_error(r, 404, "no page at '%.200s'", url);
 }

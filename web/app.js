@@ -95,7 +95,7 @@ function validate() {
   Array.prototype.forEach.call(document.querySelectorAll('.lever .err'), function (e) { e.textContent = ''; });
   return api('POST', 'validate', { path: state.scenario, set: state.changed }).then(function (r) {
     var n = Object.keys(state.changed).length;
-    if (r.status === 200) { $('validate-status').textContent = n + ' lever(s) changed; the scenario is valid'; return true; }
+    if (r.status === 200 && r.data.ok) { $('validate-status').textContent = n + ' lever(s) changed; the scenario is valid'; return true; }
     $('validate-status').textContent = r.data.error || 'invalid';
     (r.data.errors || [r.data.error]).forEach(function (msg) {
       var shown = false;

@@ -76,12 +76,21 @@ s, b = call("POST", "api/validate", raw=b'[1, 2]')
 expect(s, 400, b, "expected a JSON object", "an array body")
 s, b = call("POST", "api/validate", {"path": K, "colour": "red"})
 expect(s, 400, b, "unknown field 'colour'", "an unknown field")
-s, b = call("POST", "api/validate", {"path": K, "set": {"params.rivalry": 7}})
-expect(s, 422, b, "not valid", "an out-of-range lever")
+s, b = call("POST", "api/ensemble", {"path": K, "set": {"params.rivalry": 7}, "runs": 10})
+expect(s, 422, b, "not valid", "an ensemble with an out-of-range lever")
 if b"params.rivalry: 7 is out of range; expected a number in [0, 1]" not in b:
     fail(f"the out-of-range lever's message is not located: {b[:300]!r}")
-s, b = call("POST", "api/validate", {"path": K, "set": {"params.no_such_lever": 1}})
-expect(s, 422, b, "not valid", "an unknown lever")
+s, b = call("POST", "api/compare", {"path": K, "set": {"params.no_such_lever": 1}, "runs": 10})
+expect(s, 422, b, "not valid", "a comparison with an unknown lever")
+# validation answers the question: 200, ok false, the located message
+s, b = call("POST", "api/validate", {"path": K, "set": {"params.rivalry": 7}})
+v = json.loads(b)
+if s != 200 or v.get("ok") is not False or not any(
+        "params.rivalry: 7 is out of range; expected a number in [0, 1]" in e for e in v["errors"]):
+    fail(f"validate with an out-of-range lever: {s} {b[:300]!r}")
+s, b = call("POST", "api/validate", {"path": K, "set": {"params.rivalry": 0.7}})
+if s != 200 or json.loads(b).get("ok") is not True:
+    fail(f"validate with a valid lever: {s} {b[:200]!r}")
 s, b = call("POST", "api/validate", {"path": K, "set": {"params.rivalry": "high"}})
 expect(s, 400, b, "expected a finite number", "a lever that is not a number")
 s, b = call("POST", "api/ensemble", {"path": K, "runs": 10 ** 9})
