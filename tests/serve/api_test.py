@@ -258,5 +258,18 @@ except subprocess.TimeoutExpired:
     fail("the server did not stop on SIGTERM")
 if proc.returncode != 0:
     fail(f"the server exited {proc.returncode}: {err[-2000:]}")
+# --- usage: bad options exit 2; another address than loopback warns
+for args, frag in [(["--port", "70000"], "--port"), (["--root", "/no/such/dir"], "--root"),
+                   (["extra"], "unexpected argument")]:
+    r = subprocess.run([BRINK, "serve"] + args, capture_output=True, text=True, timeout=60)
+    if r.returncode != 2 or frag not in r.stderr:
+        fail(f"serve {args}: exit {r.returncode}, {r.stderr!r}")
+w = subprocess.Popen([BRINK, "serve", "--port", "0", "--bind", "0.0.0.0", "--root", SRC],
+                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+first = w.stdout.readline()
+w.send_signal(signal.SIGTERM)
+out, err = w.communicate(timeout=120)
+if "WARNING: listening on 0.0.0.0" not in err or w.returncode != 0:
+    fail(f"--bind 0.0.0.0: no warning or exit {w.returncode}: {err!r}")
 print("serve api:", "FAILED" if failures else "all checks passed")
 sys.exit(1 if failures else 0)
