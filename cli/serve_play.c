@@ -142,6 +142,20 @@ static void state(session_t *x, size_t from, int advice, serve_reply_t *r)
     if (!menu)
         return;
     const brink_sim_trace_t *t = brink_play_trace(x->play);
+    const char *me = brink_sim_actor_id(x->sim, brink_play_actor(x->play));
+    json_t *events = serve_trace_json(x->sim, t, from);
+    size_t i;
+    json_t *e;
+    json_array_foreach(events, i, e) {
+        /* the player's own choices were not drawn: no odds to go against */
+        json_t *why = json_object_get(e, "why");
+        const char *a = json_string_value(json_object_get(e, "action"));
+        if (why && strcmp(json_string_value(json_object_get(e, "actor")), me) == 0 && a &&
+            brink_play_action_index(a) > 0) {
+            json_object_set_new(why, "played", json_true());
+            json_object_set_new(why, "against_the_odds", json_false());
+        }
+    }
     brink_play_score_t sc;
     brink_play_get_score(x->play, &sc);
     r->status = 200;
@@ -149,8 +163,8 @@ static void state(session_t *x, size_t from, int advice, serve_reply_t *r)
         "{s:s, s:s, s:o, s:b, s:s, s:o, s:{s:i, s:f, s:f, s:f}}", "session", x->id, "actor",
         brink_sim_actor_id(x->sim, brink_play_actor(x->play)), "menu", menu, "done",
         brink_play_done(x->play), "outcome",
-        brink_play_done(x->play) ? brink_sim_outcome_name(t->outcome) : "", "events",
-        serve_trace_json(x->sim, t, from), "score", "decisions", (int)sc.n, "mean_logp",
+        brink_play_done(x->play) ? brink_sim_outcome_name(t->outcome) : "", "events", events,
+        "score", "decisions", (int)sc.n, "mean_logp",
         sc.mean_logp, "model_mean_logp", sc.model_mean_logp, "agree", sc.agree);
 }
 

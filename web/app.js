@@ -333,6 +333,7 @@ function eventLine(e) {
       ', reactions ' + fmt(w.reactions) + ' = utility ' + fmt(w.total) + '; choice probability ' + fmt(w.p) +
       '; best alternative: ' + (w.best_alternative || 'none').replace(/_/g, ' ') + ' (utility ' + fmt(w.best_alternative_total) + ')';
     why.appendChild(el('span', {}, txt));
+    if (w.played) why.appendChild(el('span', {}, ' - the player\'s decision (the model\'s own choice probability is shown)'));
     if (w.against_the_odds) why.appendChild(el('span', { 'class': 'odds' }, ' - drawn against the odds (the best alternative was worth more)'));
     if (w.changed_last_month && w.changed_last_month.length) {
       why.appendChild(el('div', {}, 'what moved since the month before: ' + w.changed_last_month.map(function (c) {
