@@ -322,7 +322,7 @@ static void one_run(serve_t *s, const char *const *q, serve_reply_t *r)
         json_t *ch = json_array();
         for (int k = 0; k < BRINK_NSERIES; k++) {
             double d = t->months[m - 1].v[k] - t->months[m - 2].v[k];
-            if (d > 1e-9 || d < -1e-9)
+            if (d >= 5e-4 || d <= -5e-4) /* what shows at three decimals */
                 json_array_append_new(ch, json_pack("{s:s, s:f}", "series",
                                                     brink_sim_series_name(k), "change", d));
         }

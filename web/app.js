@@ -213,7 +213,7 @@ function countChart(parent, c) {
 
 /* horizontal bars with intervals: probabilities, or differences around 0 */
 function intervalChart(parent, rows, title, diff) {
-  var W = 760, bh = 20, M = { t: 24, r: 20, b: 24, l: 230 }, H = M.t + M.b + rows.length * bh;
+  var W = 820, bh = 20, M = { t: 24, r: 20, b: 24, l: 290 }, H = M.t + M.b + rows.length * bh;
   var ext = diff ? [d3.min(rows, function (r) { return r.lo; }), d3.max(rows, function (r) { return r.hi; })] : [0, 1];
   if (diff) { var a = Math.max(Math.abs(ext[0]), Math.abs(ext[1]), 1e-9); ext = [-a, a]; }
   var x = d3.scale.linear().domain(ext).range([M.l, W - M.r]);
