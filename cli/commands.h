@@ -21,5 +21,7 @@ CLI_COMMAND(calibrate);
 CLI_COMMAND(solve);
 CLI_COMMAND(convert);
 CLI_COMMAND(game);
+CLI_COMMAND(play);
+CLI_COMMAND(serve);
 
 #endif

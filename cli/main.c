@@ -21,6 +21,10 @@ const cli_command_t cli_commands[] = {
     {"game", "describe a game file (game info GAME)", cmd_game_usage, cmd_game},
     {"report", "write an HTML report (and SVG figures) of a result directory", cmd_report_usage,
      cmd_report},
+    {"play", "play one actor month by month against the model, with an advisor", cmd_play_usage,
+     cmd_play},
+    {"serve", "the browser workbench: levers, ensembles, comparisons, runs, play", cmd_serve_usage,
+     cmd_serve},
     {"validate", "check scenario files strictly", cmd_validate_usage, cmd_validate},
     {"help", "show the manual of a command", cmd_help_usage, cmd_help},
 };

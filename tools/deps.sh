@@ -1,7 +1,8 @@
 #!/bin/sh
 # deps.sh - install the Debian packages brink needs, if any are missing.
 # Usage: [BRINK_MPI=1] tools/deps.sh [--test] [extra-package...]
-#   without --test: what building and running brink needs (`make demo`);
+#   without --test: what building and running brink needs (`make demo`),
+#   libmicrohttpd and libjs-d3 for the workbench (`brink serve`) included;
 #   with --test: also the test tools (`make test`): cmocka, clang and
 #   libFuzzer, lrslib (an oracle), valgrind, sqlite3, chromium and node,
 #   Python's cffi, numpy, pandas and pytest, and R (the bindings' tests).
@@ -13,7 +14,7 @@ if [ "${1:-}" = "--test" ]; then
     shift
 fi
 PKGS="build-essential cmake pkg-config libfyaml-dev libjansson-dev libsqlite3-dev
-librandom123-dev libgmp-dev libplplot-dev $*"
+librandom123-dev libgmp-dev libplplot-dev libmicrohttpd-dev libjs-d3 $*"
 if [ "$TEST" = 1 ]; then
     PKGS="$PKGS python3 sqlite3 libcmocka-dev clang libclang-rt-14-dev lrslib valgrind chromium"
     # the Python package python/ and its tests; the R package r/

@@ -33,5 +33,6 @@
 #include "brink/smc.h"
 #include "brink/stepper.h"
 #include "brink/rolling.h"
+#include "brink/play.h"
 
 #endif

@@ -44,6 +44,7 @@ enum {
     BRINK_STREAM_FORECAST = 4,   /* forecast Monte Carlo */
     BRINK_STREAM_BOOTSTRAP = 5,  /* bootstrap resampling */
     BRINK_STREAM_SCORE = 6,      /* randomised PIT draws of the backtest */
+    BRINK_STREAM_LOOKAHEAD = 7,  /* look-ahead ensembles of a play session */
     BRINK_STREAM_USER = 1000     /* first id free for callers */
 };
 

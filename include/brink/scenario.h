@@ -71,6 +71,15 @@ BRINK_API brink_status_t brink_scenario_set_number(brink_ctx_t *ctx, brink_scena
 BRINK_API brink_status_t brink_scenario_get_number(brink_ctx_t *ctx, const brink_scenario_t *sc,
                                                    const char *path, double *value);
 
+/** What the schema documents about the number at a field path: its
+ *  inclusive range [*min, *max], its unit (e.g. "per month", "0-1") and
+ *  its meaning in one sentence (static strings; "" when undocumented).
+ *  Returns BRINK_OK, or BRINK_ENOTFOUND with the reason on ctx when the
+ *  path names no number (a list of numbers included). */
+BRINK_API brink_status_t brink_scenario_key_info(brink_ctx_t *ctx, const brink_scenario_t *sc,
+                                                 const char *path, double *min, double *max,
+                                                 const char **unit, const char **doc);
+
 /** Whether the field paths a and b name the same number of sc (e.g.
  *  "actors[DPRK].risk" and "actors[1].risk"): *same = 1 if so, else 0.
  *  Returns BRINK_OK, or BRINK_ENOTFOUND with the reason on ctx when either

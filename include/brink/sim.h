@@ -302,6 +302,33 @@ BRINK_API double brink_ensemble_pattern_at_least(const brink_ensemble_t *e, int 
  *  talks open or a deal in force, and in the other months. */
 BRINK_API void brink_ensemble_pooled_rates(const brink_ensemble_t *e, double *in_talks, double *outside);
 
+/* ---- comparisons with common random numbers ---------------------------- */
+
+typedef struct brink_compare brink_compare_t;
+
+/** Compares a what-if model with a baseline of the same horizon (both
+ *  borrowed): run r (0 .. runs-1) of each draws from the stream keyed by
+ *  (seed, 0, r), the stream brink_sim_run uses, so the two runs of a pair
+ *  share their random numbers and the difference of each scalar output
+ *  (brink_sim_output_names) is estimated from the paired differences.  On
+ *  threads threads (0: OpenMP's default), reduced in run order: the result
+ *  is identical for every thread count.  Progress and interruption through
+ *  ctx (every 512 runs).  Memory does not depend on runs.  Free *out with
+ *  brink_compare_free.  Returns BRINK_OK, BRINK_EINVAL (no runs or
+ *  different horizons), BRINK_ENOMEM or BRINK_EINTERRUPT. */
+BRINK_API brink_status_t brink_sim_compare(brink_ctx_t *ctx, const brink_sim_t *base,
+                                           const brink_sim_t *what_if, uint64_t seed, uint32_t runs,
+                                           int threads, int until, brink_compare_t **out);
+BRINK_API void brink_compare_free(brink_ctx_t *ctx, brink_compare_t *c);
+BRINK_API uint32_t brink_compare_runs(const brink_compare_t *c);
+/** Output k (index into brink_sim_output_names): its mean over the
+ *  baseline's runs (*a) and the what-if's (*b), the mean paired difference
+ *  b - a (*diff) and its 95% normal interval [*lo, *hi] (mean +- 1.96
+ *  sd / sqrt(runs) of the paired differences; width 0 when every pair
+ *  agrees). */
+BRINK_API void brink_compare_output(const brink_compare_t *c, size_t k, double *a, double *b,
+                                    double *diff, double *lo, double *hi);
+
 #ifdef __cplusplus
 }
 #endif

@@ -77,8 +77,10 @@ void sim_choices(sim_state_t *s)
         for (int k = 0; k < na; k++)
             why[k].total = u[k];
         sim_logit(u, na, a->L.lambda, p);
+        int played = s->play ? sim_play_choice(s, i, acts, u, p, na) : -1;
         for (int k = 1; k < na; k++) {
-            if (!brink_rng_bernoulli(&s->rng, sim_clamp(P->act_rate * p[k], 0.0, 1.0)))
+            if (played >= 0 ? k != played
+                            : !brink_rng_bernoulli(&s->rng, sim_clamp(P->act_rate * p[k], 0.0, 1.0)))
                 continue;
             sim_why_t *w = &why[k];
             fill_why(w, u, p, acts, na, k);

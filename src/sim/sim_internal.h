@@ -192,6 +192,7 @@ typedef struct sim_state {
     double tv[2][SIM_MAXA]; /* talks values this month: [for target][counterpart] */
     int tv_month;        /* month of tv (-1: none) */
     sim_month_cache_t mc;
+    struct sim_play *play; /* an actor played from outside (play.c), NULL: none */
 } sim_state_t;
 
 /* model.c */
@@ -283,6 +284,17 @@ int sim_record_table(const sc_scenario_t *sc, int (*rec)[BRINK_NCOUNTS + 1], int
 double sim_record_pattern(const int (*rec)[BRINK_NCOUNTS + 1], int y0, int y1,
                           const double observed[3], int k);
 void sim_patterns(const sim_state_t *s, int until, brink_sim_patterns_t *out);
+
+/* play.c: one actor's choices made from outside the model (brink/play.h).
+ * sim_play_choice is called with the menu of actor i after its logit
+ * probabilities p: -1 leaves the choice to the model, otherwise the index
+ * of the one action the player chose this month.  sim_play_willing gives
+ * actor j's willingness to talk with the target (the model's w unless the
+ * player took a stance this month). */
+typedef struct sim_play sim_play_t;
+int sim_play_choice(sim_state_t *s, int i, const int *acts, const double *u, const double *p,
+                    int na);
+double sim_play_willing(const sim_state_t *s, int j, double w);
 
 static inline double sim_clamp(double x, double lo, double hi)
 {

@@ -208,6 +208,8 @@ void sim_talks_step(sim_state_t *s)
          * (2 logistic(lam v) - 1 for v > 0) */
         double wt = vt > 0.0 ? 2.0 * sim_sigmoid(lt * vt) - 1.0 : 0.0;
         double wj = vj > 0.0 ? 2.0 * sim_sigmoid(lj * vj) - 1.0 : 0.0;
+        if (s->play)
+            wj = sim_play_willing(s, j, wj);
         if (!k->open) {
             double p = P->talks_open_rate * wt * wj;
             if (brink_rng_bernoulli(&s->rng, p)) {
