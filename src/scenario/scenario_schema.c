@@ -41,6 +41,7 @@ static const schema_field_t leader_fields[] = {
     NUM(sc_leader_t, precision, 0, 0, 1000, 8, "1/utility", "logit choice precision (lambda)"),
     NUM(sc_leader_t, engagement, 0, 0, 1, 0.4, "weight", "weight on diplomatic engagement: the prestige of talks and summits and the wish to reach a deal"),
     NUM(sc_leader_t, pressure, 0, 0, 1, 0.5, "weight", "weight on coercive pressure: the value put on sanctions, exercises and threats against the target"),
+    NUM(sc_leader_t, sequencing, 0, -1, 1, -1, "0..1", "the sequencing of deals this leader declared as a counterpart: 0 action for action (reciprocal phased steps), 1 the target disarms first (\"complete, verifiable, irreversible dismantlement\" before relief); -1 (the default) takes params.sequencing, the lever; a fact of the case, from the leader's declared policy"),
 };
 static OBJECT(leader_obj, sc_leader_t, leader_fields);
 
@@ -138,6 +139,8 @@ static const schema_field_t params_fields[] = {
     NUM(sc_params_t, rivalry_ref, 0, 0, 1, 0.3, "0..1", "rivalry level at which the scenario's enforcement values were observed"),
     NUM(sc_params_t, unsc_level, 0, 0, 1, 0.3, "0..1", "level of the UN sanctions regime on the target at the start"),
     NUM(sc_params_t, attention, 0, 0, 1, 0, "0..1", "the adversaries' attention to the target's programme at the start (a crisis under way: near 1)"),
+    NUM(sc_params_t, crisis, 0, 0, 0.99, 0, "0..1", "the escalation index at the start, on each adversary's side: a crisis under way (threats, strike planning, sanctions drafts) is a fact of the case; it decays with escalation_halflife"),
+    NUM(sc_params_t, latent_weight, 0, 0, 1, 0.5, "share", "weight of the latent deterrent (what the programme could deliver with its designs proven) beside the tested one in the power shift that opens a preventive window (M9; Debs and Monteiro 2014: preventive motives against programmes short of a weapon) [theory, size judgement: a bomb in the basement deters about half as much]"),
     NUM(sc_params_t, rivalry_drift, 0, -0.2, 0.2, 0.01, "per year", "trend of the rivalry index (plus rivalry_shock events) [judgement]"),
     NUM(sc_params_t, leakage_max, 0, 0, 1, 0.5, "share", "share of the sanctions bite a patron offsets by sanctions busting at full rivalry and alliance (black knights, Early 2015) [ref: Early 2015, Hufbauer et al. 2007: black-knight support halves sanctions success]"),
     NUM(sc_params_t, patron_aid, 0, 0, 1, 0.03, "share of GDP", "patron aid to the target at full rivalry and alliance, raising its rents and outside option (M7) [judgement]"),
@@ -219,11 +222,13 @@ static const schema_field_t params_fields[] = {
     NUM(sc_params_t, verification, 0, 0, 1, 0.5, "0..1", "intrusiveness of the verification a deal carries (a lever): detects covert cheating, costs the target security (Coe and Vaynman 2020)"),
     NUM(sc_params_t, verification_cost, 0, 0, 10, 0.3, "utility", "target's security cost of full verification (the transparency-security trade-off, Coe and Vaynman 2020) [theory, size judgement]"),
     NUM(sc_params_t, renege_base, 0, 0, 1, 0.004, "per month", "hazard of reneging on an agreement that both sides still value (exogenous shocks not modelled) [ref: nonproliferation deals, a median life of about 15 years, Bas and Coe 2018]"),
-    NUM(sc_params_t, renege_precision, 0, 0, 1000, 20, "1/utility", "logit precision of the monthly keep-or-renege comparison of continuation values (M5) [judgement]"),
+    NUM(sc_params_t, renege_precision, 0, 0, 1000, 40, "1/utility", "logit precision of the monthly keep-or-renege comparison of continuation values (M5) [judgement]"),
     NUM(sc_params_t, phase_months, 0, 1, 120, 6, "months", "months between two implementation phases of an agreement [ref: Libya's equipment left within 4 months, the JCPOA's implementation day came 6 months after adoption, the Agreed Framework planned a decade]"),
     NUM(sc_params_t, cheat_precision, 0, 0, 1000, 20, "1/utility", "logit precision of the target's monthly choice to pursue a covert programme under a freeze or deal (M5) [judgement]"),
     NUM(sc_params_t, detection_rate, 0, 0, 1, 0.05, "per month", "monthly probability that covert production is detected at full verification (Coe and Vaynman 2020) [judgement: the Agreed Framework's enrichment path came out after about 4 years of low verification]"),
     NUM(sc_params_t, reputation_cost, 0, 0, 100, 0.2, "utility", "monthly-flow loss of reputation (future deals) from reneging (M5) [judgement]"),
+    NUM(sc_params_t, concession_cost, 0, 0, 100, 0.3, "utility", "the target leader's domestic cost of rolling the programme back, per unit of denuclearization, times one minus the leader's engagement: hardliners in the ruling coalition (security services, the military, a supreme leader's camp) ratify a deal only from an engaged leader (M5; Putnam 1988's two-level game on the target's side; Solingen 2007) [judgement]"),
+    NUM(sc_params_t, war_stakes, 0, 0, 1, 0.3, "share", "a counterpart's loss in a war with the target, as a share of its leader's continuation value (the target's regime loses all of it): what the shadow of war adds to a deal's value for the counterpart (M5; Fearon 1995) [judgement: a regional war, not a threat to the counterpart's survival]"),
 };
 static OBJECT(params_obj, sc_params_t, params_fields);
 

@@ -25,6 +25,7 @@ typedef struct sc_leader {
     double precision;    /* logit choice precision (lambda) */
     double engagement;   /* weight on diplomatic engagement (talks, summits) */
     double pressure;     /* weight on coercive pressure (sanctions, exercises, threats) */
+    double sequencing;   /* declared sequencing of deals (0 action for action, 1 target first); -1: params.sequencing */
 } sc_leader_t;
 
 typedef struct sc_nuclear {
@@ -115,7 +116,7 @@ typedef struct sc_params {
     double relief_value, aid_value, deterrent_value, status_value, assurance_value, denuke_value,
         nonproliferation_value, relief_cost, assurance_cost, audience_cost, sequencing, phases,
         verification, verification_cost, renege_base, renege_precision, reputation_cost,
-        phase_months, cheat_precision, detection_rate;
+        phase_months, cheat_precision, detection_rate, war_stakes, crisis, latent_weight, concession_cost;
 } sc_params_t;
 
 /* A free parameter for calibration (brink calibrate): a numeric key and its

@@ -8,6 +8,15 @@
  *   partner: denuclearization (threat and nonproliferation in itself) and
  *            the end of testing - relief and assurance costs - a democratic
  *            audience cost + prestige
+ *            - the hardliners' cost of rolling back, concession_cost (1 -
+ *            engagement) d (a two-level game on the target's side too)
+ *   both:    the shadow of war (Fearon 1995; Schelling 1966): a freeze
+ *            closes the preventive window and denuclearization removes the
+ *            deterrence game's risk of a fight; each side gains the war
+ *            hazard removed times what a war would cost it, its leader's
+ *            continuation value horizon = 1 / (1 - discount) months of flow
+ *            (all of it for the target's regime, war_stakes of it for a
+ *            counterpart)
  * each discounted by trust in the other's remaining steps (verification
  * raises the effective trust of the partner).  The disagreement point is
  * the status quo (value 0), so a package is signed only when both values
@@ -18,9 +27,19 @@
 
 #include "sim/sim_internal.h"
 
-static int phases_of(const sc_params_t *P)
+/* The sequencing of a deal with j: its leader's declared doctrine, or the
+ * scenario's lever. */
+static double sequencing_of(const sim_state_t *s, int j)
 {
-    double ph = P->phases * (1.0 - P->sequencing) + P->sequencing;
+    double q = s->a[j].L.sequencing;
+    return q >= 0.0 ? q : s->m->P.sequencing;
+}
+
+static int phases_of(const sim_state_t *s, int j)
+{
+    const sc_params_t *P = &s->m->P;
+    double q = sequencing_of(s, j);
+    double ph = P->phases * (1.0 - q) + q;
     int n = (int)lround(ph);
     return n < 1 ? 1 : n;
 }
@@ -87,20 +106,33 @@ static double forgone_capability(const sim_state_t *s)
  * b = pd d + pf (d or r > 0) - pr r - pa a, p = cp + b - aud max(0, -b). */
 typedef struct coef {
     double ct, tr, ta, td, tf, cp, pd, pf, pr, pa, aud, sd_weapons;
+    double tw, tf_war, pw, pf_war; /* the shadow of war: per unit of d, and of a freeze */
+    double th;                     /* the target's hardliners, per unit of d */
 } coef_t;
 
-static void coefficients(const sim_state_t *s, int j, double bite0, int remaining, coef_t *c)
+void sim_basis_now(const sim_state_t *s, sim_basis_t *b)
 {
+    b->bite = s->bite;
+    b->win = s->war_win;
+    b->fight = s->war_fight;
+}
+
+static void coefficients(const sim_state_t *s, int j, const sim_basis_t *b, int remaining,
+                         coef_t *c)
+{
+    double bite0 = b->bite;
     const sc_params_t *P = &s->m->P;
     int T = s->m->target;
     const sim_actor_t *t = &s->a[T], *p = &s->a[j];
-    int n = phases_of(P);
+    /* a deal in force keeps the phases it was signed with */
+    int n = remaining >= 0 && s->ag.phases > 0 ? s->ag.phases : phases_of(s, j);
+    double seq = sequencing_of(s, j);
     double left = remaining < 0 ? 1.0 : (double)remaining / n;
     /* exposure to the other's defection on the steps still to come: in a
      * big deal the target moves first and bears the whole risk */
     double step = 1.0 / n;
-    double exp_t = left * (P->sequencing + (1.0 - P->sequencing) * step);
-    double exp_p = left * (1.0 - P->sequencing) * step;
+    double exp_t = left * (seq + (1.0 - seq) * step);
+    double exp_p = left * (1.0 - seq) * step;
     double trust_t = s->d[T][j].trust;
     double trust_p = s->d[j][T].trust;
     trust_p += P->verification * (1.0 - trust_p) * 0.5;
@@ -116,6 +148,7 @@ static void coefficients(const sim_state_t *s, int j, double bite0, int remainin
     c->ta = keep_t * t->L.w_sec * P->assurance_value * th_t;
     c->td = t->L.w_sec * P->deterrent_value * th_t * (0.2 + adeq) +
             t->L.w_pres * P->status_value * (weapons ? 1.0 : 0.3);
+    c->th = (1.0 - t->L.engagement) * P->concession_cost;
     c->tf = t->L.w_sec * P->verification_cost * P->verification + forgone_capability(s);
     c->cp = p->L.w_pres * P->statement_prestige * p->L.engagement * 0.2;
     c->pd = keep_p * p->L.w_sec * (P->denuke_value * th_p + P->nonproliferation_value);
@@ -124,6 +157,11 @@ static void coefficients(const sim_state_t *s, int j, double bite0, int remainin
     c->pa = p->L.w_sec * P->assurance_cost;
     c->aud = p->democracy ? P->audience_cost : 0.0;
     c->sd_weapons = weapons;
+    double stakes = s->m->P.war_stakes;
+    c->tf_war = t->L.horizon * b->win;
+    c->tw = t->L.horizon * b->fight;
+    c->pf_war = p->L.horizon * stakes * b->win;
+    c->pw = p->L.horizon * stakes * b->fight;
 }
 
 static void evaluate(const coef_t *c, const double pkg[3], sim_values_t *v)
@@ -133,19 +171,21 @@ static void evaluate(const coef_t *c, const double pkg[3], sim_values_t *v)
     /* a freeze (d up to 0.5) can be undone in months: a third of the loss
      * of dismantling (d above 0.5), which cannot (M5, irreversibility) */
     double dl = 0.3 * dmin(d, 0.5) + dmax(0.0, d - 0.5);
-    v->t_deal = c->ct + c->tr * r + c->ta * a - c->td * 2.0 * dl - (freezes ? c->tf : 0.0);
-    double bal = c->pd * d + (freezes ? c->pf : 0.0) - c->pr * r - c->pa * a;
+    v->t_deal = c->ct + c->tr * r + c->ta * a - c->td * 2.0 * dl - (freezes ? c->tf : 0.0) +
+                c->tw * d + (freezes ? c->tf_war : 0.0) - c->th * d;
+    double bal = c->pd * d + (freezes ? c->pf : 0.0) - c->pr * r - c->pa * a + c->pw * d +
+                 (freezes ? c->pf_war : 0.0);
     /* a democracy's audience punishes relief and assurances beyond what
      * the target gives up ("a bad deal"), and a losing balance */
     v->p_deal = c->cp + bal - c->aud * (dmax(0.0, r + a - 2.0 * d) + dmax(0.0, -bal));
     v->t_out = v->p_out = 0.0;
 }
 
-void sim_package_values(const sim_state_t *s, int j, const double pkg[3], double bite0,
+void sim_package_values(const sim_state_t *s, int j, const double pkg[3], const sim_basis_t *b,
                         int remaining, sim_values_t *v)
 {
     coef_t c;
-    coefficients(s, j, bite0, remaining, &c);
+    coefficients(s, j, b, remaining, &c);
     evaluate(&c, pkg, v);
 }
 
@@ -159,7 +199,9 @@ int sim_bargain_best(const sim_state_t *s, int j, double noise_t, double noise_p
     int best = -1;
     double nash = 0.0;
     coef_t c;
-    coefficients(s, j, s->bite, -1, &c);
+    sim_basis_t b;
+    sim_basis_now(s, &b);
+    coefficients(s, j, &b, -1, &c);
     *ut = *up = 0.0;
     for (int k = 1; k < SIM_NPKG; k++) {
         sim_values_t v;
@@ -196,8 +238,8 @@ void sim_agreement_sign(sim_state_t *s, int j, int k)
         s->first_deal = s->month;
     if (kind < s->ag.kind)
         return; /* a statement does not replace a deal in force */
-    s->ag = (sim_agreement_t){kind, j, s->month, 0, phases_of(P), {pk[0], pk[1], pk[2]},
-                              s->bite, P->verification, 0};
+    s->ag = (sim_agreement_t){kind, j, s->month, 0, phases_of(s, j), {pk[0], pk[1], pk[2]},
+                              s->bite, s->war_win, s->war_fight, P->verification, 0};
 }
 
 /* Margin of keeping over reneging for one side (positive: keeps). */
@@ -207,7 +249,8 @@ double sim_agreement_keep_margin(const sim_state_t *s, int for_target)
     if (g->kind < AG_FREEZE)
         return 0.0;
     sim_values_t v;
-    sim_package_values(s, g->partner, g->pkg, g->bite0, g->phases - g->phase, &v);
+    sim_basis_t b = {g->bite0, g->win0, g->fight0};
+    sim_package_values(s, g->partner, g->pkg, &b, g->phases - g->phase, &v);
     double rep = s->m->P.reputation_cost;
     return for_target ? v.t_deal - v.t_out + rep : v.p_deal - v.p_out + rep;
 }
@@ -275,7 +318,14 @@ static void unilateral(sim_state_t *s)
     if (!a->programme || a->disarmed)
         return;
     double need = sim_security_need(s, T);
-    double keep = a->L.w_sec * P->deterrent_value * need * (0.2 + sim_adequacy_all(s, T, a->sys)) +
+    /* the deterrent given up, measured as in a package (coefficients):
+     * the tested one or the latent one, whichever is higher */
+    const sim_month_cache_t *mc = month_cache(s);
+    double adeq = sim_adequacy_all(s, T, a->sys);
+    for (int j = 0; j < s->m->n; j++)
+        if (s->m->hostile[j] && mc->lat[j] > adeq)
+            adeq = mc->lat[j];
+    double keep = a->L.w_sec * P->deterrent_value * need * (0.2 + adeq) +
                   a->L.w_pres * P->status_value * (a->design > 0 ? 1.0 : 0.3);
     double give = a->L.w_eco * P->relief_value * s->bite + a->L.w_pres * P->statement_prestige;
     double h = P->renege_base * sim_sigmoid(P->renege_precision * (give - keep));

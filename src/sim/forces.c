@@ -46,10 +46,13 @@ int sim_system_testable(const sim_actor_t *a, int k)
 }
 
 /* What a test can coerce with (Spaniel 2019, potential power): a proven
- * device gives full weight, a threshold programme a fifth. */
+ * device gives full weight, a threshold programme a fifth once it holds
+ * the material for a device, less before: a programme with no fissile
+ * material in hand signals no nuclear threat by firing missiles (Libya
+ * 2001-2003). */
 double sim_nuclear_potential(const sim_actor_t *a)
 {
-    return a->design > 0 ? 1.0 : 0.2;
+    return a->design > 0 ? 1.0 : 0.2 * sim_clamp(a->stock, 0.0, 1.0);
 }
 
 double sim_reach(const sim_actor_t *a)

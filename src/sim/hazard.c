@@ -6,7 +6,10 @@
  *             shift of the target's adequacy C against it over about a year
  *             while C is still short of 1, 10 (C - C_1y) (1 - C) (Powell
  *             2006; Debs and Monteiro 2014), times its leader's pressure and
- *             risk;
+ *             risk; C is the tested adequacy or latent_weight times the
+ *             latent one, whichever is higher (a programme short of a
+ *             tested weapon invites prevention too: Osirak 1981, Yongbyon
+ *             1994, al-Kibar 2007);
  *   collapse: collapse_hazard * logistic((collapse_threshold - K) / 0.05)
  *             with K the ruling coalition's loyalty (economy.c). */
 #include <math.h>
@@ -41,14 +44,19 @@ void sim_hazard(sim_state_t *s)
     if (great >= 0 && s->a[T].programme) {
         /* the shift in power: adequacy now against its level a year ago
          * (an exponential average), while it is still incomplete */
-        double c = sim_adequacy(s, T, great, s->a[T].sys);
+        double c = fmax(sim_adequacy(s, T, great, s->a[T].sys),
+                        P->latent_weight * sim_potential_adequacy(s, T, great));
+        if (s->month == s->m->start)
+            s->adeq_slow = c; /* no shift before the start */
         double shift = c - s->adeq_slow;
         s->adeq_slow += (c - s->adeq_slow) / 12.0;
         if (shift > 0.0)
             window = 10.0 * shift * (1.0 - c) * s->d[great][T].threat * s->a[great].L.pressure *
                      (1.0 + s->a[great].L.risk);
     }
-    double pwar = P->war_hazard * s->escalation * (s->pfight + P->window_weight * window);
+    s->war_win = P->war_hazard * s->escalation * P->window_weight * window;
+    s->war_fight = P->war_hazard * s->escalation * s->pfight;
+    double pwar = s->war_win + s->war_fight;
     double pclash = P->clash_hazard * s->escalation * s->pchallenge;
     double u = brink_rng_uniform(&s->rng);
     if (u < pwar) {

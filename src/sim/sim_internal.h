@@ -77,6 +77,7 @@ enum { OUT_WAR = 0, OUT_COLLAPSE, OUT_DEAL, OUT_FREEZE, OUT_STATUS_QUO, OUT_COUN
 typedef struct sim_leader {
     double w_sec, w_eco, w_pres, risk, discount, lambda, engagement, pressure;
     double horizon;      /* 1 / (1 - discount): months of value of a flow */
+    double sequencing;   /* declared sequencing as a counterpart, or -1 (params.sequencing) */
     int since;           /* month the leader took office */
 } sim_leader_t;
 
@@ -113,6 +114,7 @@ typedef struct sim_agreement {
     int kind, partner, month, phase, phases;
     double pkg[3];       /* d, r, a */
     double bite0;        /* sanctions bite at signing (snap-back level) */
+    double win0, fight0; /* war hazards at signing that the deal removes (hazard.c) */
     double verify;       /* verification intensity of the deal */
     int covert;          /* the target runs a covert programme under the deal */
 } sim_agreement_t;
@@ -175,6 +177,7 @@ typedef struct sim_state {
     sim_track_t tr[SIM_MAXA];
     sim_agreement_t ag;
     double pchallenge, pfight;
+    double war_win, war_fight; /* this month's war hazard from the preventive window and from the deterrence game */
     /* milestones: first month or -1 */
     int first_nuclear, first_icbm, first_summit, first_agreement, first_deal;
     /* the sink for events (NULL: counting only) */
@@ -247,8 +250,16 @@ double sim_veto_probability(const sim_state_t *s, int k, double severity);
 typedef struct sim_values {
     double t_deal, t_out, p_deal, p_out; /* monthly flow values */
 } sim_values_t;
-void sim_package_values(const sim_state_t *s, int partner, const double pkg[3], double bite0,
-                        int remaining, sim_values_t *v);
+/* What a package is valued against: the sanctions bite its relief
+ * removes and the monthly war hazards its freeze removes (the preventive
+ * window, and the deterrence game's fight in proportion to
+ * denuclearization), at signing for a deal in force, now for an offer. */
+typedef struct sim_basis {
+    double bite, win, fight;
+} sim_basis_t;
+void sim_basis_now(const sim_state_t *s, sim_basis_t *b);
+void sim_package_values(const sim_state_t *s, int partner, const double pkg[3],
+                        const sim_basis_t *b, int remaining, sim_values_t *v);
 int sim_bargain_best(const sim_state_t *s, int partner, double noise_t, double noise_p,
                      double *ut, double *up);
 void sim_agreement_step(sim_state_t *s);

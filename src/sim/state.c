@@ -19,6 +19,7 @@ void sim_set_leader(sim_state_t *s, int i, int k)
     a->L.risk = l->risk;
     a->L.discount = l->discount;
     a->L.horizon = 1.0 / (1.0 - fmin(l->discount, 0.999));
+    a->L.sequencing = l->sequencing;
     a->L.lambda = l->precision;
     a->L.engagement = l->engagement;
     a->L.pressure = l->pressure;
@@ -88,6 +89,12 @@ void sim_state_init(sim_state_t *s, const sim_model_t *m, uint64_t seed, uint32_
     }
     /* the rents the coalition is used to: those of the start */
     int T = m->target;
+    /* a crisis under way at the start: the hostile mass that puts the
+     * escalation index at params.crisis, on each adversary's side */
+    if (m->P.crisis > 0.0)
+        for (int k = 0; k < m->n; k++)
+            if (m->hostile[k])
+                s->d[k][T].escal = -m->P.escalation_scale * log(1.0 - fmin(m->P.crisis, 0.99));
     s->bite = sim_bite(s, T);
     s->a[T].rents0 = fmax(0.05, 1.0 - 0.5 * s->bite);
 }

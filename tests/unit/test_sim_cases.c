@@ -18,8 +18,8 @@
 
 #define RUNS 2000u
 /* criteria the model does not meet yet (docs/validation.md): printed, not asserted */
-#define IRAN_AGREEMENT_ASSERTED 0
-#define DPRK94_FREEZE_ASSERTED 0
+#define IRAN_AGREEMENT_ASSERTED 1
+#define DPRK94_FREEZE_ASSERTED 1
 #define DPRK94_TEST_ASSERTED 0
 #define DPRK94_NODEAL_ASSERTED 1
 #define SEED 1u
@@ -33,6 +33,7 @@ typedef struct stats {
     uint32_t freeze_4y;            /* DPRK 1994: a freeze or deal kept at least 48 months */
     uint32_t nuclear_2006_2009;    /* DPRK 1994: first nuclear test in 2006-2009 */
     uint32_t comprehensive;        /* a comprehensive deal signed */
+    uint32_t disarmed;             /* the programme dismantled, by a deal or unilaterally */
 } stats_t;
 
 static int ym(int y, int m)
@@ -70,6 +71,7 @@ static void run_case_set(const char *file, const char *const *sets, size_t nsets
         st->nuclear_2006_2009 += first_nuc >= ym(2006, 1) && first_nuc <= ym(2009, 12);
         int deal = tr->milestones[BRINK_MILESTONE_DEAL];
         st->comprehensive += deal >= 0;
+        st->disarmed += tr->outcome == BRINK_OUTCOME_DEAL;
         st->deal_by_2004_holds += deal >= 0 && deal <= ym(2004, 12) &&
                                   tr->outcome == BRINK_OUTCOME_DEAL;
         /* agreements with costly steps: signing and ending events */
@@ -171,6 +173,8 @@ static void test_dprk_1994(void **state)
            DPRK94_TEST_ASSERTED);
     report("P(a comprehensive deal signed)", share(s.comprehensive, &s), "<", 0.5,
            DPRK94_NODEAL_ASSERTED);
+    report("P(the programme dismantled by 2008, by a deal or unilaterally)", share(s.disarmed, &s),
+           "<", 0.5, DPRK94_NODEAL_ASSERTED);
 }
 
 #define KOREA BRINK_SOURCE_DIR "/scenarios/korea.yaml"

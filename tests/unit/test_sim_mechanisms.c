@@ -11,7 +11,10 @@
  *   - a deal's value to the target does not fall as its relief is
  *     implemented (relief is valued at the bite at signing);
  *   - threat perception falls when trust grows (no fixed anchor);
- *   - vetoes switch on above the rivalry threshold. */
+ *   - vetoes switch on above the rivalry threshold;
+ *   - the target's hardliners, the shadow of war and a counterpart's
+ *     declared sequencing enter package values as docs/model.md states;
+ *   - params.crisis sets the escalation index at the start. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -173,7 +176,9 @@ static void test_signing_is_self_enforcing(void **state)
     assert_true(k >= 0);
     assert_true(ut > 0.0 && up > 0.0);
     sim_values_t v0;
-    sim_package_values(&s, 1, s.m->pkg[k], s.bite, -1, &v0);
+    sim_basis_t b;
+    sim_basis_now(&s, &b);
+    sim_package_values(&s, 1, s.m->pkg[k], &b, -1, &v0);
     assert_true(fabs(v0.t_deal - ut) < 1e-12 && fabs(v0.p_deal - up) < 1e-12);
     sim_agreement_sign(&s, 1, k);
     assert_true(s.ag.kind >= AG_FREEZE);
@@ -238,6 +243,109 @@ static void test_veto_threshold(void **state)
     assert_true(sim_veto_probability(&s, 2, 1.0) < hi);
 }
 
+/* A package with d > 0 and its values under a chosen basis. */
+static int freeze_package(const sim_model_t *m)
+{
+    for (int k = 0; k < SIM_NPKG; k++)
+        if (m->pkg[k][0] == 0.5 && m->pkg[k][1] == 0.5 && m->pkg[k][2] == 0.0)
+            return k;
+    return -1;
+}
+
+/* The target's hardliners: its value of a package falls by exactly
+ * concession_cost d (and the statement prestige it forgoes) per unit of
+ * engagement its leader lacks (docs/model.md, M5). */
+static void test_target_hardliners(void **state)
+{
+    fx_t *f = *state;
+    sim_state_t s;
+    deal_state(f, &s);
+    const sc_params_t *P = &s.m->P;
+    int k = freeze_package(s.m);
+    assert_true(k >= 0);
+    sim_basis_t b;
+    sim_basis_now(&s, &b);
+    sim_values_t hi, lo;
+    s.a[0].L.engagement = 0.8;
+    sim_package_values(&s, 1, s.m->pkg[k], &b, -1, &hi);
+    s.a[0].L.engagement = 0.2;
+    sim_package_values(&s, 1, s.m->pkg[k], &b, -1, &lo);
+    double expect = 0.6 * (P->concession_cost * 0.5 +
+                           s.a[0].L.w_pres * P->statement_prestige * 0.2);
+    assert_true(fabs((hi.t_deal - lo.t_deal) - expect) < 1e-12);
+    assert_true(fabs(hi.p_deal - lo.p_deal) < 1e-12);
+}
+
+/* The shadow of war: a freeze removes the preventive-window hazard and
+ * denuclearization d of the deterrence game's; each side gains the hazard
+ * removed times its continuation value (all of it for the target, war_stakes
+ * of it for the counterpart). */
+static void test_shadow_of_war(void **state)
+{
+    fx_t *f = *state;
+    sim_state_t s;
+    deal_state(f, &s);
+    int k = freeze_package(s.m);
+    sim_basis_t b0 = {s.bite, 0.0, 0.0}, b1 = {s.bite, 0.002, 0.001};
+    sim_values_t v0, v1;
+    sim_package_values(&s, 1, s.m->pkg[k], &b0, -1, &v0);
+    sim_package_values(&s, 1, s.m->pkg[k], &b1, -1, &v1);
+    double removed = 0.002 + 0.5 * 0.001;
+    assert_true(fabs((v1.t_deal - v0.t_deal) - s.a[0].L.horizon * removed) < 1e-12);
+    assert_true(fabs((v1.p_deal - v0.p_deal) -
+                     s.a[1].L.horizon * s.m->P.war_stakes * removed) < 1e-12);
+}
+
+/* A counterpart leader's declared sequencing overrides the lever: action
+ * for action (0) signs in params.phases phases and exposes the target to
+ * one step of defection, the target-first doctrine (1) in one phase with
+ * the whole exposure, so the target values relief more under the former. */
+static void test_declared_sequencing(void **state)
+{
+    fx_t *f = *state;
+    sim_state_t s;
+    deal_state(f, &s);
+    int k = freeze_package(s.m);
+    sim_basis_t b;
+    sim_basis_now(&s, &b);
+    sim_values_t afa, big;
+    s.a[1].L.sequencing = 0.0;
+    sim_package_values(&s, 1, s.m->pkg[k], &b, -1, &afa);
+    sim_agreement_sign(&s, 1, k);
+    assert_int_equal(s.ag.phases, (int)lround(s.m->P.phases));
+    s.ag = (sim_agreement_t){0};
+    s.ag.partner = -1;
+    s.a[1].L.sequencing = 1.0;
+    sim_package_values(&s, 1, s.m->pkg[k], &b, -1, &big);
+    sim_agreement_sign(&s, 1, k);
+    assert_int_equal(s.ag.phases, 1);
+    assert_true(afa.t_deal > big.t_deal);
+}
+
+/* params.crisis: the escalation index at the start is the crisis level. */
+static void test_crisis_at_start(void **state)
+{
+    (void)state;
+    brink_ctx_t *ctx = brink_ctx_new(NULL);
+    brink_diags_t d;
+    brink_diags_init(&d);
+    static const char *const sets[] = {"params.crisis=0.8"};
+    brink_scenario_t *sc = NULL;
+    brink_sim_t *sim = NULL;
+    assert_int_equal(brink_scenario_load_string(ctx, "synthetic.yaml", yaml, sizeof yaml - 1, sets,
+                                                1, &sc, &d),
+                     BRINK_OK);
+    assert_int_equal(brink_sim_new(ctx, sc, &sim), BRINK_OK);
+    sim_state_t s;
+    sim_state_init(&s, sim_model_of(sim), 1, 0);
+    double e = 1.0 - exp(-(s.d[1][0].escal + s.d[0][1].escal) / s.m->P.escalation_scale);
+    assert_true(fabs(e - 0.8) < 1e-12);
+    brink_sim_free(sim);
+    brink_scenario_free(sc);
+    brink_diags_clear(ctx, &d);
+    brink_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -249,6 +357,10 @@ int main(void)
         cmocka_unit_test(test_relief_does_not_devalue_deal),
         cmocka_unit_test(test_threat_can_fall),
         cmocka_unit_test(test_veto_threshold),
+        cmocka_unit_test(test_target_hardliners),
+        cmocka_unit_test(test_shadow_of_war),
+        cmocka_unit_test(test_declared_sequencing),
+        cmocka_unit_test(test_crisis_at_start),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
