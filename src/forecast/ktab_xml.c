@@ -38,16 +38,41 @@ static const xml_el_t *need(xr_t *r, const xml_el_t *par, const char *name)
     return e;
 }
 
+/* The elements KTAB's schema lets repeat (maxOccurs unbounded); any other
+ * element appears at most once in its parent. */
+static int repeatable(const char *name)
+{
+    static const char *const rep[] = {"dName", "Actor", "dCoord", "dSal", "iaPair", NULL};
+    for (size_t k = 0; rep[k]; k++)
+        if (strcmp(name, rep[k]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Every child of el must be one of the NULL-terminated names (KTAB's schema
- * has no other element; KTAB itself silently ignores unknown ones). */
+ * has no other element; KTAB itself silently ignores unknown ones), and a
+ * child that is not repeatable must not appear twice (KTAB would read the
+ * first and ignore the second). */
 static void known_children(xr_t *r, const xml_el_t *el, const char *const *names)
 {
     for (size_t i = 0; el && i < el->nkids; i++) {
         int ok = 0;
         for (size_t k = 0; names[k] && !ok; k++)
             ok = strcmp(el->kids[i]->name, names[k]) == 0;
-        if (ok)
+        if (ok) {
+            const xml_el_t *e = el->kids[i];
+            for (size_t j = 0; j < i && !repeatable(e->name); j++)
+                if (strcmp(el->kids[j]->name, e->name) == 0) {
+                    char what[200];
+                    snprintf(what, sizeof what, "<%s> appears twice in <%s>", e->name, el->name);
+                    char first[64];
+                    snprintf(first, sizeof first, " (first at line %d, column %d)",
+                             el->kids[j]->line, el->kids[j]->column);
+                    xerr(r, e, "%s%s", what, first);
+                    break;
+                }
             continue;
+        }
         char list[256] = "";
         for (size_t k = 0; names[k]; k++) {
             size_t l = strlen(list);
