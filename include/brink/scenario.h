@@ -78,6 +78,13 @@ BRINK_API brink_status_t brink_scenario_get_number(brink_ctx_t *ctx, const brink
 BRINK_API brink_status_t brink_scenario_same_field(brink_ctx_t *ctx, const brink_scenario_t *sc,
                                                    const char *a, const char *b, int *same);
 
+/** Whether the number at a field path holds whole numbers only (a count,
+ *  a level such as actors[DPRK].nuclear.design): *whole = 1 if so, 0 for a
+ *  real number.  Returns BRINK_OK, or BRINK_ENOTFOUND with the reason on
+ *  ctx if the path names no number. */
+BRINK_API brink_status_t brink_scenario_number_whole(brink_ctx_t *ctx, const brink_scenario_t *sc,
+                                                     const char *path, int *whole);
+
 /** Writes the Markdown reference of every scenario key to fp.
  *  Returns BRINK_OK, or BRINK_EIO when fp reports a write error. */
 BRINK_API brink_status_t brink_scenario_write_reference(FILE *fp);
