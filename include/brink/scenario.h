@@ -24,6 +24,11 @@
 extern "C" {
 #endif
 
+/** The most actors a scenario may have: the crisis simulation's limit,
+ *  checked when the scenario is loaded (a located error at the first actor
+ *  too many), so that validate refuses what run could not simulate. */
+#define BRINK_SCENARIO_MAX_ACTORS 8
+
 typedef struct brink_scenario brink_scenario_t;
 
 /** Loads and validates the scenario at path, after applying the nsets
