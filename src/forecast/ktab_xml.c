@@ -204,7 +204,7 @@ brink_status_t brink_fc_parse_ktab_xml(brink_ctx_t *ctx, const char *path, const
     if (r.st != BRINK_OK)
         goto done;
     s = brink_fc_scenario_new(ctx, nm->text, ds->text, nd, dn);
-    if (!s) {
+    if (!s || fc_scenario_set_source(s, path) != BRINK_OK) {
         st = BRINK_ENOMEM;
         goto done;
     }
@@ -253,6 +253,8 @@ brink_status_t brink_fc_parse_ktab_xml(brink_ctx_t *ctx, const char *path, const
         }
         if (brink_fc_scenario_add_actor(s, an->text, ad->text, cap, pos, sal) != BRINK_OK)
             xerr(&r, a, "%s", brink_ctx_errmsg(ctx), NULL);
+        else
+            fc_scenario_locate(s, s->n - 1, ac->line, ac->column);
     }
     if (r.st != BRINK_OK)
         goto done;
