@@ -263,6 +263,7 @@ brink_status_t brink_fc_parse_ktab_xml(brink_ctx_t *ctx, const char *path, const
         goto done;
     }
     const xml_el_t *ia = xml_child(root, "IdealAdjustment", NULL);
+    unsigned char *seen = NULL; /* n*n: pairs given */
     known_children(&r, ia, ia_kids);
     from = 0;
     const xml_el_t *pr;
@@ -290,9 +291,20 @@ brink_status_t brink_fc_parse_ktab_xml(brink_ctx_t *ctx, const char *path, const
         double v;
         if (num(&r, aj, 0, 1, &v) != 0)
             continue;
+        /* a pair given twice: KTAB would keep the last silently */
+        if (!seen && !(seen = brink_calloc(ctx, s->n * s->n, 1))) {
+            st = BRINK_ENOMEM;
+            break;
+        }
+        if (seen[x * s->n + y]) {
+            xerr(&r, pr, "the pair ('%s', '%s') is given twice", ai->text, rp->text);
+            continue;
+        }
+        seen[x * s->n + y] = 1;
         if (brink_fc_scenario_set_accommodation(s, x, y, v) != BRINK_OK)
             st = BRINK_ENOMEM;
     }
+    brink_free(ctx, seen);
     if (s->accom)
         for (size_t i = 0; i < s->n; i++) {
             double sum = 0;
