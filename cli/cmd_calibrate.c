@@ -187,11 +187,6 @@ int cmd_calibrate(int argc, char **argv)
         rc = print_diags(file, st, &diags);
         goto cleanup;
     }
-    st = brink_abc_targets_load(ctx, tfile, &targets, &nt, &until, &diags);
-    if (st != BRINK_OK) {
-        rc = print_diags(tfile, st, &diags);
-        goto cleanup;
-    }
     brink_sim_t *probe = NULL;
     if (brink_sim_new(ctx, sc, &probe) != BRINK_OK) {
         rc = cli_usage_error("calibrate: %s", brink_ctx_errmsg(ctx));
@@ -199,8 +194,9 @@ int cmd_calibrate(int argc, char **argv)
     }
     int s0 = brink_sim_start(probe), s1 = brink_sim_end(probe);
     brink_sim_free(probe);
-    if (until < s0 || until > s1) {
-        rc = cli_usage_error("calibrate: %s: until is outside the scenario's horizon", tfile);
+    st = brink_abc_targets_load_within(ctx, tfile, s0, s1, &targets, &nt, &until, &diags);
+    if (st != BRINK_OK) {
+        rc = print_diags(tfile, st, &diags);
         goto cleanup;
     }
     brink_abc_config_t cfg = {(uint32_t)particles, budget, alpha, 64, 0.005, seed, (int)threads,

@@ -544,6 +544,11 @@ int cmd_forecast(int argc, char **argv)
     }
     int model = strcmp(a.model, "smp") == 0 ? 0 : strcmp(a.model, "bdm") == 0 ? 1
               : strcmp(a.model, "compromise") == 0 ? 2 : 3;
+    if (model == 0 && (st = brink_smp_check(ctx, s, &dg)) != BRINK_OK) {
+        print_diags(&dg);
+        rc = st == BRINK_ENOMEM ? EXIT_FAIL : EXIT_USAGE;
+        goto done;
+    }
     if (a.out) {
         if (cli_outdir_begin("forecast", a.out, own_files, &od) != 0) {
             rc = EXIT_FAIL;

@@ -145,11 +145,22 @@ typedef struct brink_abc_result {
  *      - {milestone: first_icbm_test, reached: true, month: 2017-07}
  *      - {milestone: first_leader_summit, reached: false}
  *  On success *out is an array of *n targets (free with brink_free) and
- *  *until the window's last month.  Problems go to diags as located errors.
+ *  *until the window's last month.  Problems go to diags as located errors
+ *  (among them a count of the same kind and year, or a milestone, given
+ *  twice).
  *  Returns BRINK_OK, BRINK_EIO, BRINK_EPARSE, BRINK_EVALIDATE, BRINK_ENOMEM. */
 BRINK_API brink_status_t brink_abc_targets_load(brink_ctx_t *ctx, const char *path,
                                                 brink_abc_target_t **out, size_t *n, int *until,
                                                 brink_diags_t *diags);
+
+/** As brink_abc_targets_load, and until must also lie in the scenario's
+ *  horizon [first, last] (months since year 0, as brink_sim_start and
+ *  brink_sim_end give them): outside it is a located error at until.
+ *  Returns as brink_abc_targets_load. */
+BRINK_API brink_status_t brink_abc_targets_load_within(brink_ctx_t *ctx, const char *path,
+                                                       int first, int last,
+                                                       brink_abc_target_t **out, size_t *n,
+                                                       int *until, brink_diags_t *diags);
 
 /** As brink_abc_targets_load, from len bytes of text (name: the file name
  *  in diagnostics). */

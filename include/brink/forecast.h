@@ -230,6 +230,15 @@ typedef struct brink_fc_bargain {
     const double *pos_rcvr;
 } brink_fc_bargain_t;
 
+/** Checks that s meets what the SMP needs of its input, beyond what the
+ *  readers check (the other models accept it): every actor has a positive
+ *  capability and a positive salience on some dimension.  Each actor that
+ *  does not is a diagnostic in diags, located at its capability in the
+ *  input file when s was read from one (brink_fc_read), else unlocated.
+ *  Returns BRINK_OK, BRINK_EVALIDATE or BRINK_ENOMEM.  O(N D). */
+BRINK_API brink_status_t brink_smp_check(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
+                                         brink_diags_t *diags);
+
 /** Runs KTAB's SMP on s.  *out receives the history (free with
  *  brink_fc_history_free).  Returns BRINK_OK, BRINK_EINVAL (bad options or
  *  fewer than 2 actors), BRINK_ENUMERIC (a Markov PCE did not converge in

@@ -24,6 +24,11 @@
 extern "C" {
 #endif
 
+/** The most actors a scenario may have: the crisis simulation's limit,
+ *  checked when the scenario is loaded (a located error at the first actor
+ *  too many), so that validate refuses what run could not simulate. */
+#define BRINK_SCENARIO_MAX_ACTORS 8
+
 typedef struct brink_scenario brink_scenario_t;
 
 /** Loads and validates the scenario at path, after applying the nsets
@@ -86,6 +91,13 @@ BRINK_API brink_status_t brink_scenario_key_info(brink_ctx_t *ctx, const brink_s
  *  path names no field. */
 BRINK_API brink_status_t brink_scenario_same_field(brink_ctx_t *ctx, const brink_scenario_t *sc,
                                                    const char *a, const char *b, int *same);
+
+/** Whether the number at a field path holds whole numbers only (a count,
+ *  a level such as actors[DPRK].nuclear.design): *whole = 1 if so, 0 for a
+ *  real number.  Returns BRINK_OK, or BRINK_ENOTFOUND with the reason on
+ *  ctx if the path names no number. */
+BRINK_API brink_status_t brink_scenario_number_whole(brink_ctx_t *ctx, const brink_scenario_t *sc,
+                                                     const char *path, int *whole);
 
 /** Writes the Markdown reference of every scenario key to fp.
  *  Returns BRINK_OK, or BRINK_EIO when fp reports a write error. */

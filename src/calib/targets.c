@@ -1,5 +1,6 @@
 /* targets.c - calibration targets files (YAML, the scenario module's strict
  * loader and schema tables; brink/calib.h). */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -74,8 +75,10 @@ static brink_status_t add(brink_ctx_t *ctx, brink_diags_t *diags, const doc_t *d
                            n ? n->column : 0, path, "%s: %s", path, msg);
 }
 
-static brink_status_t load_doc(brink_ctx_t *ctx, doc_t *doc, brink_abc_target_t **out,
-                               size_t *n, int *until, brink_diags_t *diags)
+/* first, last: the horizon until must lie in (INT_MIN, INT_MAX: any) */
+static brink_status_t load_doc(brink_ctx_t *ctx, doc_t *doc, int first, int last,
+                               brink_abc_target_t **out, size_t *n, int *until,
+                               brink_diags_t *diags)
 {
     t_file_t f;
     memset(&f, 0, sizeof f);
@@ -91,6 +94,39 @@ static brink_status_t load_doc(brink_ctx_t *ctx, doc_t *doc, brink_abc_target_t 
                 "no counts and no milestones; expected at least one target") != BRINK_OK)
             st = BRINK_ENOMEM;
     }
+    if (f.until < first || f.until > last) {
+        char m0[8], m1[8];
+        schema_format_month(f.until, m);
+        schema_format_month(first, m0);
+        schema_format_month(last, m1);
+        problems++;
+        snprintf(msg, sizeof msg, "%s is outside the scenario's horizon (%s to %s)", m, m0, m1);
+        if (add(ctx, diags, doc, "until", msg) != BRINK_OK)
+            st = BRINK_ENOMEM;
+    }
+    /* a target given twice would count twice in the distance */
+    for (size_t i = 0; i < f.ncounts; i++)
+        for (size_t j = 0; j < i; j++)
+            if (f.counts[j].count == f.counts[i].count && f.counts[j].year == f.counts[i].year) {
+                snprintf(p, sizeof p, "counts[%zu]", i);
+                snprintf(msg, sizeof msg, "%s in %d is given twice (first as counts[%zu])",
+                         count_names[f.counts[i].count], f.counts[i].year, j);
+                problems++;
+                if (add(ctx, diags, doc, p, msg) != BRINK_OK)
+                    st = BRINK_ENOMEM;
+                break;
+            }
+    for (size_t i = 0; i < f.nmilestones; i++)
+        for (size_t j = 0; j < i; j++)
+            if (f.milestones[j].milestone == f.milestones[i].milestone) {
+                snprintf(p, sizeof p, "milestones[%zu]", i);
+                snprintf(msg, sizeof msg, "%s is given twice (first as milestones[%zu])",
+                         milestone_names[f.milestones[i].milestone], j);
+                problems++;
+                if (add(ctx, diags, doc, p, msg) != BRINK_OK)
+                    st = BRINK_ENOMEM;
+                break;
+            }
     for (size_t i = 0; i < f.ncounts; i++)
         if (f.counts[i].year * 12 > f.until) {
             schema_format_month(f.until, m);
@@ -154,18 +190,25 @@ done:
     return st;
 }
 
-brink_status_t brink_abc_targets_load(brink_ctx_t *ctx, const char *path,
-                                      brink_abc_target_t **out, size_t *n, int *until,
-                                      brink_diags_t *diags)
+brink_status_t brink_abc_targets_load_within(brink_ctx_t *ctx, const char *path, int first,
+                                             int last, brink_abc_target_t **out, size_t *n,
+                                             int *until, brink_diags_t *diags)
 {
     *out = NULL;
     *n = 0;
     doc_t *doc = NULL;
     brink_status_t st = doc_parse_file(ctx, path, &doc, diags);
     if (st == BRINK_OK)
-        st = load_doc(ctx, doc, out, n, until, diags);
+        st = load_doc(ctx, doc, first, last, out, n, until, diags);
     doc_free(doc);
     return st;
+}
+
+brink_status_t brink_abc_targets_load(brink_ctx_t *ctx, const char *path,
+                                      brink_abc_target_t **out, size_t *n, int *until,
+                                      brink_diags_t *diags)
+{
+    return brink_abc_targets_load_within(ctx, path, INT_MIN, INT_MAX, out, n, until, diags);
 }
 
 brink_status_t brink_abc_targets_load_string(brink_ctx_t *ctx, const char *name,
@@ -178,7 +221,7 @@ brink_status_t brink_abc_targets_load_string(brink_ctx_t *ctx, const char *name,
     doc_t *doc = NULL;
     brink_status_t st = doc_parse_string(ctx, name, text, len, &doc, diags);
     if (st == BRINK_OK)
-        st = load_doc(ctx, doc, out, n, until, diags);
+        st = load_doc(ctx, doc, INT_MIN, INT_MAX, out, n, until, diags);
     doc_free(doc);
     return st;
 }

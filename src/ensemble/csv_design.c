@@ -69,7 +69,7 @@ static brink_status_t read_header(brink_experiment_t *exp, const csv_reader_t *c
 }
 
 brink_status_t exp_read_csv_design(brink_experiment_t *exp, const char *path,
-                                   brink_diags_t *diags)
+                                   brink_scenario_t *sc, brink_diags_t *diags)
 {
     brink_ctx_t *ctx = exp->ctx;
     size_t k = exp->f.nfactors;
@@ -128,6 +128,13 @@ brink_status_t exp_read_csv_design(brink_experiment_t *exp, const char *path,
             if (len == 0 || brink_parse_decimal(f, len, &v) != 0 || !isfinite(v)) {
                 brink_diags_add(ctx, diags, path, (int)c.fline[col], (int)c.fcol[col], "",
                                 "'%.*s' is not a finite number", (int)(len > 40 ? 40 : len), f);
+                st = BRINK_EVALIDATE;
+                goto cleanup;
+            }
+            const char *fp = exp->f.factors[col_of[col]].path;
+            if (sc && fp && brink_scenario_set_number(ctx, sc, fp, v) != BRINK_OK) {
+                brink_diags_add(ctx, diags, path, (int)c.fline[col], (int)c.fcol[col], "", "%s",
+                                brink_ctx_errmsg(ctx));
                 st = BRINK_EVALIDATE;
                 goto cleanup;
             }

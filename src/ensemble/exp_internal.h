@@ -108,9 +108,11 @@ brink_status_t exp_design_prepare(brink_experiment_t *exp);
 
 
 /* csv_design.c: reads a CSV design (header of factor names, one row per
- * point) into exp->rows; problems are located diagnostics in that file. */
+ * point) into exp->rows; problems are located diagnostics in that file.
+ * With a scenario sc (else NULL), every value must be one its factor's
+ * path allows (range, whole numbers); sc's numbers are changed. */
 brink_status_t exp_read_csv_design(brink_experiment_t *exp, const char *path,
-                                   brink_diags_t *diags);
+                                   brink_scenario_t *sc, brink_diags_t *diags);
 
 
 

@@ -182,13 +182,45 @@ static void check_factor(loader_t *l, brink_experiment_t *exp, size_t i,
         nends = 2;
     }
     int lv = f->dist == DIST_LEVELS || f->dist == DIST_CATEGORICAL;
+    int bad = 0;
     for (size_t j = 0; j < nends; j++)
         if (brink_scenario_set_number(l->ctx, sc, f->path, ends[j]) != BRINK_OK) {
             snprintf(q, sizeof q, "%s.%s", p, lv ? "levels" : j ? "max" : "min");
             report(l, q, node, "%s", brink_ctx_errmsg(l->ctx));
+            bad = 1;
             break;
         }
+    /* every level must be a value of the field (a fraction for a whole
+     * number is not), not only the smallest and the largest */
+    for (size_t j = 0; lv && !bad && j < f->nlevels; j++)
+        if (brink_scenario_set_number(l->ctx, sc, f->path, f->levels[j]) != BRINK_OK) {
+            snprintf(q, sizeof q, "%s.levels[%zu]", p, j);
+            report(l, q, node, "%s", brink_ctx_errmsg(l->ctx));
+            bad = 1;
+        }
     brink_scenario_set_number(l->ctx, sc, f->path, v);
+    int whole = 0;
+    if (!bad && !lv && brink_scenario_number_whole(l->ctx, sc, f->path, &whole) == BRINK_OK &&
+        whole) {
+        snprintf(q, sizeof q, "%s.dist", p);
+        report(l, q, node,
+               "%s holds whole numbers and a %s factor draws fractions; use dist: levels",
+               f->path, exp_dist_names[f->dist]);
+    }
+    /* two factors setting one field: the later would silently override the
+     * earlier, whose values would be recorded but never used */
+    for (size_t j = 0; j < i; j++) {
+        int same = 0;
+        const char *pj = exp->f.factors[j].path;
+        if (pj && brink_scenario_same_field(l->ctx, sc, pj, f->path, &same) == BRINK_OK &&
+            same) {
+            snprintf(q, sizeof q, "%s.path", p);
+            report(l, q, node,
+                   "'%s' is the field factors[%zu] sets ('%s'); a field takes one factor",
+                   f->path, j, pj);
+            break;
+        }
+    }
 }
 
 static void check_design(loader_t *l, brink_experiment_t *exp)
@@ -543,6 +575,8 @@ static brink_status_t load_text(brink_ctx_t *ctx, const char *name, const char *
     }
     if (exp->f.seed != floor(exp->f.seed))
         report(&l, "seed", root, "%g is not a whole number", exp->f.seed);
+    else if (exp->f.seed >= 9007199254740992.0) /* 2^53: seeds are exact doubles */
+        report(&l, "seed", root, "%.17g is not below 2^53 (9007199254740992)", exp->f.seed);
     if (exp->f.scenario) {
         exp->scenario_path = join_dir(ctx, exp->dir, exp->f.scenario);
         if (!exp->scenario_path) {
@@ -601,7 +635,7 @@ checked:
             st = BRINK_ENOMEM;
             goto cleanup;
         }
-        st = exp_read_csv_design(exp, csv, diags);
+        st = exp_read_csv_design(exp, csv, sc, diags);
         brink_free(ctx, csv);
         if (st != BRINK_OK)
             goto cleanup;
@@ -618,8 +652,9 @@ checked:
                 if (brink_scenario_set_number(ctx, sc, exp->f.factors[i].path,
                                               exp->rows[(size_t)pnt * exp->f.nfactors + i]) !=
                     BRINK_OK) {
-                    brink_diags_add(ctx, diags, name, 1, 1, "",
-                                    "design point %u: %s", pnt, brink_ctx_errmsg(ctx));
+                    char dp[64];
+                    snprintf(dp, sizeof dp, "design.points[%u]", pnt);
+                    report(&l, dp, root, "%s", brink_ctx_errmsg(ctx));
                     st = BRINK_EVALIDATE;
                     break;
                 }

@@ -25,7 +25,15 @@ struct brink_fc_scenario {
     int params[FC_NPARAMS]; /* vpm, pcem, stm, vr, bigradj, bigrrng, tpc, ivb, bm */
     int has_seed;
     uint64_t seed;
+    char *src;         /* the input file the actors were read from, or NULL */
+    int *loc;          /* n*2: line and column of each actor's capability in src (0: unknown) */
 };
+
+/* Notes the input file of s (copied) and where actor i's capability is in
+ * it, so that brink_smp_check can locate its problems.  Returns BRINK_OK or
+ * BRINK_ENOMEM. */
+brink_status_t fc_scenario_set_source(brink_fc_scenario_t *s, const char *file);
+void fc_scenario_locate(brink_fc_scenario_t *s, size_t i, int line, int column);
 
 /* KTAB's Model::vote (kmodel.cpp): actor with weight w voting between
  * options of utility uij and uik.  Inline because it is the innermost

@@ -255,7 +255,7 @@ brink_status_t brink_fc_parse_ktab_csv(brink_ctx_t *ctx, const char *file, const
     s = brink_fc_scenario_new(ctx, sname, sdesc, (size_t)nd, (const char *const *)dnames);
     pos = brink_malloc(ctx, (size_t)nd * sizeof *pos);
     sal = brink_malloc(ctx, (size_t)nd * sizeof *sal);
-    if (!s || !pos || !sal)
+    if (!s || !pos || !sal || fc_scenario_set_source(s, file) != BRINK_OK)
         goto oom;
 
     for (long i = 0; i < na; i++) {
@@ -291,6 +291,7 @@ brink_status_t brink_fc_parse_ktab_csv(brink_ctx_t *ctx, const char *file, const
             brink_free(ctx, adesc);
             goto oom;
         }
+        int cap_col = r.field_col;
         if (parse_num(&r, ln.lineno, "the capability", &cap) != 0)
             bad = 1;
         else if (cap < 0.0 || cap > 1e8) {
@@ -340,6 +341,8 @@ brink_status_t brink_fc_parse_ktab_csv(brink_ctx_t *ctx, const char *file, const
             if (st != BRINK_OK) {
                 csv_err(&r, st, ln.lineno, 1, "%s", brink_ctx_errmsg(ctx), NULL);
                 bad = 1;
+            } else {
+                fc_scenario_locate(s, s->n - 1, (int)ln.lineno, cap_col);
             }
         }
         brink_free(ctx, aname);

@@ -38,16 +38,41 @@ static const xml_el_t *need(xr_t *r, const xml_el_t *par, const char *name)
     return e;
 }
 
+/* The elements KTAB's schema lets repeat (maxOccurs unbounded); any other
+ * element appears at most once in its parent. */
+static int repeatable(const char *name)
+{
+    static const char *const rep[] = {"dName", "Actor", "dCoord", "dSal", "iaPair", NULL};
+    for (size_t k = 0; rep[k]; k++)
+        if (strcmp(name, rep[k]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Every child of el must be one of the NULL-terminated names (KTAB's schema
- * has no other element; KTAB itself silently ignores unknown ones). */
+ * has no other element; KTAB itself silently ignores unknown ones), and a
+ * child that is not repeatable must not appear twice (KTAB would read the
+ * first and ignore the second). */
 static void known_children(xr_t *r, const xml_el_t *el, const char *const *names)
 {
     for (size_t i = 0; el && i < el->nkids; i++) {
         int ok = 0;
         for (size_t k = 0; names[k] && !ok; k++)
             ok = strcmp(el->kids[i]->name, names[k]) == 0;
-        if (ok)
+        if (ok) {
+            const xml_el_t *e = el->kids[i];
+            for (size_t j = 0; j < i && !repeatable(e->name); j++)
+                if (strcmp(el->kids[j]->name, e->name) == 0) {
+                    char what[200];
+                    snprintf(what, sizeof what, "<%s> appears twice in <%s>", e->name, el->name);
+                    char first[64];
+                    snprintf(first, sizeof first, " (first at line %d, column %d)",
+                             el->kids[j]->line, el->kids[j]->column);
+                    xerr(r, e, "%s%s", what, first);
+                    break;
+                }
             continue;
+        }
         char list[256] = "";
         for (size_t k = 0; names[k]; k++) {
             size_t l = strlen(list);
@@ -179,7 +204,7 @@ brink_status_t brink_fc_parse_ktab_xml(brink_ctx_t *ctx, const char *path, const
     if (r.st != BRINK_OK)
         goto done;
     s = brink_fc_scenario_new(ctx, nm->text, ds->text, nd, dn);
-    if (!s) {
+    if (!s || fc_scenario_set_source(s, path) != BRINK_OK) {
         st = BRINK_ENOMEM;
         goto done;
     }
@@ -228,6 +253,8 @@ brink_status_t brink_fc_parse_ktab_xml(brink_ctx_t *ctx, const char *path, const
         }
         if (brink_fc_scenario_add_actor(s, an->text, ad->text, cap, pos, sal) != BRINK_OK)
             xerr(&r, a, "%s", brink_ctx_errmsg(ctx), NULL);
+        else
+            fc_scenario_locate(s, s->n - 1, ac->line, ac->column);
     }
     if (r.st != BRINK_OK)
         goto done;
@@ -236,6 +263,7 @@ brink_status_t brink_fc_parse_ktab_xml(brink_ctx_t *ctx, const char *path, const
         goto done;
     }
     const xml_el_t *ia = xml_child(root, "IdealAdjustment", NULL);
+    unsigned char *seen = NULL; /* n*n: pairs given */
     known_children(&r, ia, ia_kids);
     from = 0;
     const xml_el_t *pr;
@@ -263,9 +291,20 @@ brink_status_t brink_fc_parse_ktab_xml(brink_ctx_t *ctx, const char *path, const
         double v;
         if (num(&r, aj, 0, 1, &v) != 0)
             continue;
+        /* a pair given twice: KTAB would keep the last silently */
+        if (!seen && !(seen = brink_calloc(ctx, s->n * s->n, 1))) {
+            st = BRINK_ENOMEM;
+            break;
+        }
+        if (seen[x * s->n + y]) {
+            xerr(&r, pr, "the pair ('%s', '%s') is given twice", ai->text, rp->text);
+            continue;
+        }
+        seen[x * s->n + y] = 1;
         if (brink_fc_scenario_set_accommodation(s, x, y, v) != BRINK_OK)
             st = BRINK_ENOMEM;
     }
+    brink_free(ctx, seen);
     if (s->accom)
         for (size_t i = 0; i < s->n; i++) {
             double sum = 0;

@@ -56,6 +56,8 @@ void brink_fc_scenario_free(brink_fc_scenario_t *s)
     brink_free(ctx, s->sal);
     brink_free(ctx, s->accom);
     brink_free(ctx, s->unc);
+    brink_free(ctx, s->src);
+    brink_free(ctx, s->loc);
     brink_free(ctx, s->name);
     brink_free(ctx, s->desc);
     brink_free(ctx, s);
@@ -85,6 +87,10 @@ static int grow(brink_fc_scenario_t *s)
     if (!q)
         return -1;
     s->sal = q;
+    int *l = brink_realloc(ctx, s->loc, nc * 2 * sizeof *l);
+    if (!l)
+        return -1;
+    s->loc = l;
     if (s->unc) {
         double *u = brink_realloc(ctx, s->unc, nc * 3 * sizeof *u);
         if (!u)
@@ -162,6 +168,7 @@ brink_status_t brink_fc_scenario_add_actor(brink_fc_scenario_t *s, const char *n
         return brink_ctx_error(ctx, BRINK_ENOMEM, "out of memory");
     }
     s->cap[i] = cap;
+    s->loc[2 * i] = s->loc[2 * i + 1] = 0;
     memcpy(s->pos + i * s->d, pos, s->d * sizeof *pos);
     memcpy(s->sal + i * s->d, sal, s->d * sizeof *sal);
     if (s->unc)
@@ -221,12 +228,14 @@ brink_fc_scenario_t *brink_fc_scenario_subset(const brink_fc_scenario_t *s, cons
             goto fail;
         }
         c->cap[k] = s->cap[i];
+        c->loc[2 * k] = s->loc[2 * i];
+        c->loc[2 * k + 1] = s->loc[2 * i + 1];
         memcpy(c->pos + k * s->d, s->pos + i * s->d, s->d * sizeof(double));
         memcpy(c->sal + k * s->d, s->sal + i * s->d, s->d * sizeof(double));
         c->n++;
         kept++;
     }
-    if (kept < 2)
+    if (kept < 2 || (s->src && fc_scenario_set_source(c, s->src) != BRINK_OK))
         goto fail;
     if (s->unc) {
         size_t a = 0;
@@ -329,4 +338,22 @@ int brink_fc_scenario_uncertainty(const brink_fc_scenario_t *s, size_t i, double
     *sal_sd = s->unc[3 * i + 1];
     *cap_cv = s->unc[3 * i + 2];
     return 1;
+}
+
+brink_status_t fc_scenario_set_source(brink_fc_scenario_t *s, const char *file)
+{
+    char *c = brink_strdup(s->ctx, file);
+    if (!c)
+        return BRINK_ENOMEM;
+    brink_free(s->ctx, s->src);
+    s->src = c;
+    return BRINK_OK;
+}
+
+void fc_scenario_locate(brink_fc_scenario_t *s, size_t i, int line, int column)
+{
+    if (i < s->n) {
+        s->loc[2 * i] = line;
+        s->loc[2 * i + 1] = column;
+    }
 }

@@ -874,3 +874,27 @@ done:
     *out = h;
     return BRINK_OK;
 }
+
+brink_status_t brink_smp_check(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
+                               brink_diags_t *diags)
+{
+    if (!ctx || !s)
+        return BRINK_EINVAL;
+    brink_status_t st = BRINK_OK;
+    for (size_t i = 0; i < s->n && st != BRINK_ENOMEM; i++) {
+        double sum = 0.0;
+        for (size_t k = 0; k < s->d; k++)
+            sum += s->sal[i * s->d + k];
+        const char *why = !(s->cap[i] > 0.0) ? "has zero capability; the SMP needs a positive one"
+                          : !(sum > 0.0)     ? "has no salience on any dimension; the SMP needs some"
+                                             : NULL;
+        if (!why)
+            continue;
+        if (brink_diags_add(ctx, diags, s->src ? s->src : "", s->loc[2 * i], s->loc[2 * i + 1],
+                            "", "actor '%s' %s", s->actor_name[i], why) != BRINK_OK)
+            st = BRINK_ENOMEM;
+        else
+            st = BRINK_EVALIDATE;
+    }
+    return st;
+}

@@ -148,7 +148,7 @@ brink_status_t brink_fc_read_yaml(brink_ctx_t *ctx, const char *path,
     for (size_t d = 0; d < in.n_dims; d++)
         names[d] = in.dims[d].name;
     s = brink_fc_scenario_new(ctx, in.name, in.description, in.n_dims, names);
-    if (!s) {
+    if (!s || fc_scenario_set_source(s, path) != BRINK_OK) {
         st = BRINK_ENOMEM;
         goto done;
     }
@@ -199,7 +199,12 @@ brink_status_t brink_fc_read_yaml(brink_ctx_t *ctx, const char *path,
             brink_diags_add(ctx, diags, path, node->line, node->column, p, "%s",
                             brink_ctx_errmsg(ctx));
             st = as == BRINK_ENOMEM ? BRINK_ENOMEM : BRINK_EVALIDATE;
-        } else if (a->position_sd >= 0 || a->salience_sd >= 0 || a->capability_cv >= 0) {
+            continue;
+        }
+        const doc_node_t *cn = doc_map_get(node, "capability");
+        fc_scenario_locate(s, s->n - 1, cn ? cn->line : node->line,
+                           cn ? cn->column : node->column);
+        if (a->position_sd >= 0 || a->salience_sd >= 0 || a->capability_cv >= 0) {
             if (brink_fc_scenario_set_uncertainty(s, s->n - 1, a->position_sd, a->salience_sd,
                                                   a->capability_cv) != BRINK_OK)
                 st = BRINK_ENOMEM;

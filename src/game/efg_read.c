@@ -363,9 +363,17 @@ static brink_status_t rd_infoset(efg_reader_t *R, int player, long num, int nl, 
                 mpq_add(R->q, R->q, R->probs[a]);
             int one = mpq_cmp_ui(R->q, 1, 1) == 0;
             double dsum = mpq_get_d(R->q);
-            if (!one && (dsum < 1 - 1e-6 || dsum > 1 + 1e-6))
+            if (!one && (dsum < 1 - 1e-6 || dsum > 1 + 1e-6)) {
+                /* the exact sum when it is short, and 15 significant
+                 * digits (mpq_get_d truncates, so the 17th may be off) */
+                char exact[96] = "";
+                if (mpz_sizeinbase(mpq_numref(R->q), 10) + mpz_sizeinbase(mpq_denref(R->q), 10) <
+                    40)
+                    gmp_snprintf(exact, sizeof exact, "%Qd (", R->q);
                 return lex_error(L, BRINK_EVALIDATE, al, ac,
-                                 "the chance probabilities sum to %.17g, expected 1", dsum);
+                                 "the chance probabilities sum to %s%.15g%s, expected 1", exact,
+                                 dsum, exact[0] ? ")" : "");
+            }
         }
         if (nacts < 1)
             return lex_error(L, BRINK_EVALIDATE, al, ac,

@@ -8,6 +8,70 @@
 
 static const char *const qkeys[] = {"q05", "q25", "q50", "q75", "q95"};
 
+/* Every key of the object o (at where, "" for the top) must be one of the
+ * NULL-terminated names: what the commands that write summary.json write
+ * (brink run, and brink calibrate's keys, which the report does not show). */
+static brink_status_t known_keys(brink_ctx_t *ctx, const char *file, const json_t *o,
+                                 const char *where, const char *const *names)
+{
+    const char *k;
+    json_t *v;
+    json_object_foreach((json_t *)o, k, v) {
+        size_t i = 0;
+        while (names[i] && strcmp(names[i], k) != 0)
+            i++;
+        if (names[i])
+            continue;
+        char list[512] = "";
+        for (size_t j = 0; names[j]; j++) {
+            size_t l = strlen(list);
+            snprintf(list + l, sizeof list - l, "%s%s", j ? ", " : "", names[j]);
+        }
+        return rp_error(ctx, BRINK_EVALIDATE, file, 0, "%s%sunknown key '%.80s' (expected %s)",
+                        where, *where ? ": " : "", k, list);
+    }
+    return BRINK_OK;
+}
+
+/* seed: a whole number >= 0 (an integer, or a string of digits, as the
+ * provenance allows); start and until: months "YYYY-MM", until not before
+ * start. */
+static brink_status_t check_provenance(brink_ctx_t *ctx, const char *file, const json_t *root)
+{
+    json_t *seed = json_object_get(root, "seed");
+    if (seed && json_is_integer(seed) && json_integer_value(seed) < 0)
+        return rp_error(ctx, BRINK_EVALIDATE, file, 0,
+                        "seed: expected a whole number >= 0, found %lld",
+                        (long long)json_integer_value(seed));
+    if (seed && json_is_string(seed)) {
+        const char *s = json_string_value(seed);
+        size_t n = strlen(s);
+        if (n == 0 || n > 20 || strspn(s, "0123456789") != n)
+            return rp_error(ctx, BRINK_EVALIDATE, file, 0,
+                            "seed: expected a whole number >= 0, found \"%.40s\"", s);
+    }
+    int ym[2][2], have[2] = {0, 0};
+    static const char *const mk[] = {"start", "until"};
+    for (int i = 0; i < 2; i++) {
+        json_t *m = json_object_get(root, mk[i]);
+        if (!m || json_is_null(m))
+            continue;
+        if (!json_is_string(m) || rp_parse_month(json_string_value(m), &ym[i][0], &ym[i][1]) != 0)
+            return rp_error(ctx, BRINK_EVALIDATE, file, 0,
+                            "%s: expected a month \"YYYY-MM\", found %s%.40s%s", mk[i],
+                            json_is_string(m) ? "\"" : "",
+                            json_is_string(m) ? json_string_value(m) : rp_json_kind(m),
+                            json_is_string(m) ? "\"" : "");
+        have[i] = 1;
+    }
+    if (have[0] && have[1] && ym[1][0] * 12 + ym[1][1] < ym[0][0] * 12 + ym[0][1])
+        return rp_error(ctx, BRINK_EVALIDATE, file, 0,
+                        "until: expected a month on or after start (%s), found %s",
+                        json_string_value(json_object_get(root, "start")),
+                        json_string_value(json_object_get(root, "until")));
+    return BRINK_OK;
+}
+
 /* Copies a provenance field as a string (numbers printed exactly). */
 static brink_status_t prov_field(brink_ctx_t *ctx, const char *file, const json_t *root,
                                  const char *key, json_t *prov)
@@ -86,6 +150,9 @@ static brink_status_t read_outcomes(brink_ctx_t *ctx, const char *file, json_t *
                             "%s: expected an object {p, lo, hi}, found %s", where, rp_json_kind(v));
         double p, lo, hi;
         brink_status_t st;
+        static const char *const ok[] = {"p", "lo", "hi", NULL};
+        if ((st = known_keys(ctx, file, v, where, ok)))
+            return st;
         if ((st = rp_get_num(ctx, file, v, where, "p", 1, &p, NULL)) ||
             (st = rp_get_num(ctx, file, v, where, "lo", 1, &lo, NULL)) ||
             (st = rp_get_num(ctx, file, v, where, "hi", 1, &hi, NULL)))
@@ -139,7 +206,11 @@ static brink_status_t read_milestones(brink_ctx_t *ctx, const char *file, json_t
             return rp_error(ctx, BRINK_EVALIDATE, file, 0, "%s: expected an object, found %s",
                             where, rp_json_kind(v));
         double p;
-        brink_status_t st = rp_get_num(ctx, file, v, where, "p_by_horizon", 1, &p, NULL);
+        static const char *const ok[] = {"p_by_horizon", "median", "q05", "q95", NULL};
+        brink_status_t st = known_keys(ctx, file, v, where, ok);
+        if (st)
+            return st;
+        st = rp_get_num(ctx, file, v, where, "p_by_horizon", 1, &p, NULL);
         if (st)
             return st;
         if (!(p >= 0 && p <= 1))
@@ -233,6 +304,10 @@ static brink_status_t read_counts(brink_ctx_t *ctx, const char *file, const json
                                 where, rp_json_kind(cell));
             double m, qv[5], h;
             int found;
+            static const char *const ok[] = {"mean", "q05", "q25", "q50", "q75", "q95",
+                                             "historical", NULL};
+            if ((st = known_keys(ctx, file, cell, where, ok)))
+                return st;
             if ((st = rp_get_num(ctx, file, cell, where, "mean", 1, &m, NULL)))
                 return st;
             for (int i = 0; i < 5; i++)
@@ -294,7 +369,14 @@ brink_status_t rp_read_summary(brink_ctx_t *ctx, const char *path, json_t *paylo
                       rp_json_kind(root));
         goto cleanup;
     }
-    if ((st = rp_read_provenance(ctx, path, root, payload)))
+    static const char *const top[] = {
+        "version", "scenario", "scenario_hash", "experiment", "experiment_hash", "seed", "runs",
+        "command", "start", "until", "outcome", "outcomes", "milestones", "annual_counts",
+        "patterns", "checks", "calibration_window", "in_sample_window",
+        /* brink calibrate's */
+        "budget", "particles", "alpha", "simulations", "posterior", "history", NULL};
+    if ((st = known_keys(ctx, path, root, "", top)) || (st = check_provenance(ctx, path, root)) ||
+        (st = rp_read_provenance(ctx, path, root, payload)))
         goto cleanup;
     json_t *runs = json_object_get(root, "runs");
     if (runs && (!json_is_integer(runs) || json_integer_value(runs) < 1)) {

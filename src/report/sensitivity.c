@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "report/report_internal.h"
+#include "store/rowcheck.h"
 
 #define RP_MAX_DOTS 1500 /* dots per response chart */
 #define RP_NBINS 10      /* bins of the binned mean */
@@ -429,6 +430,23 @@ brink_status_t rp_read_sweep_db(brink_ctx_t *ctx, const char *path, json_t *payl
             st = rp_error(ctx, BRINK_EPARSE, path, 0,
                           "not a brink result store (it has no manifest)");
             goto cleanup;
+        }
+        /* each row's checksum (stores of format 2 on): a value changed on
+         * a page that is still well formed */
+        char ver[16] = "";
+        if (sqlite3_prepare_v2(db, "SELECT value FROM manifest WHERE key = 'format_version'", -1,
+                               &q, NULL) == SQLITE_OK &&
+            sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
+            snprintf(ver, sizeof ver, "%s", (const char *)sqlite3_column_text(q, 0));
+        sqlite3_finalize(q);
+        if (ver[0] && strcmp(ver, "1") != 0) {
+            char why[400];
+            int rc = rowcheck_register(db) != SQLITE_OK ? -1 : rowcheck_verify(db, why, sizeof why);
+            if (rc != 0) {
+                st = rp_error(ctx, BRINK_EDB, path, 0, "the result store is damaged: %s",
+                              rc > 0 ? why : sqlite3_errmsg(db));
+                goto cleanup;
+            }
         }
     }
     json_object_set_new(payload, "sweep", json_object());

@@ -266,6 +266,22 @@ brink_status_t brink_scenario_same_field(brink_ctx_t *ctx, const brink_scenario_
     return BRINK_OK;
 }
 
+brink_status_t brink_scenario_number_whole(brink_ctx_t *ctx, const brink_scenario_t *sc,
+                                           const char *path, int *whole)
+{
+    const schema_field_t *f;
+    void *addr;
+    char why[256];
+    *whole = 0;
+    if (schema_lookup(&scenario_schema, (void *)(uintptr_t)&sc->sc, path, &f, &addr, why,
+                      sizeof why) != BRINK_OK)
+        return brink_ctx_error(ctx, BRINK_ENOTFOUND, "%s", why);
+    if (f->kind != SK_NUM && f->kind != SK_NUMLIST && f->kind != SK_INT)
+        return brink_ctx_error(ctx, BRINK_ENOTFOUND, "'%s' is not a number", path);
+    *whole = f->kind == SK_INT;
+    return BRINK_OK;
+}
+
 brink_status_t brink_scenario_write_reference(FILE *fp)
 {
     schema_write_markdown(&scenario_schema, fp);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "brink/scenario.h"
 #include "scenario/scenario_check.h"
 #include "scenario/scenario_schema.h"
 #include "scenario/schema.h"
@@ -50,6 +51,11 @@ brink_status_t scenario_check(brink_ctx_t *ctx, const doc_t *doc, const sc_scena
     }
     if (sc->nactors < 2)
         fail_at(&c, "actors", "found %zu actor(s); expected at least 2", sc->nactors);
+    else if (sc->nactors > BRINK_SCENARIO_MAX_ACTORS) {
+        snprintf(path, sizeof path, "actors[%d]", BRINK_SCENARIO_MAX_ACTORS);
+        fail_at(&c, path, "found %zu actors; the simulation supports at most %d", sc->nactors,
+                BRINK_SCENARIO_MAX_ACTORS);
+    }
 
     for (size_t i = 0; i < sc->nactors; i++) {
         const sc_actor_t *act = &sc->actors[i];

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <time.h>
@@ -12,6 +13,7 @@
 
 #include "brink/brink.h"
 #include "ensemble/exp_internal.h"
+#include "store/rowcheck.h"
 #include "store/store.h"
 
 struct store {
@@ -30,21 +32,22 @@ static const char SCHEMA[] =
     " path TEXT NOT NULL, dist TEXT NOT NULL);"
     "CREATE TABLE output(idx INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
     "CREATE TABLE design(point INTEGER NOT NULL, factor INTEGER NOT NULL, u REAL,"
-    " value REAL NOT NULL, PRIMARY KEY(point, factor)) WITHOUT ROWID;"
+    " value REAL NOT NULL, crc INTEGER NOT NULL, PRIMARY KEY(point, factor)) WITHOUT ROWID;"
     "CREATE TABLE run(point INTEGER NOT NULL, rep INTEGER NOT NULL,"
     " status TEXT NOT NULL CHECK(status IN ('ok', 'error')), error TEXT, wall_ms REAL,"
-    " PRIMARY KEY(point, rep)) WITHOUT ROWID;"
+    " crc INTEGER NOT NULL, PRIMARY KEY(point, rep)) WITHOUT ROWID;"
     "CREATE TABLE scalar(point INTEGER NOT NULL, rep INTEGER NOT NULL,"
-    " output INTEGER NOT NULL, value REAL, PRIMARY KEY(point, rep, output)) WITHOUT ROWID;"
+    " output INTEGER NOT NULL, value REAL, crc INTEGER NOT NULL,"
+    " PRIMARY KEY(point, rep, output)) WITHOUT ROWID;"
     "CREATE TABLE point_summary(point INTEGER NOT NULL, output INTEGER NOT NULL,"
     " n INTEGER NOT NULL, failed INTEGER NOT NULL, mean REAL, sd REAL, min REAL, max REAL,"
-    " PRIMARY KEY(point, output)) WITHOUT ROWID;"
+    " crc INTEGER NOT NULL, PRIMARY KEY(point, output)) WITHOUT ROWID;"
     "CREATE TABLE series(idx INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
     "CREATE TABLE series_value(point INTEGER NOT NULL, rep INTEGER NOT NULL,"
-    " series INTEGER NOT NULL, step INTEGER NOT NULL, value REAL,"
+    " series INTEGER NOT NULL, step INTEGER NOT NULL, value REAL, crc INTEGER NOT NULL,"
     " PRIMARY KEY(point, series, step, rep)) WITHOUT ROWID;"
     "CREATE TABLE series_band(point INTEGER NOT NULL, series INTEGER NOT NULL,"
-    " step INTEGER NOT NULL, stat TEXT NOT NULL, value REAL,"
+    " step INTEGER NOT NULL, stat TEXT NOT NULL, value REAL, crc INTEGER NOT NULL,"
     " PRIMARY KEY(point, series, step, stat)) WITHOUT ROWID;";
 
 static brink_status_t dberr(store_t *s, const char *what)
@@ -98,6 +101,11 @@ static brink_status_t open_db(brink_ctx_t *ctx, const char *dir, int flags, stor
         return st;
     }
     sqlite3_busy_timeout(s->db, 10000);
+    if (rowcheck_register(s->db) != SQLITE_OK) {
+        brink_status_t st = dberr(s, "registering the row checksum");
+        store_close(s);
+        return st;
+    }
     *out = s;
     return BRINK_OK;
 }
@@ -150,6 +158,24 @@ cleanup:
     return st;
 }
 
+/* Every row's checksum (stores of format 2 on; format 1 had none). */
+static brink_status_t check_rows(store_t *s, const char *dir)
+{
+    char v[32], why[400];
+    brink_status_t st = store_manifest(s, "format_version", v, sizeof v);
+    if (st != BRINK_OK || strcmp(v, "1") == 0 || !v[0])
+        return st;
+    int rc = rowcheck_verify(s->db, why, sizeof why);
+    if (rc > 0)
+        return brink_ctx_error(s->ctx, BRINK_EDB, "the result store %s/%s is damaged: %s", dir,
+                               STORE_FILE, why);
+    if (rc < 0)
+        return brink_ctx_error(s->ctx, BRINK_EDB,
+                               "the result store %s/%s is damaged (checking its rows: %s)", dir,
+                               STORE_FILE, why);
+    return BRINK_OK;
+}
+
 brink_status_t store_open_read(brink_ctx_t *ctx, const char *dir, store_t **out)
 {
     brink_status_t st = open_db(ctx, dir, SQLITE_OPEN_READONLY, out);
@@ -166,6 +192,11 @@ brink_status_t store_open_read(brink_ctx_t *ctx, const char *dir, store_t **out)
         *out = NULL;
         return brink_ctx_error(ctx, BRINK_EDB, "%s/%s is not a brink result store", dir,
                                STORE_FILE);
+    }
+    if ((st = check_rows(*out, dir)) != BRINK_OK) {
+        store_close(*out);
+        *out = NULL;
+        return st;
     }
     return BRINK_OK;
 }
@@ -299,7 +330,7 @@ static brink_status_t init_store(store_t *s, const brink_experiment_t *exp, int 
     }
     sqlite3_finalize(q);
     q = NULL;
-    if (sqlite3_prepare_v2(s->db, "INSERT INTO design VALUES(?, ?, ?, ?)", -1, &q, NULL) !=
+    if (sqlite3_prepare_v2(s->db, "INSERT INTO design VALUES(?1, ?2, ?3, ?4, brink_crc('design', ?1, ?2, ?3, ?4))", -1, &q, NULL) !=
         SQLITE_OK) {
         st = dberr(s, "design");
         goto fail;
@@ -450,6 +481,16 @@ brink_status_t store_open_write(brink_ctx_t *ctx, const char *dir, const brink_e
         }
         if ((st = check_integrity(s, dir)) != BRINK_OK)
             goto fail;
+        if ((st = store_manifest(s, "format_version", v, sizeof v)) != BRINK_OK)
+            goto fail;
+        if (atoi(v) != STORE_FORMAT_VERSION) {
+            st = brink_ctx_error(ctx, BRINK_EDB,
+                                 "%s/%s has store format %s; this brink resumes format %d only",
+                                 dir, STORE_FILE, v[0] ? v : "(none)", STORE_FORMAT_VERSION);
+            goto fail;
+        }
+        if ((st = check_rows(s, dir)) != BRINK_OK)
+            goto fail;
         if ((st = store_manifest(s, "experiment_sha256", v, sizeof v)) != BRINK_OK)
             goto fail;
         if (strcmp(v, exp->hash) != 0) {
@@ -474,18 +515,22 @@ brink_status_t store_open_write(brink_ctx_t *ctx, const char *dir, const brink_e
     } else if ((st = init_store(s, exp, threads, ranks)) != BRINK_OK) {
         goto fail;
     }
-    if (sqlite3_prepare_v2(s->db, "INSERT INTO run VALUES(?, ?, ?, ?, ?)", -1, &s->ins_run,
+    if (sqlite3_prepare_v2(s->db, "INSERT INTO run VALUES(?1, ?2, ?3, ?4, ?5, "
+                                  "brink_crc('run', ?1, ?2, ?3, ?4, ?5))", -1, &s->ins_run,
                            NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(s->db, "INSERT INTO scalar VALUES(?, ?, ?, ?)", -1, &s->ins_scalar,
+        sqlite3_prepare_v2(s->db, "INSERT INTO scalar VALUES(?1, ?2, ?3, ?4, "
+                                  "brink_crc('scalar', ?1, ?2, ?3, ?4))", -1, &s->ins_scalar,
                            NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(s->db, "INSERT INTO series_value VALUES(?, ?, ?, ?, ?)", -1,
+        sqlite3_prepare_v2(s->db, "INSERT INTO series_value VALUES(?1, ?2, ?3, ?4, ?5, "
+                                  "brink_crc('series_value', ?1, ?2, ?3, ?4, ?5))", -1,
                            &s->ins_series, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(s->db, "SELECT count(*) FROM run WHERE point = ?", -1,
                            &s->count_reps, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(s->db, "SELECT step, value FROM series_value WHERE point = ? AND "
                                   "series = ? AND value IS NOT NULL ORDER BY step, value, rep",
                            -1, &s->sel_series, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO series_band VALUES(?, ?, ?, ?, ?)",
+        sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO series_band VALUES(?1, ?2, ?3, ?4, ?5, "
+                                  "brink_crc('series_band', ?1, ?2, ?3, ?4, ?5))",
                            -1, &s->ins_band, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(s->db, "DELETE FROM series_value WHERE point = ?", -1,
                            &s->del_series, NULL) != SQLITE_OK) {
@@ -732,7 +777,8 @@ brink_status_t store_finish(store_t *s, const brink_experiment_t *exp)
         sqlite3_prepare_v2(s->db,
                            "SELECT output, value FROM scalar WHERE point = ? AND value IS NOT "
                            "NULL ORDER BY rep, output", -1, &sel, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(s->db, "INSERT INTO point_summary VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+        sqlite3_prepare_v2(s->db, "INSERT INTO point_summary VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                                  "brink_crc('point_summary', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))",
                            -1, &ins, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(s->db,
                            "SELECT count(*) FROM run WHERE point = ? AND status = 'error'", -1,

@@ -14,7 +14,7 @@
 
 #include "brink/experiment.h"
 
-#define STORE_FORMAT_VERSION 1
+#define STORE_FORMAT_VERSION 2 /* 2: every data row has its checksum (rowcheck.h) */
 #define STORE_FILE "results.sqlite"
 
 typedef struct store store_t;

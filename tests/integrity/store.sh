@@ -5,6 +5,8 @@
 #    writer's lock is held with flock(1), the lock brink takes);
 #  - a store with damaged pages is refused by export, analyze and report
 #    with "damaged", never exported with exit 0;
+#  - a value changed on a page that stays well formed (SQLite's own checks
+#    pass) is found by its row's checksum: refused the same way;
 #  - an empty or foreign SQLite file is "not a brink result store".
 # usage: store.sh BRINK SOURCE_DIR
 BRINK=$1
@@ -41,6 +43,25 @@ expect 1 "is damaged" "$BRINK" export "$T/d" --format json
 expect 1 "is damaged" "$BRINK" analyze "$T/d" --method sobol
 "$BRINK" report "$T/d" --out "$T/r.html" > /dev/null 2> "$T/err" && bad "report of a damaged store: exit 0"
 [ -e "$T/r.html" ] && bad "report of a damaged store wrote a report"
+# one value changed on a page that stays well formed (SQLite's checks pass):
+# the lowest bit of the stored double of scalar (point 3, rep 1, output 0)
+mkdir -p "$T/v"
+cp "$T/s/results.sqlite" "$T/v/"
+v=$(sqlite3 "$T/v/results.sqlite" "SELECT printf('%!.17g', value) FROM scalar WHERE point = 3 AND rep = 1 AND output = 0")
+python3 - "$T/v/results.sqlite" "$v" <<'PY' || bad "cannot flip the stored value $v"
+import struct, sys
+path, v = sys.argv[1], float(sys.argv[2])
+b = bytearray(open(path, 'rb').read())
+pat = struct.pack('>d', v)          # SQLite stores reals big-endian
+assert b.count(pat) == 1
+b[b.find(pat) + 7] ^= 1
+open(path, 'wb').write(bytes(b))
+PY
+[ "$(sqlite3 "$T/v/results.sqlite" 'PRAGMA integrity_check')" = ok ] || bad "flipped store fails SQLite's own check (test not testing the row checksum)"
+expect 1 "damaged: a row of table scalar (point 3, rep 1, output 0) differs" "$BRINK" export "$T/v" --format csv
+expect 1 "damaged: a row of table scalar (point 3, rep 1, output 0) differs" "$BRINK" analyze "$T/v" --method sobol
+expect 2 "damaged: a row of table scalar (point 3, rep 1, output 0) differs" "$BRINK" report "$T/v" --out "$T/r.html"
+expect 1 "damaged: a row of table scalar (point 3, rep 1, output 0) differs" "$BRINK" sweep "$T/linear-file.yaml" --out "$T/v" --resume
 # empty and foreign SQLite files
 mkdir -p "$T/e" "$T/f"
 : > "$T/e/results.sqlite"

@@ -15,6 +15,9 @@
 #include "brink/brink.h"
 #include "sim/sim_internal.h"
 
+/* the scenario loader refuses what the simulation cannot hold */
+_Static_assert(BRINK_SCENARIO_MAX_ACTORS == SIM_MAXA, "the actor limits differ");
+
 #define DATA BRINK_SOURCE_DIR "/data/"
 
 /* The record a shipped scenario carries (its record: list). */
