@@ -19,7 +19,7 @@ if(BRINK_SANITIZE)
   # count; the sanitizer build checks the same path with fewer runs
   list(APPEND BRINK_REPORT_BROWSER_ENV "BRINK_REPORT_RUNS=2000")
 endif()
-set_tests_properties(report.browser PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600 LABELS browser
+set_tests_properties(report.browser PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 1800 LABELS browser
                      RUN_SERIAL TRUE ENVIRONMENT "${BRINK_REPORT_BROWSER_ENV}")
 
 # the report reads what `brink backtest` really writes (milestone targets
