@@ -24,10 +24,13 @@
 #define BRINK_CALIB_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "brink/core.h"
 #include "brink/scenario.h"
+#include "brink/record.h"
+#include "brink/sim.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -158,6 +161,27 @@ BRINK_API brink_status_t brink_abc_targets_load_string(brink_ctx_t *ctx, const c
                                                        brink_abc_target_t **out, size_t *n, int *until,
                                                        brink_diags_t *diags);
 
+/** Replaces the observed values of targets by those of a record
+ *  (`brink calibrate --record FILE`).  A target's series is the one the
+ *  model produces for its count (brink_sim_particles_series_name: the
+ *  scenario's target actor, or UNSC for resolutions); a target whose
+ *  series the record does not have keeps its value.  An annual count takes
+ *  the record's total of its year (brink_record_year); the first nuclear
+ *  test, ICBM-class launch and leader summit take the first month from the
+ *  simulation's start to until with an event of that series (-1, not
+ *  reached, when the series is monthly and covers until with none); the
+ *  other milestones keep their values.  A target whose series the record
+ *  has but does not observe (a year not wholly covered, a milestone's
+ *  window not covered month by month) is a located error in diags, at the
+ *  series' declaration.  *replaced counts the targets given a value.
+ *  Returns BRINK_OK, BRINK_EINVAL (a NULL argument), BRINK_EVALIDATE
+ *  (diags say why; targets may be partly replaced) or BRINK_ENOMEM.
+ *  O(targets x (series + months)). */
+BRINK_API brink_status_t brink_abc_targets_use_record(brink_ctx_t *ctx, const brink_sim_t *sim,
+                                                      const brink_record_t *rec, int until,
+                                                      brink_abc_target_t *targets, size_t n,
+                                                      size_t *replaced, brink_diags_t *diags);
+
 /** Runs ABC-SMC on sc's free parameters against the targets.  Returns
  *  BRINK_OK, BRINK_EINVAL (no free parameter or target, bad config; the
  *  reason on ctx), BRINK_ELIMIT (the budget does not cover generation 0),
@@ -170,6 +194,42 @@ BRINK_API void brink_abc_result_free(brink_ctx_t *ctx, brink_abc_result_t *r);
 
 /** Weighted quantile q of free parameter j of a result. */
 BRINK_API double brink_abc_quantile(const brink_abc_result_t *r, size_t j, double q);
+
+/* ---- the files of a calibration (what `brink calibrate --out DIR` writes) --
+ *
+ * Each writer prints to fp (never closes it) and returns BRINK_OK,
+ * BRINK_EINVAL (a NULL argument, or targets that are not the result's),
+ * BRINK_ENOMEM, or BRINK_EIO when fp reports a write error.  Numbers are
+ * printed with enough digits to round-trip (posterior.csv: %.17g). */
+
+/** posterior.csv: a header "weight,PATH,..." and one row per particle of
+ *  the final generation (its weight and values); what brink_posterior_load
+ *  reads back.  O(n x nfree). */
+BRINK_API brink_status_t brink_abc_write_posterior(const brink_abc_result_t *r, FILE *fp);
+
+/** history.csv: generation, tolerance, simulations, acceptance, ESS. */
+BRINK_API brink_status_t brink_abc_write_history(const brink_abc_result_t *r, FILE *fp);
+
+/** distances.csv: per target (the nt targets r was run against; until is
+ *  the window's last month) the observed value, scale, posterior
+ *  predictive mean and 5/50/95% quantiles (months as YYYY-MM, "never" past
+ *  until) and the mean scaled distance.  O(nt x n log n). */
+BRINK_API brink_status_t brink_abc_write_distances(const brink_abc_result_t *r,
+                                                   const brink_abc_target_t *targets, size_t nt,
+                                                   int until, FILE *fp);
+
+/** The text table `brink calibrate` prints: the posterior quantiles and
+ *  mean of each free parameter, then the rows of distances.csv aligned;
+ *  scenario is the scenario's name. */
+BRINK_API brink_status_t brink_abc_write_table(const brink_abc_result_t *r, const char *scenario,
+                                               const brink_abc_target_t *targets, size_t nt,
+                                               int until, FILE *fp);
+
+/** summary.json: scenario, version, settings (cfg's seed, budget,
+ *  particles, alpha), simulations, posterior quantiles per parameter and
+ *  the history of generations (Jansson, 8 significant digits). */
+BRINK_API brink_status_t brink_abc_write_summary(const brink_abc_result_t *r, const char *scenario,
+                                                 const brink_abc_config_t *cfg, FILE *fp);
 
 /* ---- posteriors (DIR/posterior.csv) ----------------------------------------
  *
