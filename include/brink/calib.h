@@ -231,6 +231,37 @@ BRINK_API brink_status_t brink_abc_write_table(const brink_abc_result_t *r, cons
 BRINK_API brink_status_t brink_abc_write_summary(const brink_abc_result_t *r, const char *scenario,
                                                  const brink_abc_config_t *cfg, FILE *fp);
 
+/* ---- the window backtest (`brink backtest SCENARIO --out DIR`) ------------ */
+
+/** What a window backtest reports besides the scores (its provenance). */
+typedef struct brink_backtest_window {
+    const char *scenario;     /* the scenario's name */
+    uint64_t seed;            /* the ensemble's master seed */
+    uint64_t runs;            /* its runs */
+    uint32_t parameter_sets;  /* its models (1, or the posterior's sets) */
+    int first, last;          /* the window's years */
+} brink_backtest_window_t;
+
+/** Scores ens (an ensemble of sim's scenario, or of a mixture of its
+ *  parameter sets, run at least to the end of w->last) against the record
+ *  sim's scenario carries, over the years w->first..w->last: for every
+ *  annual count the predictive quantiles, CRPS, log score (smoothing
+ *  0.01), randomised PIT (drawn from the stream (w->seed, target,
+ *  BRINK_STREAM_SCORE)) and 50%/90% coverage next to a Poisson, a negative
+ *  binomial and persistence fitted on the window less its last two years;
+ *  every milestone the record reaches in the window in months; the
+ *  record's pattern statistics against the model's central 90% intervals;
+ *  and the checks of the last two years (docs/validation.md).  Writes the
+ *  results as JSON (Jansson, two-space indent, 6 significant digits) to
+ *  json and as the text table to txt.  Returns BRINK_OK, BRINK_EINVAL (a
+ *  NULL argument or first > last), BRINK_ENOMEM, or BRINK_EIO when a
+ *  stream reports a write error.  O(counts x years x BRINK_COUNT_BINS +
+ *  milestones x months). */
+BRINK_API brink_status_t brink_backtest_window(brink_ctx_t *ctx, const brink_ensemble_t *ens,
+                                               const brink_sim_t *sim,
+                                               const brink_backtest_window_t *w, FILE *json,
+                                               FILE *txt);
+
 /* ---- posteriors (DIR/posterior.csv) ----------------------------------------
  *
  * The parameter sets `brink calibrate` writes, read by `brink run --params`,
