@@ -31,6 +31,8 @@
 #include "brink/scenario.h"
 #include "brink/record.h"
 #include "brink/sim.h"
+#include "brink/smc.h"
+#include "brink/stepper.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -343,6 +345,41 @@ BRINK_API brink_status_t brink_posterior_apply(brink_ctx_t *ctx, const brink_pos
  *  brink_sim_pick_model_at(weights, nsets, seed, point, rep).  Pure. */
 BRINK_API uint32_t brink_posterior_pick(const brink_posterior_t *p, uint64_t seed, uint32_t point,
                                         uint32_t rep);
+
+/* ---- a run conditioned on the record (`brink run --condition-through`) --- */
+
+/** What the dated forecast file records besides the filter's results. */
+typedef struct brink_conditioned {
+    const char *scenario_file;      /* the scenario's path (hashed here) */
+    const brink_posterior_t *post;  /* the --params sets, or NULL */
+    const brink_record_t *record;   /* the record conditioned on, or NULL (run free) */
+    const char *record_file;        /* its path as given (NULL: the shipped one) */
+    int start;                      /* the models' first month (the filter's start) */
+    int through;                    /* the last month conditioned on */
+    int years;                      /* 12-month periods forecast after it, 1 to 100 */
+    uint64_t seed;                  /* the filter's seed */
+    const brink_smc_config_t *cfg;  /* the filter's configuration */
+} brink_conditioned_t;
+
+/** Writes the results of filter f (conditioned through in->through on the
+ *  particle model sp; see brink/stepper.h) and runs it free for in->years
+ *  12-month periods: the provenance (brink version, scenario and record
+ *  hashes, the conditioning date), the log marginal likelihood, the
+ *  resamplings, the effective sample size of every month weighed, the
+ *  filtered state (weighted 5/50/95% quantiles of every series), the
+ *  parameter posterior (in->post's paths, weighted by the particles that
+ *  run each set) and the forecast of every record series and period (mean,
+ *  quantiles, pmf).  json (NULL: none) gets the dated forecast file
+ *  (format "brink-forecast" 1, docs/conditioning.md; Jansson, 10
+ *  significant digits) and txt (NULL: none) the text tables.  f moves to
+ *  the end of the forecast.  Returns BRINK_OK, BRINK_EINVAL (a NULL
+ *  argument, years out of range), BRINK_ENOMEM, BRINK_EIO (a stream's
+ *  write error) or the filter's error (reason on ctx).
+ *  O(particles x (series + months forecast)). */
+BRINK_API brink_status_t brink_conditioned_write(brink_ctx_t *ctx, brink_smc_t *f,
+                                                 const brink_sim_particles_t *sp,
+                                                 const brink_conditioned_t *in, FILE *json,
+                                                 FILE *txt);
 
 #ifdef __cplusplus
 }
