@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "brink/brink.h"
+#include "cli.h"
 
 /* Loads the record at path (NULL: the shipped DPRK record); problems are
  * printed on stderr as located errors.  Returns EXIT_OK, EXIT_USAGE or
@@ -25,6 +26,27 @@ int cli_backtest_score(int argc, char **argv);
 
 /* Nonzero if argv holds option name (alone or as name=VALUE). */
 int cli_has_option(int argc, char **argv, const char *name);
+
+/* The result directory of `brink run --out DIR` (cli/run_out.c):
+ * events.csv, series.csv and summary.json staged (open: prints the error
+ * and returns nonzero on failure) and committed all or none (commit:
+ * nonzero on failure); abort discards them (safe after commit). */
+typedef struct cli_run_outs {
+    brink_outdir_t *od; /* the result directory, staged beside it */
+    cli_atomic_t ev, se, su;
+    int open;
+} cli_run_outs_t;
+int cli_run_outs_open(cli_run_outs_t *o, const char *dir, const char *const *owned);
+int cli_run_outs_commit(cli_run_outs_t *o);
+void cli_run_outs_abort(cli_run_outs_t *o);
+
+/* The provenance of a run's results: the SHA-256 of the scenario file's
+ * bytes and the command line (with the overrides and the posterior)
+ * without --threads (which never changes a result) and --out (where the
+ * result is), so the output is byte-identical for any thread count and
+ * place. */
+brink_status_t cli_run_provenance(brink_ctx_t *ctx, brink_ensemble_t *ens, const char *scenario,
+                                  int argc, char **argv);
 
 /* The options of `brink forecast` (cli/cmd_forecast.c). */
 typedef struct fc_args {
