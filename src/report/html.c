@@ -204,7 +204,14 @@ static void sec_counts(FILE *fp, const brink_report_t *r)
     json_t *cw = json_object_get(sec, "calibration_window"),
            *iw = json_object_get(sec, "in_sample_window");
     if (hist) {
-        fputs("<p class=\"note\">Black dots: the historical record shipped in data/.", fp);
+        json_t *rec = json_object_get(r->payload, "record");
+        if (rec) {
+            fputs("<p class=\"note\">Black dots: the record ", fp);
+            rp_html_escape(fp, json_string_value(json_object_get(rec, "file")));
+            fputs(".", fp);
+        } else {
+            fputs("<p class=\"note\">Black dots: the historical record shipped in data/.", fp);
+        }
         if (cw)
             fprintf(fp, " Calibration years %lld&ndash;%lld are shaded orange.",
                     (long long)json_integer_value(json_array_get(cw, 0)),
