@@ -363,7 +363,7 @@ static const char *const toc[][2] = {
     {"outcomes", "Outcomes"},       {"milestones", "Milestones"},
     {"series", "Monthly series"},   {"annual_counts", "Annual counts"},
     {"timeline", "Timeline"},       {"sensitivity", "Sensitivity"},
-    {"backtest", "Backtest"},       {"forecast", "Forecast"},
+    {"backtest", "Backtest"},       {"rolling", "Rolling origins"}, {"forecast", "Forecast"},
     {"provenance", "Provenance"}};
 
 static int has_section(const brink_report_t *r, const char *s)
@@ -438,6 +438,7 @@ brink_status_t brink_report_write_html(brink_ctx_t *ctx, brink_report_t *r, FILE
     sec_timeline(fp, r);
     rp_html_sensitivity(fp, r);
     rp_html_backtest(fp, r);
+    rp_html_rolling(fp, r);
     rp_html_forecast(fp, r);
     sec_provenance(fp, r);
     fputs("</main>\n<script type=\"application/json\" id=\"brink-data\">", fp);
