@@ -41,16 +41,6 @@ int cli_unknown_option(const char *cmd, const char *opt, const char *const *know
 /* Nonzero if argument a is option name, alone or as "name=VALUE". */
 int cli_opt_is(const char *a, const char *name);
 
-/* One step of the option loop of a command `CMD POSITIONAL [--opt VALUE]...`
- * whose options all take a value (--opt VALUE or --opt=VALUE): argv[*i] is
- * either the positional argument, stored in *positional (a second one is an
- * error), or one of the NULL-terminated known options, whose value goes to
- * *value (advancing *i past it) with *is_option set.  On a problem prints a
- * one-line error (with a suggestion for an unknown option) and returns
- * EXIT_USAGE; otherwise EXIT_OK. */
-int cli_next_option(const char *cmd, int argc, char **argv, int *i, const char *const *known,
-                    const char **positional, const char **value, int *is_option);
-
 /* Prints the located diagnostics d on stderr, one "FILE:LINE:COL: error:
  * MESSAGE" a line; with none (and file not NULL), "FILE:0:0: error: " and
  * the status's message.  Returns EXIT_FAIL for BRINK_ENOMEM, EXIT_USAGE
