@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "forecasting.h"
+#include "opts.h"
 
 #define LOG_EPS 0.01
 
@@ -40,33 +41,29 @@ static long period_total(const brink_record_t *rec, size_t s, int from, int to)
 
 int cli_backtest_score(int argc, char **argv)
 {
-    static const char *const known[] = {"--score", "--record", "--format", NULL};
-    const char *file = NULL, *record = NULL, *format = "text", *positional = NULL;
-    int rc = EXIT_OK;
+    enum { O_SCORE, O_RECORD, O_FORMAT };
+    static const cli_opt_t table[] = {{"--score", 0, 1, O_SCORE}, {"--record", 0, 1, O_RECORD},
+                                      {"--format", 0, 1, O_FORMAT}, {NULL, 0, 0, 0}};
+    const char *file = NULL, *record = NULL, *format = "text", *positional = NULL, *optv;
+    int rc = EXIT_OK, id;
     brink_ctx_t *ctx = NULL;
     brink_record_t *rec = NULL;
     json_t *root = NULL, *out = NULL;
     double *pmf = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = NULL;
-        int is_option;
-        if ((rc = cli_next_option("backtest", argc, argv, &i, known, &positional, &v,
-                                  &is_option)) != EXIT_OK)
-            goto cleanup;
-        if (!is_option)
-            continue;
-        if (cli_opt_is(a, "--score"))
-            file = v;
-        else if (cli_opt_is(a, "--record"))
-            record = v;
-        else if (cli_opt_is(a, "--format")) {
-            if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0) {
-                rc = cli_usage_error("backtest: --format: unknown format '%s'; expected text "
-                                     "or json", v);
-                goto cleanup;
-            }
-            format = v;
-        }
+    cli_opts_t p;
+    cli_opts_init(&p, "backtest", argc, argv, table);
+    while ((id = cli_opts_next(&p, &optv)) != CLI_OPTS_END) {
+        if (id == CLI_OPTS_ERROR)
+            return EXIT_USAGE;
+        if (id == CLI_OPTS_POSITIONAL && positional)
+            return cli_usage_error("backtest: expected one argument, got '%s' too", optv);
+        if (id == O_FORMAT && strcmp(optv, "text") != 0 && strcmp(optv, "json") != 0)
+            return cli_usage_error("backtest: --format: unknown format '%s'; expected text "
+                                   "or json", optv);
+        *(id == CLI_OPTS_POSITIONAL ? &positional
+          : id == O_SCORE          ? &file
+          : id == O_RECORD         ? &record
+                                   : &format) = optv;
     }
     if (positional) {
         rc = cli_usage_error("backtest: --score takes no SCENARIO (found '%s'): the forecast "

@@ -6,6 +6,7 @@
 #ifndef BRINK_CLI_H
 #define BRINK_CLI_H
 
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -40,15 +41,11 @@ int cli_unknown_option(const char *cmd, const char *opt, const char *const *know
 /* Nonzero if argument a is option name, alone or as "name=VALUE". */
 int cli_opt_is(const char *a, const char *name);
 
-/* One step of the option loop of a command `CMD POSITIONAL [--opt VALUE]...`
- * whose options all take a value (--opt VALUE or --opt=VALUE): argv[*i] is
- * either the positional argument, stored in *positional (a second one is an
- * error), or one of the NULL-terminated known options, whose value goes to
- * *value (advancing *i past it) with *is_option set.  On a problem prints a
- * one-line error (with a suggestion for an unknown option) and returns
- * EXIT_USAGE; otherwise EXIT_OK. */
-int cli_next_option(const char *cmd, int argc, char **argv, int *i, const char *const *known,
-                    const char **positional, const char **value, int *is_option);
+/* Prints the located diagnostics d on stderr, one "FILE:LINE:COL: error:
+ * MESSAGE" a line; with none (and file not NULL), "FILE:0:0: error: " and
+ * the status's message.  Returns EXIT_FAIL for BRINK_ENOMEM, EXIT_USAGE
+ * otherwise. */
+int cli_print_diags(const char *file, brink_status_t st, const brink_diags_t *d);
 
 /* Parses an unsigned integer / a double; returns 0 on success. */
 int cli_parse_u64(const char *s, uint64_t *out);
@@ -111,9 +108,32 @@ int cli_outdir_begin(const char *cmd, const char *dir, const char *const *owned,
 int cli_outdir_commit(const char *cmd, brink_outdir_t **od);
 void cli_outdir_abort(brink_outdir_t **od);
 
+/* Writes the n files names[] of result directory dir at once: each is
+ * opened in the stage and filled by fn(fp, i, ud) (0 on success); the set
+ * is committed only if every one was written.  Prints "brink: CMD: ..." on
+ * failure.  Returns EXIT_OK or EXIT_FAIL. */
+typedef int (*cli_file_writer_t)(FILE *fp, size_t i, void *ud);
+int cli_outdir_write(const char *cmd, const char *dir, const char *const *owned,
+                     const char *const *names, size_t n, cli_file_writer_t fn, void *ud);
+
+/* The staging paths the signal handlers remove (cli/signals.c): a file
+ * (cli_staging_add returns its slot, or -1 when all are taken;
+ * cli_staging_remove(slot) forgets it) and the result directory stage (NULL:
+ * none).  cli_signals_block(saved, 1) enters a critical section (the
+ * cleanup signals blocked in this thread, held in others) and
+ * cli_signals_block(saved, 0) leaves it, raising a held signal. */
+int cli_staging_add(char *path);
+void cli_staging_remove(int slot);
+void cli_staging_set_dir(brink_outdir_t *od);
+void cli_signals_block(sigset_t *saved, int block);
+
 /* Installs the handlers that remove staging files and directories on
  * SIGINT, SIGTERM, SIGHUP and SIGPIPE, then die of the same signal. */
 void cli_signals_install(void);
+
+/* Removes the process's staging files and result directory stage (what
+ * the signal handlers remove); async-signal-safe. */
+void cli_remove_staging_signal_safe(void);
 
 /* Routes GMP's allocations through a function that, when memory runs out,
  * removes the staging files and exits with status 1 ("out of memory")

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "forecasting.h"
 #include "opts.h"
 
 const char cmd_report_usage[] =
@@ -26,6 +27,8 @@ const char cmd_report_usage[] =
     "  --title T         the report's title (default: 'brink report: SCENARIO')\n"
     "  --data FILE.json  also write the report's data payload (the numbers every\n"
     "                    chart and table shows) as JSON\n"
+    "  --record FILE     take the historical annual counts (the black dots) from a\n"
+    "                    record file (docs/record-format.md) instead of DIR\n"
     "\n"
     "Every file is written atomically: a failure leaves no partial file.\n"
     "Exit status: 0 success; 1 failure to write; 2 usage error or a missing or\n"
@@ -60,13 +63,27 @@ static char *join_argv(int argc, char **argv)
     return s;
 }
 
+/* --record FILE: the historical values from a record file */
+static int use_record(brink_ctx_t *ctx, brink_report_t *r, const char *path)
+{
+    brink_record_t *rec = NULL;
+    int rc = cli_record_load(ctx, "report", path, &rec);
+    brink_status_t st = rc == EXIT_OK ? brink_report_use_record(ctx, r, rec) : BRINK_OK;
+    if (st != BRINK_OK)
+        rc = st == BRINK_ENOMEM ? cli_fail("out of memory")
+                                : cli_usage_error("report: --record: %s", brink_ctx_errmsg(ctx));
+    brink_record_free(rec);
+    return rc;
+}
+
 int cmd_report(int argc, char **argv)
 {
-    enum { O_OUT, O_FIGURES, O_TITLE, O_DATA };
+    enum { O_OUT, O_FIGURES, O_TITLE, O_DATA, O_RECORD };
     static const cli_opt_t table[] = {{"--out", 0, 1, O_OUT}, {"--figures", 0, 1, O_FIGURES},
                                       {"--title", 0, 1, O_TITLE}, {"--data", 0, 1, O_DATA},
-                                      {NULL, 0, 0, 0}};
+                                      {"--record", 0, 1, O_RECORD}, {NULL, 0, 0, 0}};
     const char *dir = NULL, *out = NULL, *figdir = NULL, *title = NULL, *data = NULL, *v;
+    const char *record = NULL;
     char *defout = NULL, *cmdline = NULL, *payload = NULL;
     int rc = EXIT_OK, id;
     brink_ctx_t *ctx = NULL;
@@ -86,7 +103,11 @@ int cmd_report(int argc, char **argv)
         }
         if (!*v)
             return cli_usage_error("report: %s needs a non-empty value", table[id].name);
-        *(id == O_OUT ? &out : id == O_FIGURES ? &figdir : id == O_TITLE ? &title : &data) = v;
+        *(id == O_OUT       ? &out
+          : id == O_FIGURES ? &figdir
+          : id == O_TITLE   ? &title
+          : id == O_RECORD  ? &record
+                            : &data) = v;
     }
     if (!dir)
         return cli_usage_error("report: expected a result directory (see 'brink help report')");
@@ -102,6 +123,8 @@ int cmd_report(int argc, char **argv)
         rc = st == BRINK_ENOMEM ? EXIT_FAIL : EXIT_USAGE;
         goto cleanup;
     }
+    if (record && (rc = use_record(ctx, r, record)) != EXIT_OK)
+        goto cleanup;
     if ((title && brink_report_set_title(r, title)) || brink_report_set_command(r, cmdline)) {
         rc = cli_fail("out of memory");
         goto cleanup;

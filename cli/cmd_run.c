@@ -1,6 +1,5 @@
 /* cmd_run.c - `brink run`: one narrated run or an ensemble of the crisis
  * simulation. */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,130 +69,6 @@ const char cmd_run_usage[] =
 #define EVENT_RUNS 100
 #define EVENT_CAP 8192
 
-static int parse_month(const char *s, int *out)
-{
-    if (strlen(s) != 7 || s[4] != '-')
-        return -1;
-    for (int i = 0; i < 7; i++)
-        if (i != 4 && !isdigit((unsigned char)s[i]))
-            return -1;
-    int y = atoi(s), m = atoi(s + 5);
-    if (y < 1800 || y > 2200 || m < 1 || m > 12)
-        return -1;
-    *out = y * 12 + m - 1;
-    return 0;
-}
-
-typedef struct outs {
-    brink_outdir_t *od; /* the result directory, staged beside it */
-    cli_atomic_t ev, se, su;
-    int open;
-} outs_t;
-
-static int outs_open(outs_t *o, const char *dir)
-{
-    char p[4096];
-    memset(o, 0, sizeof *o);
-    if (cli_outdir_begin("run", dir, own_files, &o->od) != 0)
-        return -1;
-    const char *stage = brink_outdir_stage(o->od);
-    snprintf(p, sizeof p, "%s/events.csv", stage);
-    if (cli_atomic_open(&o->ev, p) != 0)
-        goto fail;
-    snprintf(p, sizeof p, "%s/series.csv", stage);
-    if (cli_atomic_open(&o->se, p) != 0) {
-        cli_atomic_abort(&o->ev);
-        goto fail;
-    }
-    snprintf(p, sizeof p, "%s/summary.json", stage);
-    if (cli_atomic_open(&o->su, p) != 0) {
-        cli_atomic_abort(&o->ev);
-        cli_atomic_abort(&o->se);
-        goto fail;
-    }
-    o->open = 1;
-    return 0;
-fail:
-    cli_outdir_abort(&o->od);
-    return -1;
-}
-
-static void outs_abort(outs_t *o)
-{
-    if (o->open) {
-        cli_atomic_abort(&o->ev);
-        cli_atomic_abort(&o->se);
-        cli_atomic_abort(&o->su);
-        o->open = 0;
-    }
-    cli_outdir_abort(&o->od);
-}
-
-/* Commits the three files together: all or none. */
-static int outs_commit(outs_t *o)
-{
-    int rc = 0;
-    if (ferror(o->ev.fp) || ferror(o->se.fp) || ferror(o->su.fp)) {
-        outs_abort(o);
-        return -1;
-    }
-    rc |= cli_atomic_commit(&o->ev);
-    rc |= cli_atomic_commit(&o->se);
-    rc |= cli_atomic_commit(&o->su);
-    o->open = 0;
-    if (rc != 0) {
-        outs_abort(o);
-        return -1;
-    }
-    return cli_outdir_commit("run", &o->od);
-}
-
-/* The provenance of the results: the SHA-256 of the scenario file's bytes
- * and the command line (which holds the overrides and the posterior),
- * without --threads, which never changes a result, and --out, where the
- * result is: the output stays byte-identical for any thread count and
- * place. */
-static brink_status_t set_provenance(brink_ensemble_t *ens, const char *scenario, int argc,
-                                     char **argv)
-{
-    FILE *fp = fopen(scenario, "rb");
-    char *buf = NULL;
-    size_t len = 0, cap = 0, got;
-    if (fp) {
-        do {
-            if (len == cap) {
-                char *nb = realloc(buf, cap = cap ? cap * 2 : 65536);
-                if (!nb)
-                    break;
-                buf = nb;
-            }
-            got = fread(buf + len, 1, cap - len, fp);
-            len += got;
-        } while (got > 0);
-        fclose(fp);
-    }
-    char hash[80] = "";
-    if (buf) {
-        char hex[65];
-        brink_sha256_hex(buf, len, hex);
-        snprintf(hash, sizeof hash, "sha256:%s", hex);
-    }
-    free(buf);
-    char *full[256];
-    int n = 0;
-    full[n++] = "brink";
-    for (int i = 0; i < argc && n < 256; i++) {
-        if (strcmp(argv[i], "--threads") == 0 || strcmp(argv[i], "--out") == 0) {
-            i++;
-            continue;
-        }
-        if (strncmp(argv[i], "--threads=", 10) == 0 || strncmp(argv[i], "--out=", 6) == 0)
-            continue;
-        full[n++] = argv[i];
-    }
-    return brink_ensemble_set_provenance(ens, hash, n, full);
-}
-
 int cmd_run(int argc, char **argv)
 {
     if (cli_has_option(argc, argv, "--condition-through"))
@@ -216,7 +91,7 @@ int cmd_run(int argc, char **argv)
     const brink_sim_t *sim = NULL;
     brink_sim_trace_t *trace = NULL;
     brink_ensemble_t *ens = NULL;
-    outs_t outs = {0};
+    cli_run_outs_t outs = {0};
     if (!sets)
         return cli_fail("out of memory");
     cli_opts_init(&op, "run", argc, argv, table);
@@ -248,7 +123,7 @@ int cmd_run(int argc, char **argv)
             break;
         case O_UNTIL:
             until_str = v;
-            if (parse_month(v, &until) != 0) {
+            if (cli_parse_month(v, &until) != 0) {
                 rc = cli_usage_error("run: --until: '%s' is not a month YYYY-MM", v);
                 goto cleanup;
             }
@@ -297,7 +172,7 @@ int cmd_run(int argc, char **argv)
                              "month from %s to %s", until_str, a, b);
         goto cleanup;
     }
-    if (outdir && outs_open(&outs, outdir) != 0) {
+    if (outdir && cli_run_outs_open(&outs, outdir, own_files) != 0) {
         rc = EXIT_FAIL;
         goto cleanup;
     }
@@ -311,7 +186,7 @@ int cmd_run(int argc, char **argv)
     if (runs > 1)
         cli_progress_done(&prog);
     if (st == BRINK_OK)
-        st = set_provenance(ens, file, argc, argv);
+        st = cli_run_provenance(ctx, ens, file, argc, argv);
     if (st != BRINK_OK) {
         rc = cli_fail("run: %s", brink_ctx_errmsg(ctx));
         goto cleanup;
@@ -347,8 +222,8 @@ int cmd_run(int argc, char **argv)
         } else {
             brink_ensemble_write_series_csv(ens, outs.se.fp);
         }
-        if (brink_ensemble_write_json(ens, outs.su.fp) != BRINK_OK || outs_commit(&outs) != 0) {
-            outs_abort(&outs);
+        if (brink_ensemble_write_json(ens, outs.su.fp) != BRINK_OK || cli_run_outs_commit(&outs) != 0) {
+            cli_run_outs_abort(&outs);
             rc = cli_fail("run: cannot write the results to %s", outdir);
             goto cleanup;
         }
@@ -356,7 +231,7 @@ int cmd_run(int argc, char **argv)
     if (fflush(stdout) != 0)
         rc = cli_fail("run: cannot write to stdout");
 cleanup:
-    outs_abort(&outs);
+    cli_run_outs_abort(&outs);
     brink_sim_trace_free(ctx, trace);
     brink_ensemble_free(ens);
     cli_models_free(&models);

@@ -1,6 +1,4 @@
 /* cmd_solve.c - `brink solve GAME`: Nash equilibria of a Gambit game file. */
-#include <jansson.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,10 +102,9 @@ static int parse_args(int argc, char **argv, const char **path, const char **met
             *path = v;
             break;
         case O_METHOD:
-            *method = v;
-            break;
         case O_FORMAT:
-            *format = v;
+        case O_FIT:
+            *(id == O_METHOD ? method : id == O_FORMAT ? format : fit) = v;
             break;
         case O_STRATEGIC:
             opts->strategic = 1;
@@ -116,9 +113,6 @@ static int parse_args(int argc, char **argv, const char **path, const char **met
             opts->branch = 1;
             break;
         case O_QUIET: /* Gambit's -q: brink prints no banner anyway */
-            break;
-        case O_FIT:
-            *fit = v;
             break;
         case O_SUBGAME: {
             brink_method_t sm;
@@ -181,10 +175,8 @@ int cmd_solve(int argc, char **argv)
         return cli_usage_error("solve: unknown method '%s' (enumpure, enummixed, lcp, lp, logit, "
                                "spe, liap, gnm, enumpoly)",
                                method);
-    int json = 0;
-    if (strcmp(format, "json") == 0)
-        json = 1;
-    else if (strcmp(format, "gambit") != 0)
+    int json = strcmp(format, "json") == 0;
+    if (!json && strcmp(format, "gambit") != 0)
         return cli_usage_error("solve: unknown format '%s' (gambit or json)", format);
 
     brink_ctx_t *ctx = brink_ctx_new(NULL);
@@ -214,16 +206,11 @@ int cmd_solve(int argc, char **argv)
     if (fit) {
         size_t cnt = 0, bad = 0;
         int frc = cli_read_counts(fit, &observed, &cnt, &bad);
-        if (frc == -1) {
-            rc = cli_usage_error("solve: cannot open %s", fit);
-            goto done;
-        }
-        if (frc == -2) {
-            rc = cli_usage_error("solve: %s: value %zu is not a non-negative number", fit, bad);
-            goto done;
-        }
         if (frc != 0) {
-            rc = cli_fail("out of memory");
+            rc = frc == -1   ? cli_usage_error("solve: cannot open %s", fit)
+                 : frc == -2 ? cli_usage_error("solve: %s: value %zu is not a non-negative "
+                                               "number", fit, bad)
+                             : cli_fail("out of memory");
             goto done;
         }
         opts.observed = observed;
@@ -239,63 +226,18 @@ int cmd_solve(int argc, char **argv)
         rc = cli_fail("solve: %s", brink_ctx_errmsg(ctx));
         goto done;
     }
-    size_t n = brink_eqset_count(eq), w = brink_eqset_width(eq);
     if (brink_eqset_note(eq)[0])
         fprintf(stderr, "brink: solve: %s\n", brink_eqset_note(eq));
-    if (opts.max_eq && n > opts.max_eq)
-        n = opts.max_eq;
-    char buf[4096];
     if (json) {
-        json_t *root = json_object();
-        json_object_set_new(root, "game", json_string(brink_game_title(g)));
-        json_object_set_new(root, "method", json_string(method));
-        json_object_set_new(root, "kind", json_string(brink_eqset_kind(eq) == BRINK_PROFILE_BEHAVIOR
-                                                          ? "behavior"
-                                                          : "mixed"));
-        json_object_set_new(root, "exact", json_boolean(brink_eqset_exact(eq)));
-        json_t *list = json_array();
-        for (size_t i = 0; i < n; i++) {
-            json_t *prof = json_array();
-            for (size_t j = 0; j < w; j++) {
-                brink_eqset_format(eq, i, j, decimals, buf, sizeof buf);
-                if (brink_eqset_exact(eq) && decimals < 0)
-                    json_array_append_new(prof, json_string(buf));
-                else
-                    json_array_append_new(prof, json_real(brink_eqset_value(eq, i, j)));
-            }
-            json_array_append_new(list, prof);
-        }
-        json_object_set_new(root, "equilibria", list);
-        if (n && !isnan(brink_eqset_regret(eq, 0))) {
-            json_t *regrets = json_array();
-            for (size_t i = 0; i < n; i++)
-                json_array_append_new(regrets, json_real(brink_eqset_regret(eq, i)));
-            json_object_set_new(root, "regrets", regrets);
-        }
-        if (brink_eqset_note(eq)[0])
-            json_object_set_new(root, "note", json_string(brink_eqset_note(eq)));
-        char *text = json_dumps(root, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
-        json_decref(root);
+        char *text = brink_eqset_to_json(ctx, g, eq, method, decimals, opts.max_eq);
         if (!text) {
             rc = cli_fail("solve: out of memory");
             goto done;
         }
         puts(text);
-        free(text);
-    } else {
-        /* logit branches and fits: "lambda,p1,p2,..." lines, as Gambit's logit */
-        int lam = brink_eqset_has_lambda(eq);
-        for (size_t i = 0; i < n; i++) {
-            if (!lam)
-                fputs("NE", stdout);
-            for (size_t j = 0; j < w; j++) {
-                size_t len = brink_eqset_format(eq, i, j, decimals, buf, sizeof buf);
-                if (j || !lam)
-                    putchar(',');
-                fwrite(buf, 1, len < sizeof buf ? len : strlen(buf), stdout);
-            }
-            putchar('\n');
-        }
+        brink_free(ctx, text);
+    } else if (brink_eqset_write_gambit(eq, decimals, opts.max_eq, stdout) != BRINK_OK) {
+        rc = cli_fail("solve: cannot write to stdout");
     }
 done:
     free(observed);

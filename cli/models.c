@@ -7,18 +7,6 @@
 #include "cli.h"
 #include "models.h"
 
-static int print_diags(const char *file, brink_status_t st, const brink_diags_t *d)
-{
-    char line[2048];
-    for (size_t k = 0; k < d->count; k++) {
-        brink_diag_format(&d->items[k], line, sizeof line);
-        fprintf(stderr, "%s\n", line);
-    }
-    if (d->count == 0)
-        fprintf(stderr, "%s:0:0: error: %s\n", file, brink_strerror(st));
-    return st == BRINK_ENOMEM ? EXIT_FAIL : EXIT_USAGE;
-}
-
 void cli_models_free(cli_models_t *m)
 {
     for (uint32_t i = 0; i < m->n; i++) {
@@ -42,7 +30,7 @@ static int load_one(brink_ctx_t *ctx, const char *cmd, const char *scenario,
     brink_diags_init(&diags);
     brink_status_t st = brink_scenario_load(ctx, scenario, sets, nsets, sc, &diags);
     if (st != BRINK_OK) {
-        int rc = print_diags(scenario, st, &diags);
+        int rc = cli_print_diags(scenario, st, &diags);
         brink_diags_clear(ctx, &diags);
         return rc;
     }
@@ -72,7 +60,7 @@ int cli_models_load(brink_ctx_t *ctx, const char *cmd, const char *scenario,
     brink_status_t st = brink_posterior_load(ctx, params, &m->post, &diags);
     if (st != BRINK_OK) {
         int rc = st == BRINK_EIO ? cli_usage_error("%s: --params: %s", cmd, brink_ctx_errmsg(ctx))
-                                 : print_diags(params, st, &diags);
+                                 : cli_print_diags(params, st, &diags);
         brink_diags_clear(ctx, &diags);
         return rc;
     }

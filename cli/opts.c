@@ -119,3 +119,10 @@ int cli_opt_threads(const char *cmd, const char *value, uint64_t *out)
 {
     return cli_opt_u64(cmd, "--threads", value, 1, 1024, out);
 }
+
+int cli_opt_seed(const char *cmd, const char *value, uint64_t *out)
+{
+    if (cli_parse_u64(value, out) != 0)
+        return cli_usage_error("%s: --seed: '%s' is not a whole number >= 0", cmd, value);
+    return EXIT_OK;
+}

@@ -88,35 +88,6 @@ int cli_opt_is(const char *a, const char *name)
     return strncmp(a, name, n) == 0 && (a[n] == '\0' || a[n] == '=');
 }
 
-int cli_next_option(const char *cmd, int argc, char **argv, int *i, const char *const *known,
-                    const char **positional, const char **value, int *is_option)
-{
-    const char *a = argv[*i];
-    *is_option = 0;
-    if (a[0] != '-' || a[1] == '\0') {
-        if (*positional)
-            return cli_usage_error("%s: expected one SCENARIO, got '%s' and '%s'", cmd,
-                                   *positional, a);
-        *positional = a;
-        return EXIT_OK;
-    }
-    int known_opt = 0;
-    for (int k = 0; known[k]; k++)
-        if (cli_opt_is(a, known[k]))
-            known_opt = 1;
-    if (!known_opt)
-        return cli_unknown_option(cmd, a, known);
-    const char *eq = strchr(a, '=');
-    if (eq)
-        *value = eq + 1;
-    else if (*i + 1 < argc)
-        *value = argv[++*i];
-    else
-        return cli_usage_error("%s: %s needs a value (see 'brink help %s')", cmd, a, cmd);
-    *is_option = 1;
-    return EXIT_OK;
-}
-
 int cli_parse_u64(const char *s, uint64_t *out)
 {
     if (!s || !*s || *s < '0' || *s > '9')

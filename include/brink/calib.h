@@ -24,10 +24,15 @@
 #define BRINK_CALIB_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "brink/core.h"
 #include "brink/scenario.h"
+#include "brink/record.h"
+#include "brink/sim.h"
+#include "brink/smc.h"
+#include "brink/stepper.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -169,6 +174,27 @@ BRINK_API brink_status_t brink_abc_targets_load_string(brink_ctx_t *ctx, const c
                                                        brink_abc_target_t **out, size_t *n, int *until,
                                                        brink_diags_t *diags);
 
+/** Replaces the observed values of targets by those of a record
+ *  (`brink calibrate --record FILE`).  A target's series is the one the
+ *  model produces for its count (brink_sim_particles_series_name: the
+ *  scenario's target actor, or UNSC for resolutions); a target whose
+ *  series the record does not have keeps its value.  An annual count takes
+ *  the record's total of its year (brink_record_year); the first nuclear
+ *  test, ICBM-class launch and leader summit take the first month from the
+ *  simulation's start to until with an event of that series (-1, not
+ *  reached, when the series is monthly and covers until with none); the
+ *  other milestones keep their values.  A target whose series the record
+ *  has but does not observe (a year not wholly covered, a milestone's
+ *  window not covered month by month) is a located error in diags, at the
+ *  series' declaration.  *replaced counts the targets given a value.
+ *  Returns BRINK_OK, BRINK_EINVAL (a NULL argument), BRINK_EVALIDATE
+ *  (diags say why; targets may be partly replaced) or BRINK_ENOMEM.
+ *  O(targets x (series + months)). */
+BRINK_API brink_status_t brink_abc_targets_use_record(brink_ctx_t *ctx, const brink_sim_t *sim,
+                                                      const brink_record_t *rec, int until,
+                                                      brink_abc_target_t *targets, size_t n,
+                                                      size_t *replaced, brink_diags_t *diags);
+
 /** Runs ABC-SMC on sc's free parameters against the targets.  Returns
  *  BRINK_OK, BRINK_EINVAL (no free parameter or target, bad config; the
  *  reason on ctx), BRINK_ELIMIT (the budget does not cover generation 0),
@@ -181,6 +207,73 @@ BRINK_API void brink_abc_result_free(brink_ctx_t *ctx, brink_abc_result_t *r);
 
 /** Weighted quantile q of free parameter j of a result. */
 BRINK_API double brink_abc_quantile(const brink_abc_result_t *r, size_t j, double q);
+
+/* ---- the files of a calibration (what `brink calibrate --out DIR` writes) --
+ *
+ * Each writer prints to fp (never closes it) and returns BRINK_OK,
+ * BRINK_EINVAL (a NULL argument, or targets that are not the result's),
+ * BRINK_ENOMEM, or BRINK_EIO when fp reports a write error.  Numbers are
+ * printed with enough digits to round-trip (posterior.csv: %.17g). */
+
+/** posterior.csv: a header "weight,PATH,..." and one row per particle of
+ *  the final generation (its weight and values); what brink_posterior_load
+ *  reads back.  O(n x nfree). */
+BRINK_API brink_status_t brink_abc_write_posterior(const brink_abc_result_t *r, FILE *fp);
+
+/** history.csv: generation, tolerance, simulations, acceptance, ESS. */
+BRINK_API brink_status_t brink_abc_write_history(const brink_abc_result_t *r, FILE *fp);
+
+/** distances.csv: per target (the nt targets r was run against; until is
+ *  the window's last month) the observed value, scale, posterior
+ *  predictive mean and 5/50/95% quantiles (months as YYYY-MM, "never" past
+ *  until) and the mean scaled distance.  O(nt x n log n). */
+BRINK_API brink_status_t brink_abc_write_distances(const brink_abc_result_t *r,
+                                                   const brink_abc_target_t *targets, size_t nt,
+                                                   int until, FILE *fp);
+
+/** The text table `brink calibrate` prints: the posterior quantiles and
+ *  mean of each free parameter, then the rows of distances.csv aligned;
+ *  scenario is the scenario's name. */
+BRINK_API brink_status_t brink_abc_write_table(const brink_abc_result_t *r, const char *scenario,
+                                               const brink_abc_target_t *targets, size_t nt,
+                                               int until, FILE *fp);
+
+/** summary.json: scenario, version, settings (cfg's seed, budget,
+ *  particles, alpha), simulations, posterior quantiles per parameter and
+ *  the history of generations (Jansson, 8 significant digits). */
+BRINK_API brink_status_t brink_abc_write_summary(const brink_abc_result_t *r, const char *scenario,
+                                                 const brink_abc_config_t *cfg, FILE *fp);
+
+/* ---- the window backtest (`brink backtest SCENARIO --out DIR`) ------------ */
+
+/** What a window backtest reports besides the scores (its provenance). */
+typedef struct brink_backtest_window {
+    const char *scenario;     /* the scenario's name */
+    uint64_t seed;            /* the ensemble's master seed */
+    uint64_t runs;            /* its runs */
+    uint32_t parameter_sets;  /* its models (1, or the posterior's sets) */
+    int first, last;          /* the window's years */
+} brink_backtest_window_t;
+
+/** Scores ens (an ensemble of sim's scenario, or of a mixture of its
+ *  parameter sets, run at least to the end of w->last) against the record
+ *  sim's scenario carries, over the years w->first..w->last: for every
+ *  annual count the predictive quantiles, CRPS, log score (smoothing
+ *  0.01), randomised PIT (drawn from the stream (w->seed, target,
+ *  BRINK_STREAM_SCORE)) and 50%/90% coverage next to a Poisson, a negative
+ *  binomial and persistence fitted on the window less its last two years;
+ *  every milestone the record reaches in the window in months; the
+ *  record's pattern statistics against the model's central 90% intervals;
+ *  and the checks of the last two years (docs/validation.md).  Writes the
+ *  results as JSON (Jansson, two-space indent, 6 significant digits) to
+ *  json and as the text table to txt.  Returns BRINK_OK, BRINK_EINVAL (a
+ *  NULL argument or first > last), BRINK_ENOMEM, or BRINK_EIO when a
+ *  stream reports a write error.  O(counts x years x BRINK_COUNT_BINS +
+ *  milestones x months). */
+BRINK_API brink_status_t brink_backtest_window(brink_ctx_t *ctx, const brink_ensemble_t *ens,
+                                               const brink_sim_t *sim,
+                                               const brink_backtest_window_t *w, FILE *json,
+                                               FILE *txt);
 
 /* ---- posteriors (DIR/posterior.csv) ----------------------------------------
  *
@@ -263,6 +356,41 @@ BRINK_API brink_status_t brink_posterior_apply(brink_ctx_t *ctx, const brink_pos
  *  brink_sim_pick_model_at(weights, nsets, seed, point, rep).  Pure. */
 BRINK_API uint32_t brink_posterior_pick(const brink_posterior_t *p, uint64_t seed, uint32_t point,
                                         uint32_t rep);
+
+/* ---- a run conditioned on the record (`brink run --condition-through`) --- */
+
+/** What the dated forecast file records besides the filter's results. */
+typedef struct brink_conditioned {
+    const char *scenario_file;      /* the scenario's path (hashed here) */
+    const brink_posterior_t *post;  /* the --params sets, or NULL */
+    const brink_record_t *record;   /* the record conditioned on, or NULL (run free) */
+    const char *record_file;        /* its path as given (NULL: the shipped one) */
+    int start;                      /* the models' first month (the filter's start) */
+    int through;                    /* the last month conditioned on */
+    int years;                      /* 12-month periods forecast after it, 1 to 100 */
+    uint64_t seed;                  /* the filter's seed */
+    const brink_smc_config_t *cfg;  /* the filter's configuration */
+} brink_conditioned_t;
+
+/** Writes the results of filter f (conditioned through in->through on the
+ *  particle model sp; see brink/stepper.h) and runs it free for in->years
+ *  12-month periods: the provenance (brink version, scenario and record
+ *  hashes, the conditioning date), the log marginal likelihood, the
+ *  resamplings, the effective sample size of every month weighed, the
+ *  filtered state (weighted 5/50/95% quantiles of every series), the
+ *  parameter posterior (in->post's paths, weighted by the particles that
+ *  run each set) and the forecast of every record series and period (mean,
+ *  quantiles, pmf).  json (NULL: none) gets the dated forecast file
+ *  (format "brink-forecast" 1, docs/conditioning.md; Jansson, 10
+ *  significant digits) and txt (NULL: none) the text tables.  f moves to
+ *  the end of the forecast.  Returns BRINK_OK, BRINK_EINVAL (a NULL
+ *  argument, years out of range), BRINK_ENOMEM, BRINK_EIO (a stream's
+ *  write error) or the filter's error (reason on ctx).
+ *  O(particles x (series + months forecast)). */
+BRINK_API brink_status_t brink_conditioned_write(brink_ctx_t *ctx, brink_smc_t *f,
+                                                 const brink_sim_particles_t *sp,
+                                                 const brink_conditioned_t *in, FILE *json,
+                                                 FILE *txt);
 
 #ifdef __cplusplus
 }

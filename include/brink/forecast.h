@@ -402,6 +402,31 @@ BRINK_API brink_status_t brink_smp_write_sqlite(brink_ctx_t *ctx, const brink_fc
 BRINK_API char *brink_smp_to_json(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
                                   const brink_smp_options_t *o, const brink_fc_history_t *h);
 
+/** The result of brink_mc_run (with the options it ran with) as a JSON
+ *  text: {"model", "runs", "seed" (a string: 64 bits), "dimensions": [{"name",
+ *  "mean", "sd", "q05", "q25", "q50", "q75", "q95"}]} (BDM: the one
+ *  dimension o->bdm.dim).  Keys sorted, 17 significant digits, strings
+ *  escaped by Jansson; a non-finite number is null.  The caller frees the
+ *  text with brink_free; NULL on failure (out of memory: the error is on
+ *  ctx; a NULL argument). */
+BRINK_API char *brink_mc_to_json(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
+                                 const brink_mc_options_t *o, const brink_mc_result_t *r);
+
+/** A BDM run as JSON text: {"model": "bdm", "dimension", "rounds": [{"round",
+ *  "mean", "median", "positions": [...]}], "convergence": {"status":
+ *  "settled" | "cycle" | "unsettled", "settled_round", "period"}}; as
+ *  brink_mc_to_json otherwise. */
+BRINK_API char *brink_bdm_to_json(brink_ctx_t *ctx, const brink_fc_scenario_t *s,
+                                  const brink_bdm_options_t *o, const brink_bdm_result_t *r);
+
+/** The static models as JSON text: model 2 (compromise; nash holds the D
+ *  values of brink_fc_nash) gives per dimension {"name", "weighted_mean",
+ *  "nash"}, model 3 (median) {"name", "weighted_median", "condorcet"
+ *  (null when there is no Condorcet winner)}; as brink_mc_to_json
+ *  otherwise.  O(D x n^2). */
+BRINK_API char *brink_fc_static_to_json(brink_ctx_t *ctx, const brink_fc_scenario_t *s, int model,
+                                        const double *nash);
+
 #ifdef __cplusplus
 }
 #endif

@@ -21,6 +21,7 @@
 #define BRINK_GAME_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "brink/core.h"
@@ -161,6 +162,24 @@ BRINK_API double brink_eqset_regret(const brink_eqset_t *eq, size_t i);
 /** A note from the solver (e.g. why a logit trace stopped); borrowed, "" if none. */
 BRINK_API const char *brink_eqset_note(const brink_eqset_t *eq);
 BRINK_API void brink_eqset_free(brink_ctx_t *ctx, brink_eqset_t *eq);
+
+/** Writes the first max equilibria of eq (max 0: all) as `brink solve`
+ *  prints them, Gambit's way: one line "NE,p1,p2,..." per profile
+ *  (brink_eqset_format with decimals), or "lambda,p1,..." lines for a
+ *  logit branch or fit.  Returns BRINK_OK, BRINK_EINVAL (a NULL argument)
+ *  or BRINK_EIO (fp reports a write error).  O(max x width). */
+BRINK_API brink_status_t brink_eqset_write_gambit(const brink_eqset_t *eq, int decimals, size_t max,
+                                                  FILE *fp);
+
+/** The first max equilibria of eq (max 0: all) as one line of JSON:
+ *  {"game", "method" (as given), "kind": "mixed" | "behavior", "exact",
+ *  "equilibria": [[p, ...], ...] (exact rationals "p/q" as strings when
+ *  exact and decimals < 0, else numbers with 17 significant digits),
+ *  "regrets" (when the method measures them), "note" (when set)}.  The
+ *  text is new: free it with brink_free(ctx, ...).  NULL on failure (out
+ *  of memory, the error on ctx; a NULL argument). */
+BRINK_API char *brink_eqset_to_json(brink_ctx_t *ctx, const brink_game_t *g, const brink_eqset_t *eq,
+                                    const char *method, int decimals, size_t max);
 
 /* ---- solvers ------------------------------------------------------------ */
 

@@ -23,6 +23,7 @@
 #include <stdio.h>
 
 #include "brink/core.h"
+#include "brink/record.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -56,6 +57,19 @@ BRINK_API brink_status_t brink_report_set_command(brink_report_t *r, const char 
  *  owned by the caller: free it with brink_free(ctx, ...).  NULL on
  *  allocation failure (error set on ctx). */
 BRINK_API char *brink_report_payload_json(brink_ctx_t *ctx, const brink_report_t *r);
+
+/** Takes the historical values of the annual counts from a record file
+ *  (`brink report --record FILE`; brink/record.h) instead of the result
+ *  directory: each count's series is the record's one series of the
+ *  count's kind (missile, launch_day, nuclear_test, icbm_launch,
+ *  resolution, leader_summit, as in brink/stepper.h), and a year the
+ *  record does not observe whole has no value.  The payload names the
+ *  record (file, sha256).  Call before brink_report_render.  Returns
+ *  BRINK_OK, BRINK_EINVAL (a NULL argument, or the report is rendered),
+ *  BRINK_EVALIDATE (the record has several series of one kind; the
+ *  message on ctx) or BRINK_ENOMEM. */
+BRINK_API brink_status_t brink_report_use_record(brink_ctx_t *ctx, brink_report_t *r,
+                                                 const brink_record_t *rec);
 
 /** Draws every chart.  Idempotent.  Returns BRINK_OK, BRINK_ENOMEM, or
  *  BRINK_EIO when the SVG driver fails. */

@@ -26,10 +26,13 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "brink/baseline.h"
 #include "brink/core.h"
 #include "brink/record.h"
+#include "brink/smc.h"
+#include "brink/stepper.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -95,6 +98,45 @@ BRINK_API brink_status_t brink_rolling_run(brink_ctx_t *ctx, const brink_record_
                                  const brink_rolling_config_t *cfg, brink_rolling_model_fn model,
                                  void *ud, brink_rolling_t **out);
 BRINK_API void brink_rolling_free(brink_ctx_t *ctx, brink_rolling_t *r);
+
+/** The backtest with the crisis model as the model forecaster: at the end
+ *  of each origin the particle filter (brink/smc.h, configured by smc) is
+ *  started at month start on the particle model sp (brink/stepper.h),
+ *  conditioned on rec through December of the origin, and run free for
+ *  cfg->hmax years; each record series is forecast by the model series it
+ *  names.  sp NULL: the baselines alone (brink_rolling_run with no model).
+ *  Returns what brink_rolling_run returns, or BRINK_EINVAL (a NULL
+ *  argument) or BRINK_ENOMEM. */
+BRINK_API brink_status_t brink_rolling_run_sim(brink_ctx_t *ctx, const brink_record_t *rec,
+                                               const brink_rolling_config_t *cfg,
+                                               const brink_sim_particles_t *sp, int start,
+                                               const brink_smc_config_t *smc,
+                                               brink_rolling_t **out);
+
+/** What the results of a backtest record besides the scores. */
+typedef struct brink_rolling_info {
+    const char *record_file;  /* the record's path as given (NULL: the shipped one) */
+    const char *scenario;     /* the scenario's path, or NULL (baselines only) */
+    uint64_t particles;       /* the filter's particles (with a scenario) */
+    uint32_t bootstrap;       /* the bootstrap's resamples */
+    int first, last;          /* the origins */
+    int hmin;                 /* the first horizon shown (1 .. r->hmax) */
+} brink_rolling_info_t;
+
+/** Writes the results r of a backtest on rec: json (NULL: none) gets the
+ *  document `brink backtest --origins ... --format json` prints (record
+ *  and provenance, per series and horizon every forecaster's CRPS, log
+ *  score, coverage, Brier score, PIT histogram and test, skill with its
+ *  interval, the Diebold-Mariano test; and "forecasts": every scored
+ *  forecast of the subject with its origin, horizon, year, the record and
+ *  the 5/50/95% quantiles, what the report charts); Jansson, 6 significant
+ *  digits.  txt (NULL: none) gets the text table.  Returns BRINK_OK,
+ *  BRINK_EINVAL (a NULL argument, hmin out of range), BRINK_ENOMEM or
+ *  BRINK_EIO (a stream's write error).  O(rows + series x horizons). */
+BRINK_API brink_status_t brink_rolling_write(brink_ctx_t *ctx, const brink_rolling_t *r,
+                                             const brink_record_t *rec,
+                                             const brink_rolling_info_t *in, FILE *json,
+                                             FILE *txt);
 
 /** The forecaster's name: a baseline's, or "model". */
 BRINK_API const char *brink_rolling_name(int f);

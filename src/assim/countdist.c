@@ -2,7 +2,7 @@
  * the observation model of the particle filter and the baselines' forecasts. */
 #include <math.h>
 
-#include "brink/brink.h"
+#include "brink/smc.h"
 
 #define R_MAX 1e8 /* NB with a larger r is Poisson */
 

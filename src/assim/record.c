@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "brink/brink.h"
+#include "brink/core.h"
 #include "brink/record.h"
 
 #include "scenario/doc.h"

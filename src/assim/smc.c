@@ -8,7 +8,7 @@
 
 #include <omp.h>
 
-#include "brink/brink.h"
+#include "brink/smc.h"
 
 #define MAX_PARAMS 64
 

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "brink/brink.h"
+#include "brink/smc.h"
 
 brink_status_t brink_smc_forecast_pmfs(brink_ctx_t *ctx, brink_smc_t *f, int years, size_t len,
                                        double *pmfs)

@@ -1,5 +1,5 @@
 /* version.c - the library version (from the generated brink/version.h). */
-#include "brink/brink.h"
+#include "brink/core.h"
 
 const char *brink_version(void)
 {

@@ -204,7 +204,14 @@ static void sec_counts(FILE *fp, const brink_report_t *r)
     json_t *cw = json_object_get(sec, "calibration_window"),
            *iw = json_object_get(sec, "in_sample_window");
     if (hist) {
-        fputs("<p class=\"note\">Black dots: the historical record shipped in data/.", fp);
+        json_t *rec = json_object_get(r->payload, "record");
+        if (rec) {
+            fputs("<p class=\"note\">Black dots: the record ", fp);
+            rp_html_escape(fp, json_string_value(json_object_get(rec, "file")));
+            fputs(".", fp);
+        } else {
+            fputs("<p class=\"note\">Black dots: the historical record shipped in data/.", fp);
+        }
         if (cw)
             fprintf(fp, " Calibration years %lld&ndash;%lld are shaded orange.",
                     (long long)json_integer_value(json_array_get(cw, 0)),
@@ -356,7 +363,7 @@ static const char *const toc[][2] = {
     {"outcomes", "Outcomes"},       {"milestones", "Milestones"},
     {"series", "Monthly series"},   {"annual_counts", "Annual counts"},
     {"timeline", "Timeline"},       {"sensitivity", "Sensitivity"},
-    {"backtest", "Backtest"},       {"forecast", "Forecast"},
+    {"backtest", "Backtest"},       {"rolling", "Rolling origins"}, {"forecast", "Forecast"},
     {"provenance", "Provenance"}};
 
 static int has_section(const brink_report_t *r, const char *s)
@@ -431,6 +438,7 @@ brink_status_t brink_report_write_html(brink_ctx_t *ctx, brink_report_t *r, FILE
     sec_timeline(fp, r);
     rp_html_sensitivity(fp, r);
     rp_html_backtest(fp, r);
+    rp_html_rolling(fp, r);
     rp_html_forecast(fp, r);
     sec_provenance(fp, r);
     fputs("</main>\n<script type=\"application/json\" id=\"brink-data\">", fp);

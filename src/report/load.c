@@ -123,13 +123,14 @@ brink_status_t brink_report_load(brink_ctx_t *ctx, const char *dir, brink_report
         (st = read_if(ctx, dir, "results.sqlite", rp_read_sweep_db, r->payload, files)) ||
         (st = read_if(ctx, dir, "sweep.db", rp_read_sweep_db, r->payload, files)) ||
         (st = read_if(ctx, dir, "backtest.json", rp_read_backtest, r->payload, files)) ||
-        (st = read_if(ctx, dir, "forecast.json", rp_read_forecast, r->payload, files)))
+        (st = read_if(ctx, dir, "forecast.json", rp_read_forecast, r->payload, files)) ||
+        (st = read_if(ctx, dir, "rolling.json", rp_read_rolling, r->payload, files)))
         goto fail;
     if (json_array_size(files) == 0) {
         st = brink_ctx_error(ctx, BRINK_ENOTFOUND,
                              "%s: expected a result directory of brink, with at least one of "
                              "summary.json, series.csv, events.csv, analysis/*.json, "
-                             "results.sqlite, backtest.json, forecast.json",
+                             "results.sqlite, backtest.json, forecast.json, rolling.json",
                              dir);
         goto fail;
     }
@@ -146,7 +147,7 @@ brink_status_t brink_report_load(brink_ctx_t *ctx, const char *dir, brink_report
         kind = "ensemble";
     if (json_object_get(r->payload, "sensitivity") || json_object_get(r->payload, "sweep"))
         kind = "sweep";
-    else if (json_object_get(r->payload, "backtest"))
+    else if (json_object_get(r->payload, "backtest") || json_object_get(r->payload, "rolling"))
         kind = "backtest";
     else if (json_object_get(r->payload, "forecast") && !json_object_get(r->payload, "outcomes"))
         kind = "forecast";

@@ -15,7 +15,7 @@ brink_status_t brink_report_render(brink_ctx_t *ctx, brink_report_t *r)
     if ((st = rp_chart_outcomes(r)) || (st = rp_chart_milestones(r)) || (st = rp_chart_fans(r)) ||
         (st = rp_chart_counts(r)) || (st = rp_chart_timeline(r)) ||
         (st = rp_chart_sensitivity(r)) || (st = rp_chart_response(r)) || (st = rp_chart_backtest(r)) ||
-        (st = rp_chart_forecast(r)))
+        (st = rp_chart_forecast(r)) || (st = rp_chart_rolling(r)))
         goto done;
     r->rendered = 1;
 done:

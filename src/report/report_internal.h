@@ -77,6 +77,7 @@ brink_status_t rp_read_series(brink_ctx_t *ctx, const char *path, json_t *payloa
 brink_status_t rp_read_events(brink_ctx_t *ctx, const char *path, json_t *payload);
 brink_status_t rp_read_backtest(brink_ctx_t *ctx, const char *path, json_t *payload);
 brink_status_t rp_read_forecast(brink_ctx_t *ctx, const char *path, json_t *payload);
+brink_status_t rp_read_rolling(brink_ctx_t *ctx, const char *path, json_t *payload);
 brink_status_t rp_read_analysis(brink_ctx_t *ctx, const char *path, json_t *payload);
 brink_status_t rp_read_sweep_db(brink_ctx_t *ctx, const char *path, json_t *payload);
 
@@ -121,6 +122,8 @@ brink_status_t rp_chart_timeline(brink_report_t *r);
 brink_status_t rp_chart_sensitivity(brink_report_t *r);
 brink_status_t rp_chart_backtest(brink_report_t *r);
 brink_status_t rp_chart_forecast(brink_report_t *r);
+brink_status_t rp_chart_rolling(brink_report_t *r);
+void rp_html_rolling(FILE *fp, const brink_report_t *r);
 
 /* ---- HTML helpers ---------------------------------------------------------- */
 void rp_html_escape(FILE *fp, const char *s);

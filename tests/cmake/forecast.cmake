@@ -42,3 +42,7 @@ add_test(NAME forecast.cli.xml_params_overridable
 # brink's database with the same declared types
 add_test(NAME forecast.cli.sqlite_schema_matches_ktab
          COMMAND sh -c "d=$(mktemp -d) && $<TARGET_FILE:brink> forecast ${FC_DATA}/ktab_dummyData_3Dim.csv --out $d >/dev/null && sh ${FC_DATA}/check_schema.sh ${FC_DATA}/ktab_smp_sqlite_schema.sql $d/forecast.db; r=$?; rm -rf $d; exit $r")
+# JSON of every model is written by Jansson: a name with a quote, a
+# backslash and a tab comes back intact through a JSON parser
+add_test(NAME forecast.cli.json_escapes
+         COMMAND sh ${FC_DATA}/json_escapes.sh $<TARGET_FILE:brink> ${FC_DATA})

@@ -26,3 +26,8 @@ endif()
 add_test(NAME exp.csv_design_r
          COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/lib/csv_design_r.sh $<TARGET_FILE:brink>
                  ${PROJECT_SOURCE_DIR})
+
+# The include graph follows the layers of docs/library.md; a module that
+# includes another's private header, or a header of a higher layer, fails.
+add_test(NAME lib.include_graph
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/lib/include_graph.sh ${PROJECT_SOURCE_DIR})

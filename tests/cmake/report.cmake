@@ -26,3 +26,7 @@ set_tests_properties(report.browser PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 1800 
 # carry months, "never" past the horizon, and no baseline)
 add_test(NAME report.backtest_output
          COMMAND sh -c "d=$(mktemp -d) && $<TARGET_FILE:brink> backtest ${PROJECT_SOURCE_DIR}/scenarios/korea.yaml --runs 200 --seed 1 --out $d >/dev/null && $<TARGET_FILE:brink> report $d --out $d/report.html >/dev/null && grep -q first_icbm_test $d/report.html; r=$?; rm -rf $d; exit $r")
+
+# The rolling-origin backtest in the report (rolling.json)
+add_test(NAME report.rolling
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/report/rolling.sh $<TARGET_FILE:brink>)

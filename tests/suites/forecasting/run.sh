@@ -92,6 +92,25 @@ PY
 # the scored forecast of a conditioned run (its own periods are pending)
 expect 0 score-own backtest --score "$T/t1/forecast.json"
 grep -q "DPRK/missile           2015-01..2015-12" "$T/out" && ok || ko "score-own"
+# report --record: the black dots from a record file.  The synthetic record
+# gives 2 + 2 missiles in 2020 and 3 in 2021 (its made-up events above);
+# the shipped one 24 in 2016 (CNS; data/calib_targets_korea_2012_2017.yaml)
+expect 0 report-run run "$SC" --runs 20 --seed 2 --out "$T/rr"
+expect 0 report-synth report "$T/rr" --out "$T/rr.html" --data "$T/rr.json" --record "$T/synth.yaml"
+python3 - "$T/rr.json" <<'PY' && ok || ko "report --record: synthetic counts"
+import json, sys
+d = json.load(open(sys.argv[1]))
+ev = {e["name"]: dict(zip(e["years"], e["historical"])) for e in d["annual_counts"]["events"]}
+m = ev["missiles"]
+sys.exit(0 if (m[2020], m[2021], m[2016]) == (4, 3, 24) and d["record"]["file"].endswith("synth.yaml") else 1)
+PY
+grep -q "Black dots: the record .*synth.yaml" "$T/rr.html" && ok || ko "report --record: note"
+# two series of one kind: which one the report's count means is unclear
+expect 2 report-two-kinds report "$T/rr" --out "$T/rr2.html" --record "$D/unknown-actor.yaml"
+grep -q "several series of kind missile" "$T/err" && ok || ko "report two kinds: $(cat "$T/err")"
+[ ! -e "$T/rr2.html" ] && ok || ko "report two kinds: wrote a report"
+expect 2 report-bad-record report "$T/rr" --out "$T/rr3.html" --record "$D/bad-record.yaml"
+grep -q "bad-record.yaml:8:12: error" "$T/err" && ok || ko "report: bad-record not located"
 rm -rf "$T"
 echo "forecasting: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
