@@ -46,7 +46,7 @@ function owner(h) { # the module of a public header
     if (h == "game.h") return "game";
     if (h == "forecast.h") return "forecast";
     if (h == "record.h" || h == "smc.h") return "assim";
-    if (h == "sim.h" || h == "stepper.h") return "sim";
+    if (h == "sim.h" || h == "stepper.h" || h == "play.h") return "sim";
     if (h == "calib.h" || h == "baseline.h" || h == "rolling.h") return "calib";
     if (h == "experiment.h") return "ensemble";
     if (h == "report.h") return "report";

@@ -1,4 +1,4 @@
-/* log.c - the play log (brink/play.h): what a session needs to replay it,
+/* play_log.c - the play log (brink/play.h): what a session needs to replay it,
  * the seed and the decisions, as lines of text; a strict reader and the
  * replay.  Uses the public play API only. */
 #include <errno.h>
