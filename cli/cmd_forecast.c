@@ -125,8 +125,8 @@ static int parse(int argc, char **argv, brink_ctx_t *ctx, brink_smp_options_t *s
             a->format = v;
             break;
         case O_SEED:
-            if (cli_parse_u64(v, &a->seed) != 0)
-                return cli_usage_error("forecast: invalid value '%s' for --seed", v);
+            if ((rc = cli_opt_seed("forecast", v, &a->seed)) != EXIT_OK)
+                return rc;
             a->have_seed = 1;
             break;
         case O_RUNS:

@@ -210,8 +210,8 @@ int cmd_play(int argc, char **argv)
         case O_REPLAY: replay = v; break;
         case O_OUT: outdir = v; break;
         case O_SEED:
-            if (cli_parse_u64(v, &seed) != 0)
-                return cli_usage_error("play: --seed: '%s' is not a whole number >= 0", v);
+            if ((rc = cli_opt_seed("play", v, &seed)) != EXIT_OK)
+                return rc;
             break;
         case O_RUN:
             if ((rc = cli_opt_u64("play", "--run", v, 0, UINT32_MAX, &run)) != EXIT_OK)

@@ -108,10 +108,8 @@ int cmd_run(int argc, char **argv)
             file = v;
             break;
         case O_SEED:
-            if (cli_parse_u64(v, &seed) != 0) {
-                rc = cli_usage_error("run: --seed: '%s' is not a whole number >= 0", v);
+            if ((rc = cli_opt_seed("run", v, &seed)) != EXIT_OK)
                 goto cleanup;
-            }
             break;
         case O_RUNS:
             if ((rc = cli_opt_u64("run", "--runs", v, 1, 10000000, &runs)) != EXIT_OK)

@@ -124,5 +124,9 @@ int cli_opt_seed(const char *cmd, const char *value, uint64_t *out)
 {
     if (cli_parse_u64(value, out) != 0)
         return cli_usage_error("%s: --seed: '%s' is not a whole number >= 0", cmd, value);
+    /* results record the seed as a JSON number, which readers hold
+     * exactly only below 2^53 (experiment files have the same rule) */
+    if (*out >= (UINT64_C(1) << 53))
+        return cli_usage_error("%s: --seed: %s is not below 2^53", cmd, value);
     return EXIT_OK;
 }

@@ -54,7 +54,8 @@ int cli_opt_u64(const char *cmd, const char *opt, const char *value, uint64_t lo
 /* --threads N, the same everywhere: a whole number in [1, 1024]. */
 int cli_opt_threads(const char *cmd, const char *value, uint64_t *out);
 
-/* --seed N, the same everywhere: a whole number in [0, 2^64 - 1]. */
+/* --seed N, the same everywhere: a whole number in [0, 2^53 - 1] (results
+ * record it as a JSON number, exact only below 2^53). */
 int cli_opt_seed(const char *cmd, const char *value, uint64_t *out);
 
 #endif
