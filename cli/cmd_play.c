@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "models.h"
 #include "opts.h"
+#include "play_term.h"
 
 static const char *const own_files[] = {"play.log", "events.csv", "series.csv", NULL};
 
@@ -50,11 +51,6 @@ const char cmd_play_usage[] =
     "\n"
     "Exit status: 0 success, 1 failure, 2 usage or input error.\n";
 
-static void month_text(int m, char buf[8])
-{
-    snprintf(buf, 8, "%04d-%02d", (m / 12) % 10000, m % 12 + 1);
-}
-
 static int scenario_hash(brink_ctx_t *ctx, const char *path, char out[80])
 {
     char *buf = NULL, hex[65];
@@ -67,81 +63,6 @@ static int scenario_hash(brink_ctx_t *ctx, const char *path, char out[80])
     return 0;
 }
 
-static void show_menu(brink_ctx_t *ctx, brink_play_t *p, const brink_play_menu_t *m,
-                      uint64_t aruns, uint64_t amonths)
-{
-    const brink_sim_t *sim = brink_play_sim(p);
-    char mon[8];
-    month_text(m->month, mon);
-    printf("\n== %s: %s decides%s\n", mon, brink_sim_actor_id(sim, brink_play_actor(p)),
-           m->talks_open ? " (talks with the target are open)" : "");
-    printf("   option              model's choice p  chance this month");
-    if (aruns)
-        printf("  | next %d months: P(nuclear test) P(talks) P(clash) P(war)",
-               (int)amonths);
-    printf("\n");
-    for (int k = 0; k < m->n; k++) {
-        printf("%2d %-20s %15.3f %18.3f", k + 1, brink_play_action_name(m->action[k]), m->p[k],
-               m->q[k]);
-        brink_play_outlook_t o;
-        if (aruns && brink_play_lookahead(ctx, p, m->action[k], BRINK_PLAY_TALKS_MODEL,
-                                          (uint32_t)aruns, (int)amonths, &o) == BRINK_OK)
-            printf("  | %15.3f %9.3f %8.3f %6.3f", o.p_nuclear, o.p_talks, o.p_clash, o.p_war);
-        printf("\n");
-    }
-    printf("   (the model takes two or more options this month with chance %.3f)\n",
-           m->q_several);
-    if (isatty(STDIN_FILENO)) {
-        printf("decision (ACTION [model|seek|refuse], or quit)> ");
-    }
-    fflush(stdout);
-}
-
-/* parses a decision line; 1: decided, 0: quit, -1: bad (message printed) */
-static int read_decision(const char *line, const brink_play_menu_t *m, int *action, int *talks)
-{
-    char a[64] = "", t[64] = "", extra[8] = "";
-    int n = sscanf(line, "%63s %63s %7s", a, t, extra);
-    if (n <= 0)
-        return -1;
-    if (strcmp(a, "quit") == 0 && n == 1)
-        return 0;
-    if (n == 3) {
-        fprintf(stderr, "brink: play: '%s': expected ACTION [TALKS]\n", line);
-        return -1;
-    }
-    char *end;
-    long k = strtol(a, &end, 10);
-    *action = *end == 0 && k >= 1 && k <= m->n ? m->action[k - 1] : brink_play_action_index(a);
-    *talks = n == 2 ? brink_play_talks_index(t) : BRINK_PLAY_TALKS_MODEL;
-    if (*action < 0) {
-        fprintf(stderr, "brink: play: '%s' is not an option: expected a menu number or wait, "
-                        "impose_sanctions, threaten_force, provide_aid\n", a);
-        return -1;
-    }
-    if (*talks < 0) {
-        fprintf(stderr, "brink: play: talks '%s': expected model, seek or refuse\n", t);
-        return -1;
-    }
-    return 1;
-}
-
-static void show_end(const brink_play_t *p)
-{
-    const brink_sim_trace_t *t = brink_play_trace(p);
-    brink_play_score_t sc;
-    brink_play_get_score(p, &sc);
-    char mon[8];
-    month_text(brink_play_month(p), mon);
-    if (brink_play_done(p))
-        printf("\noutcome: %s\n", brink_sim_outcome_name(t->outcome));
-    else
-        printf("\ngame stopped before %s (the run goes on to the horizon only while played)\n",
-               mon);
-    printf("decisions: %zu; score against the model's policy: mean log p %.3f (the model's own "
-           "policy expects %.3f); chose the model's most likely option in %.0f%% of months\n",
-           sc.n, sc.mean_logp, sc.model_mean_logp, 100.0 * sc.agree);
-}
 
 static int write_out(brink_ctx_t *ctx, const char *dir, const brink_play_t *p, const char *hash)
 {
@@ -259,7 +180,7 @@ int cmd_play(int argc, char **argv)
                                                                          brink_ctx_errmsg(ctx));
             goto cleanup;
         }
-        show_end(p);
+        play_show_end(p);
     } else {
         int actor = brink_play_actor_index(sim, as);
         if (actor < 0) {
@@ -275,12 +196,12 @@ int cmd_play(int argc, char **argv)
         for (uint64_t k = 0; k < months && !brink_play_done(p);) {
             brink_play_menu_t m;
             brink_play_menu(ctx, p, &m);
-            show_menu(ctx, p, &m, aruns, amonths);
+            play_show_menu(ctx, p, &m, aruns, amonths);
             if (!fgets(line, sizeof line, stdin))
                 break;
             line[strcspn(line, "\r\n")] = 0;
             lineno++;
-            int action, talks, r = read_decision(line, &m, &action, &talks);
+            int action, talks, r = play_read_decision(line, &m, &action, &talks);
             if (r == 0)
                 break;
             if (r > 0 && brink_play_decide(ctx, p, action, talks) != BRINK_OK) {
@@ -297,7 +218,7 @@ int cmd_play(int argc, char **argv)
                 continue;
             k++;
         }
-        show_end(p);
+        play_show_end(p);
     }
     if (outdir && write_out(ctx, outdir, p, hash) != 0)
         rc = EXIT_FAIL;

@@ -3,7 +3,9 @@
  *   cmd_serve.c     options, the token, start and stop
  *   serve_http.c    requests: bodies (bounded), the token, routing, replies
  *   serve_files.c   the page, the chart library, paths confined to --root
- *   serve_api.c     the JSON API: scenarios, levers, runs, play
+ *   serve_api.c     the JSON API: routing, validation, ensembles, runs
+ *   serve_scenario.c  scenarios under the root and their levers
+ *   serve_play.c    play sessions
  *   serve_jobs.c    ensembles and comparisons on worker threads: progress,
  *                   cancel, bounded counts
  *   serve_json.c    strict request parsing (unknown fields, ranges)
@@ -75,8 +77,11 @@ void serve_sets_free(char **sets, size_t n);
 /* serve_api.c */
 void serve_api(serve_t *s, const char *method, const char *url, const char *const *query,
                const char *body, size_t len, serve_reply_t *r);
-/* loads a scenario under the root with overrides into a model; 0 or -1
+/* serve_scenario.c: the scenarios under the root; one scenario and its
+ * levers; loads a scenario under the root with overrides into a model; 0 or -1
  * with a 4xx reply (located messages) */
+void serve_info(const serve_t *s, serve_reply_t *r);
+void serve_scenario(serve_t *s, const char *path, serve_reply_t *r);
 int serve_load(serve_t *s, brink_ctx_t *ctx, const char *path, char **sets, size_t nsets,
                brink_scenario_t **sc, brink_sim_t **sim, serve_reply_t *r);
 

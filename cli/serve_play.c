@@ -1,109 +1,11 @@
-/* serve_play.c - play sessions of `brink serve` (brink/play.h): each with
- * its own context, model and lock, named by a random id; at most
- * SERVE_MAX_SESSIONS, the least recently used evicted first. */
+/* serve_play.c - the play API of `brink serve` (brink/play.h): new and
+ * replayed sessions, the menu with the advisor, decisions, the log and the
+ * events; the sessions' store in serve_sessions.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "serve.h"
-
-typedef struct session {
-    char id[33];
-    uint64_t used;
-    pthread_mutex_t mu;
-    brink_ctx_t *ctx;
-    brink_scenario_t *sc;
-    brink_sim_t *sim;
-    brink_play_t *play;
-    char hash[80];
-} session_t;
-
-struct serve_plays {
-    pthread_mutex_t mu;
-    uint64_t clock;
-    session_t *s[SERVE_MAX_SESSIONS];
-};
-
-serve_plays_t *serve_plays_new(void)
-{
-    serve_plays_t *p = calloc(1, sizeof *p);
-    if (p)
-        pthread_mutex_init(&p->mu, NULL);
-    return p;
-}
-
-static void session_free(session_t *x)
-{
-    if (!x)
-        return;
-    brink_play_free(x->play);
-    brink_sim_free(x->sim);
-    brink_scenario_free(x->sc);
-    brink_ctx_free(x->ctx);
-    pthread_mutex_destroy(&x->mu);
-    free(x);
-}
-
-void serve_plays_free(serve_plays_t *p)
-{
-    if (!p)
-        return;
-    for (int k = 0; k < SERVE_MAX_SESSIONS; k++)
-        session_free(p->s[k]);
-    pthread_mutex_destroy(&p->mu);
-    free(p);
-}
-
-static int random_hex(char *out, size_t bytes)
-{
-    unsigned char b[16];
-    FILE *f = fopen("/dev/urandom", "rb");
-    int ok = f && fread(b, 1, bytes, f) == bytes;
-    if (f)
-        fclose(f);
-    for (size_t i = 0; ok && i < bytes; i++)
-        snprintf(out + 2 * i, 3, "%02x", b[i]);
-    return ok ? 0 : -1;
-}
-
-/* adds x (evicting the least recently used), or returns -1 */
-static int add(serve_plays_t *p, session_t *x)
-{
-    pthread_mutex_lock(&p->mu);
-    int slot = -1;
-    for (int k = 0; k < SERVE_MAX_SESSIONS && slot < 0; k++)
-        if (!p->s[k])
-            slot = k;
-    if (slot < 0) {
-        slot = 0;
-        for (int k = 1; k < SERVE_MAX_SESSIONS; k++)
-            if (p->s[k]->used < p->s[slot]->used)
-                slot = k;
-        /* wait for a request on it to finish before freeing it */
-        pthread_mutex_lock(&p->s[slot]->mu);
-        pthread_mutex_unlock(&p->s[slot]->mu);
-        session_free(p->s[slot]);
-    }
-    x->used = ++p->clock;
-    p->s[slot] = x;
-    pthread_mutex_unlock(&p->mu);
-    return 0;
-}
-
-/* the session named id, locked (unlock its mu when done), or NULL */
-static session_t *take(serve_plays_t *p, const char *id)
-{
-    session_t *x = NULL;
-    pthread_mutex_lock(&p->mu);
-    for (int k = 0; id && k < SERVE_MAX_SESSIONS; k++)
-        if (p->s[k] && strcmp(p->s[k]->id, id) == 0) {
-            x = p->s[k];
-            x->used = ++p->clock;
-            pthread_mutex_lock(&x->mu);
-        }
-    pthread_mutex_unlock(&p->mu);
-    return x;
-}
+#include "serve_sessions.h"
 
 static json_t *menu_json(session_t *x, int advice, serve_reply_t *r)
 {
@@ -194,7 +96,7 @@ static void new_session(serve_t *s, const char *body, size_t len, int replay, se
     }
     if (serve_load(s, x->ctx, path, NULL, 0, &x->sc, &x->sim, r) != 0)
         goto fail;
-    if (random_hex(x->id, 16) != 0) {
+    if (serve_random_hex(x->id, 16) != 0) {
         serve_error(r, 500, "no random source for a session id");
         goto fail;
     }
@@ -230,12 +132,12 @@ static void new_session(serve_t *s, const char *body, size_t len, int replay, se
     pthread_mutex_unlock(&x->mu);
     brink_play_log_free(x->ctx, &lg);
     json_decref(j);
-    add(s->plays, x);
+    serve_sessions_add(s->plays, x);
     return;
 fail:
     if (x)
         brink_play_log_free(x->ctx, &lg);
-    session_free(x);
+    serve_session_free(x);
     json_decref(j);
 }
 
@@ -288,7 +190,7 @@ void serve_play_api(serve_t *s, const char *method, const char *what, const char
         if (serve_body(body, len, fdec, &j, r) != 0 || serve_get_string(j, "session", &id, r) < 0)
             goto done;
     }
-    session_t *x = take(s->plays, id);
+    session_t *x = serve_sessions_take(s->plays, id);
     if (!x) {
         serve_error(r, 404, "session: no play session '%.40s' (sessions end when %d newer ones "
                             "start)", id ? id : "", SERVE_MAX_SESSIONS);
