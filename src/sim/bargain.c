@@ -239,7 +239,7 @@ void sim_agreement_sign(sim_state_t *s, int j, int k)
     if (kind < s->ag.kind)
         return; /* a statement does not replace a deal in force */
     s->ag = (sim_agreement_t){kind, j, s->month, 0, phases_of(s, j), {pk[0], pk[1], pk[2]},
-                              s->bite, s->war_win, s->war_fight, P->verification, 0};
+                              {s->bite, s->war_win, s->war_fight}, P->verification, 0};
 }
 
 /* Margin of keeping over reneging for one side (positive: keeps). */
@@ -249,8 +249,7 @@ double sim_agreement_keep_margin(const sim_state_t *s, int for_target)
     if (g->kind < AG_FREEZE)
         return 0.0;
     sim_values_t v;
-    sim_basis_t b = {g->bite0, g->win0, g->fight0};
-    sim_package_values(s, g->partner, g->pkg, &b, g->phases - g->phase, &v);
+    sim_package_values(s, g->partner, g->pkg, &g->basis, g->phases - g->phase, &v);
     double rep = s->m->P.reputation_cost;
     return for_target ? v.t_deal - v.t_out + rep : v.p_deal - v.p_out + rep;
 }

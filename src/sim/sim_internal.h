@@ -110,11 +110,18 @@ typedef struct sim_track {
 } sim_track_t;
 
 /* The agreement in force (M5). */
+/* What a package is valued against: the sanctions bite its relief
+ * removes and the monthly war hazards its freeze removes (the preventive
+ * window, and the deterrence game's fight in proportion to
+ * denuclearization), at signing for a deal in force, now for an offer. */
+typedef struct sim_basis {
+    double bite, win, fight;
+} sim_basis_t;
+
 typedef struct sim_agreement {
     int kind, partner, month, phase, phases;
     double pkg[3];       /* d, r, a */
-    double bite0;        /* sanctions bite at signing (snap-back level) */
-    double win0, fight0; /* war hazards at signing that the deal removes (hazard.c) */
+    sim_basis_t basis;   /* the bite (snap-back level) and war hazards at signing */
     double verify;       /* verification intensity of the deal */
     int covert;          /* the target runs a covert programme under the deal */
 } sim_agreement_t;
@@ -250,13 +257,6 @@ double sim_veto_probability(const sim_state_t *s, int k, double severity);
 typedef struct sim_values {
     double t_deal, t_out, p_deal, p_out; /* monthly flow values */
 } sim_values_t;
-/* What a package is valued against: the sanctions bite its relief
- * removes and the monthly war hazards its freeze removes (the preventive
- * window, and the deterrence game's fight in proportion to
- * denuclearization), at signing for a deal in force, now for an offer. */
-typedef struct sim_basis {
-    double bite, win, fight;
-} sim_basis_t;
 void sim_basis_now(const sim_state_t *s, sim_basis_t *b);
 void sim_package_values(const sim_state_t *s, int partner, const double pkg[3],
                         const sim_basis_t *b, int remaining, sim_values_t *v);

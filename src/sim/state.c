@@ -94,7 +94,7 @@ void sim_state_init(sim_state_t *s, const sim_model_t *m, uint64_t seed, uint32_
     if (m->P.crisis > 0.0)
         for (int k = 0; k < m->n; k++)
             if (m->hostile[k])
-                s->d[k][T].escal = -m->P.escalation_scale * log(1.0 - fmin(m->P.crisis, 0.99));
+                s->d[k][T].escal = -m->P.escalation_scale * log(1.0 - m->P.crisis);
     s->bite = sim_bite(s, T);
     s->a[T].rents0 = fmax(0.05, 1.0 - 0.5 * s->bite);
 }
