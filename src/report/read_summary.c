@@ -371,7 +371,7 @@ brink_status_t rp_read_summary(brink_ctx_t *ctx, const char *path, json_t *paylo
     }
     static const char *const top[] = {
         "version", "scenario", "scenario_hash", "experiment", "experiment_hash", "seed", "runs",
-        "command", "start", "until", "outcome", "outcomes", "milestones", "annual_counts",
+        "parameter_sets", "command", "start", "until", "outcome", "outcomes", "milestones", "annual_counts",
         "patterns", "checks", "calibration_window", "in_sample_window",
         /* brink calibrate's */
         "budget", "particles", "alpha", "simulations", "posterior", "history", NULL};
@@ -391,6 +391,14 @@ brink_status_t rp_read_summary(brink_ctx_t *ctx, const char *path, json_t *paylo
     }
     if (runs)
         json_object_set_new(payload, "runs", json_integer(json_integer_value(runs)));
+    /* brink run --params and backtest: the posterior's parameter sets */
+    json_t *sets = json_object_get(root, "parameter_sets");
+    if (sets && (!json_is_integer(sets) || json_integer_value(sets) < 1)) {
+        st = rp_error(ctx, BRINK_EVALIDATE, path, 0,
+                      "parameter_sets: expected a positive integer, found %s",
+                      rp_json_kind(sets));
+        goto cleanup;
+    }
     json_t *v;
     if ((v = json_object_get(root, "outcomes")) && (st = read_outcomes(ctx, path, v, payload)))
         goto cleanup;

@@ -30,3 +30,7 @@ add_test(NAME report.backtest_output
 # The rolling-origin backtest in the report (rolling.json)
 add_test(NAME report.rolling
          COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/report/rolling.sh $<TARGET_FILE:brink>)
+# a report on an ensemble over a posterior (run --params writes
+# parameter_sets, which the strict summary reader must know), as make demo does
+add_test(NAME report.params_ensemble
+         COMMAND sh -c "d=$(mktemp -d) && $<TARGET_FILE:brink> run ${PROJECT_SOURCE_DIR}/scenarios/korea.yaml --params ${PROJECT_SOURCE_DIR}/scenarios/korea.posterior --runs 200 --seed 1 --out $d/e >/dev/null && $<TARGET_FILE:brink> report $d/e --out $d/report.html >/dev/null && grep -q first_icbm_test $d/report.html; r=$?; rm -rf $d; exit $r")
